@@ -1,0 +1,45 @@
+// Astro configuration for the Frontdoor portal.
+//
+// The build script (scripts/) writes the PortalData JSON, then calls Astro's
+// programmatic `build()` with these environment variables:
+//   FRONTDOOR_PORTAL_DATA  path of the PortalData JSON (read by src/content.config.ts)
+//   FRONTDOOR_BASE         base path, default `/` (e.g. `/fernway-portal/` for a Pages project site)
+//   FRONTDOOR_SITE         optional absolute site URL (e.g. `https://fernway.github.io`)
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+
+/** `/`, `demo`, `/demo`, `demo/` → `/`, `/demo/`, `/demo/`, `/demo/`. */
+function normalizeBase(raw) {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+function readSite(raw) {
+  const value = (raw ?? '').trim();
+  if (value === '') return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return url.href;
+  } catch {
+    throw new Error(`FRONTDOOR_SITE must be an absolute http(s) URL such as https://example.github.io, got "${value}".`);
+  }
+}
+
+const base = normalizeBase(process.env.FRONTDOOR_BASE);
+const site = readSite(process.env.FRONTDOOR_SITE);
+
+export default defineConfig({
+  output: 'static',
+  ...(site ? { site } : {}),
+  base,
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // One shared stylesheet file instead of a copy inlined in every page.
+    inlineStylesheets: 'never',
+  },
+  // React is registered for later islands; no page hydrates anything yet.
+  integrations: [react()],
+  devToolbar: { enabled: false },
+});

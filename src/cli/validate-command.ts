@@ -1,0 +1,87 @@
+/**
+ * `npm run validate -- [--source …] [FILE…] [--format pretty|github|json]`
+ *
+ * With files, they are validated as one repo rooted at the current directory
+ * (placeholders and Location targets resolve inside it), which is what a
+ * repo's own CI runs. Without files, the configured source is validated.
+ * Exit code 1 when there is an error.
+ */
+import { resolve, relative, sep } from 'node:path';
+import { loadConfig } from '../config/load-config.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import { discoverRepoFiles } from '../sources/discover-files.ts';
+import { diskRepoReader } from '../sources/local/disk-reader.ts';
+import { readGitMetadata } from '../sources/local/git-metadata.ts';
+import type { Snapshot } from '../sources/snapshot.ts';
+import { loadCatalog } from '../pipeline/load-catalog.ts';
+import { parseCommonFlags, UsageError } from './args.ts';
+import { createPhaseLog } from './log.ts';
+import { displayPathFor } from './report/display-path.ts';
+import { formatGithub } from './report/github.ts';
+import { formatJson } from './report/json.ts';
+import { formatPretty, summaryLine } from './report/pretty.ts';
+
+const formats = ['pretty', 'github', 'json'] as const;
+
+export const validateUsage = `Usage: npm run validate -- [FILE…] [--source local:<dir>|github:<org>] [--format pretty|github|json] [--config portal.config.yaml]
+
+Checks catalog files the way Backstage does (and a little stricter), and exits 1 if there is an error.
+  FILE…       validate these files as one repo rooted at the current directory
+  --source    validate every repo of a source instead (default: portal.config.yaml's, else local:content)
+  --format    pretty (default, for people), github (pull request annotations), json`;
+
+export async function runValidate(argv: string[]): Promise<number> {
+  const flags = parseCommonFlags(argv, true);
+  if (flags.help) {
+    process.stdout.write(`${validateUsage}\n`);
+    return 0;
+  }
+  const format = (flags.format ?? 'pretty') as (typeof formats)[number];
+  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${flags.format}".`);
+  const { config } = await loadConfig(flags.config, { source: flags.source, base: flags.base });
+  const log = createPhaseLog(flags.quiet || format !== 'pretty' || !process.stderr.isTTY);
+  const snapshot = flags.positionals.length > 0 ? await snapshotOfFiles(flags.positionals, config) : undefined;
+  const { snapshot: snap, catalog, graph, diagnostics } = await loadCatalog(config, log, snapshot);
+  const display = displayPathFor(snap);
+
+  if (format === 'json') process.stdout.write(`${formatJson(catalog.documents, diagnostics, display)}\n`);
+  else if (format === 'github') {
+    const out = formatGithub(diagnostics, display);
+    if (out) process.stdout.write(`${out}\n`);
+    process.stdout.write(`${summaryLine(diagnostics, graph.entities.length, catalog.documents.length)}\n`);
+  } else {
+    const out = formatPretty(diagnostics, display);
+    if (out) process.stdout.write(`${out}\n\n`);
+    process.stdout.write(`${summaryLine(diagnostics, graph.entities.length, catalog.documents.length)}\n`);
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** The files named on the command line, as one repo rooted at the current directory. */
+async function snapshotOfFiles(files: string[], config: PortalConfig): Promise<Snapshot> {
+  const root = process.cwd();
+  const catalogPaths = files.map((file) => {
+    const rel = relative(root, resolve(root, file));
+    if (rel.startsWith('..') || resolve(root, file) === root) throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
+    return rel.split(sep).join('/');
+  });
+  const reader = await diskRepoReader(root, config.limits.maxFileBytes);
+  const git = await readGitMetadata(root);
+  const name = root.split(sep).pop() || 'repo';
+  const discovered = await discoverRepoFiles({ name, ...(git.url ? { url: git.url } : {}) }, reader, {
+    catalogPaths,
+    maxAliasCount: config.limits.maxAliasCount,
+    maxDocumentsPerFile: config.limits.maxDocumentsPerFile,
+    maxReferencedFiles: config.limits.maxReferencedFiles,
+  });
+  for (const path of catalogPaths) {
+    if (!discovered.catalogFiles.includes(path)) throw new UsageError(`${path} does not exist.`);
+  }
+  return {
+    version: 1,
+    source: 'files',
+    org: name,
+    createdAt: new Date().toISOString(),
+    repos: [{ name, localPath: root, ...git, topics: [], visibility: 'public', archived: false, isTemplate: false, ...discovered }],
+  };
+}

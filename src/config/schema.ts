@@ -1,0 +1,49 @@
+/**
+ * portal.config.yaml: the one zod schema for Frontdoor's configuration. Every
+ * field says what it does and shows an example; unknown keys are errors, so a
+ * typo is caught instead of silently ignored. Command-line flags override it.
+ */
+import { z } from 'zod';
+
+export const SourceSpecSchema = z
+  .string()
+  .regex(/^(local:.+|github:[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/, { error: '`local:<folder of repos>` or `github:<organization>`' })
+  .meta({ description: 'Where repos come from: `local:<folder>` (its subfolders are repos) or `github:<org>`.', examples: ['local:content', 'github:acme'] });
+export type SourceSpec = z.infer<typeof SourceSpecSchema>;
+
+export const BasePathSchema = z
+  .string()
+  .transform((b) => `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
+  .pipe(z.string().regex(/^\/([A-Za-z0-9._~-]+\/)*$/, { error: 'a URL path such as `/` or `/my-portal/`' }))
+  .meta({ description: 'URL path the site is served under: `/` for a user/org Pages site or a custom domain, `/<repo>/` for a GitHub Pages project site.', examples: ['/', '/developer-portal/'] });
+
+const positiveInt = (description: string, example: number) => z.number().int().positive().meta({ description, examples: [example] });
+
+export const LimitsSchema = z.strictObject({
+  maxFileBytes: positiveInt('Largest catalog or referenced file read, in bytes; bigger files get a diagnostic and are skipped.', 1_048_576).default(1_048_576),
+  maxDocumentsPerFile: positiveInt('Most YAML documents read from one catalog file.', 500).default(500),
+  maxAliasCount: positiveInt('Most YAML alias expansions per document (stops "billion laughs" files).', 100).default(100),
+  maxLocationDepth: positiveInt('How deep Location entities may point to further Location files.', 8).default(8),
+  maxReferencedFiles: positiveInt('Most files followed from one repo\'s catalog files (Location targets, placeholders).', 1000).default(1000),
+});
+
+export const PortalConfigSchema = z.strictObject({
+  title: z.string().min(1).meta({ description: 'Portal name shown in the header and page titles.', examples: ['Acme Developer Portal'] }).default('Developer Portal'),
+  org: z.string().min(1).meta({ description: 'Organization name shown in the portal; defaults to the source\'s name.', examples: ['Acme'] }).optional(),
+  source: SourceSpecSchema.default('local:content'),
+  base: BasePathSchema.default('/'),
+  site: z.url().meta({ description: 'Public URL of the site (for absolute links and the sitemap).', examples: ['https://acme.github.io'] }).optional(),
+  catalog: z
+    .strictObject({
+      paths: z
+        .array(z.string().min(1).regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+$/, { error: 'a path inside the repo, without a leading `/` or `..`' }))
+        .min(1)
+        .meta({ description: 'Catalog file paths read in every repo, relative to the repo root.', examples: [['catalog-info.yaml']] })
+        .default(['catalog-info.yaml']),
+    })
+    .default({ paths: ['catalog-info.yaml'] }),
+  limits: LimitsSchema.default(LimitsSchema.parse({})),
+});
+
+export type PortalConfig = z.infer<typeof PortalConfigSchema>;
+export type PortalConfigInput = z.input<typeof PortalConfigSchema>;

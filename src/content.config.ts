@@ -1,0 +1,146 @@
+/**
+ * Content Layer collections: the only way pages get portal data.
+ *
+ * One custom loader reads the PortalData JSON written by the build script
+ * (FRONTDOOR_PORTAL_DATA, default `.cache/portal-data.json`, relative to the
+ * project root) once per build, validates it, and fills four collections:
+ *
+ *   entities     one entry per entity, id `<namespace>/<kind>/<name>` (lowercase)
+ *   diagnostics  one entry per diagnostic, id = its index zero-padded (`000000`, `000001`, …)
+ *   repos        one entry per repo, id = repo name
+ *   portal       a single entry `meta`
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'zod';
+import { DiagnosticSchema } from './diagnostics/diagnostic.ts';
+import {
+  EntityRecordSchema,
+  PortalDataSchema,
+  PortalMetaSchema,
+  RepoRecordSchema,
+  type PortalData,
+} from './portal-data/schema.ts';
+
+const DEFAULT_PORTAL_DATA = '.cache/portal-data.json';
+
+/** Content-layer id of an entity: `<namespace>/<kind>/<name>`, lowercase. */
+function entityId(entity: { namespace: string; kind: string; name: string }): string {
+  return `${entity.namespace}/${entity.kind}/${entity.name}`.toLowerCase();
+}
+
+/** Content-layer id of the diagnostic at `index`: zero-padded so ids sort in file order. */
+function diagnosticId(index: number): string {
+  return String(index).padStart(6, '0');
+}
+
+function portalDataPath(root: URL): string {
+  const configured = process.env['FRONTDOOR_PORTAL_DATA']?.trim() || DEFAULT_PORTAL_DATA;
+  return path.resolve(fileURLToPath(root), configured);
+}
+
+/** One read per file version, shared by the four collections' loaders. */
+let cached: { key: string; data: Promise<PortalData> } | undefined;
+
+function readPortalData(file: string): Promise<PortalData> {
+  if (!existsSync(file)) {
+    throw new Error(
+      `Frontdoor: portal data not found at ${file}. Run \`npm run build\` to generate it (or set FRONTDOOR_PORTAL_DATA to an existing PortalData JSON file).`,
+    );
+  }
+  const key = `${file}:${statSync(file).mtimeMs}`;
+  if (cached?.key !== key) {
+    cached = { key, data: parsePortalData(file) };
+  }
+  return cached.data;
+}
+
+async function parsePortalData(file: string): Promise<PortalData> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Frontdoor: cannot read portal data ${file}: ${(error as Error).message}`);
+  }
+  const result = PortalDataSchema.safeParse(raw);
+  if (!result.success) {
+    throw new Error(
+      `Frontdoor: ${file} is not valid PortalData (rebuild it with \`npm run build\`):\n${z.prettifyError(result.error)}`,
+    );
+  }
+  return result.data;
+}
+
+type Fill = (data: PortalData, context: LoaderContext) => Promise<void>;
+
+/** A loader for one collection, filled from the shared PortalData file. */
+function portalLoader(part: string, fill: Fill): Loader {
+  return {
+    name: `frontdoor-portal-data:${part}`,
+    load: async (context) => {
+      const file = portalDataPath(context.config.root);
+      await fill(await readPortalData(file), context);
+      // In `astro dev`, reload when the build script rewrites the file.
+      context.watcher?.add(file);
+      context.watcher?.on('change', async (changed) => {
+        if (path.resolve(changed) !== file) return;
+        context.logger.info(`Reloading ${part} from ${file}`);
+        await fill(await readPortalData(file), context);
+      });
+    },
+  };
+}
+
+/** Replaces the collection's entries with `items`, reusing unchanged ones (same digest). */
+async function replaceAll(
+  { store, parseData, generateDigest, logger, collection }: LoaderContext,
+  items: Iterable<[id: string, data: Record<string, unknown>]>,
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const [id, raw] of items) {
+    if (seen.has(id)) {
+      logger.warn(`Duplicate ${collection} id "${id}": keeping the first one.`);
+      continue;
+    }
+    seen.add(id);
+    const digest = generateDigest(raw);
+    if (store.get(id)?.digest === digest) continue;
+    const data = await parseData({ id, data: raw });
+    store.set({ id, data, digest });
+  }
+  for (const id of store.keys()) {
+    if (!seen.has(id)) store.delete(id);
+  }
+}
+
+const entities = defineCollection({
+  loader: portalLoader('entities', (data, context) =>
+    replaceAll(context, data.entities.map((entity) => [entityId(entity), entity])),
+  ),
+  schema: EntityRecordSchema,
+});
+
+const diagnostics = defineCollection({
+  loader: portalLoader('diagnostics', (data, context) =>
+    replaceAll(context, data.diagnostics.map((diagnostic, index) => [diagnosticId(index), diagnostic])),
+  ),
+  schema: DiagnosticSchema,
+});
+
+const repos = defineCollection({
+  loader: portalLoader('repos', (data, context) =>
+    replaceAll(context, data.repos.map((repo) => [repo.name, repo])),
+  ),
+  schema: RepoRecordSchema,
+});
+
+const portal = defineCollection({
+  loader: portalLoader('portal', (data, context) => replaceAll(context, [['meta', data.meta]])),
+  schema: PortalMetaSchema,
+});
+
+export const collections = { entities, diagnostics, repos, portal };

@@ -1,0 +1,65 @@
+/**
+ * Every diagnostic rule, with its severity and what it guards. Rule ids are
+ * stable: people filter on them and CI annotations show them as titles.
+ * `backstage` says whether Backstage rejects the same input (true), accepts
+ * it silently (false: Frontdoor is stricter and says so), or the rule is
+ * Frontdoor's own (null: about files and sources rather than entities).
+ */
+import type { Severity } from './diagnostic.ts';
+
+export interface RuleInfo {
+  severity: Severity;
+  backstage: boolean | null;
+  summary: string;
+}
+
+export const rules = {
+  'file-too-large': { severity: 'error', backstage: null, summary: 'A catalog or referenced file is over the size limit and was not read.' },
+  'file-binary': { severity: 'error', backstage: null, summary: 'A catalog or referenced file is binary (or UTF-16) and was not parsed.' },
+  'file-not-utf8': { severity: 'warning', backstage: null, summary: 'A file is not valid UTF-8; invalid bytes were replaced, as Backstage does.' },
+  'file-outside-repo': { severity: 'error', backstage: true, summary: 'A path, or a symlink on it, leads out of the repository.' },
+  'file-unreadable': { severity: 'error', backstage: null, summary: 'A file could not be read.' },
+  'file-rejected': { severity: 'error', backstage: true, summary: 'An entity was not loaded because another document read in the same batch is broken; Backstage rejects the whole batch.' },
+  'yaml-syntax': { severity: 'error', backstage: true, summary: 'A YAML document does not parse.' },
+  'yaml-alias-limit': { severity: 'error', backstage: true, summary: 'A YAML document expands too many aliases (a "billion laughs" document).' },
+  'yaml-root-not-object': { severity: 'error', backstage: true, summary: 'A YAML document is a list or a scalar, not a mapping of fields.' },
+  'yaml-too-many-documents': { severity: 'error', backstage: null, summary: 'A file holds more documents than the configured limit; the rest were not read.' },
+  'envelope-invalid': { severity: 'error', backstage: true, summary: '`apiVersion`, `kind`, `metadata` or `metadata.name` is missing or not a string.' },
+  'annotations-not-object': { severity: 'error', backstage: true, summary: '`metadata.annotations` is not a mapping.' },
+  'root-field-unknown': { severity: 'error', backstage: true, summary: 'A top-level field other than apiVersion, kind, metadata and spec.' },
+  'api-version-format': { severity: 'error', backstage: true, summary: '`apiVersion` is not of the form `prefix/version`.' },
+  'kind-format': { severity: 'error', backstage: true, summary: '`kind` is not a letter followed by letters and digits.' },
+  'kind-unknown': { severity: 'error', backstage: true, summary: 'No built-in kind matches this kind and apiVersion.' },
+  'entity-name-format': { severity: 'error', backstage: true, summary: '`metadata.name` is not a valid entity name.' },
+  'namespace-format': { severity: 'error', backstage: true, summary: '`metadata.namespace` is not a lowercase DNS label.' },
+  'label-key-format': { severity: 'error', backstage: true, summary: 'A label key is not a valid `[prefix/]name`.' },
+  'label-value-format': { severity: 'error', backstage: true, summary: 'A label value is not empty or name-like.' },
+  'annotation-key-format': { severity: 'error', backstage: true, summary: 'An annotation key is not a valid `[prefix/]name`.' },
+  'tag-format': { severity: 'error', backstage: true, summary: 'A tag is not lowercase `[a-z0-9:+#]` groups joined by `-`.' },
+  'link-url-format': { severity: 'error', backstage: true, summary: 'A link URL is not an absolute URL.' },
+  'link-text-empty': { severity: 'error', backstage: true, summary: 'A link title or icon is blank.' },
+  'metadata-field-invalid': { severity: 'error', backstage: true, summary: 'A metadata field has the wrong type or is empty.' },
+  'spec-missing': { severity: 'error', backstage: true, summary: '`spec` is missing or not a mapping.' },
+  'spec-field-required': { severity: 'error', backstage: true, summary: 'A required spec field is missing.' },
+  'spec-field-invalid': { severity: 'error', backstage: true, summary: 'A spec field has the wrong type, is empty, or is not an allowed value.' },
+  'ref-invalid': { severity: 'error', backstage: true, summary: 'An entity reference is malformed or lacks a required kind.' },
+  'placeholder-not-found': { severity: 'error', backstage: true, summary: 'A `$text`/`$json`/`$yaml` placeholder names a file that does not exist.' },
+  'placeholder-outside-repo': { severity: 'error', backstage: true, summary: 'A placeholder points outside its repository.' },
+  'placeholder-invalid': { severity: 'error', backstage: true, summary: 'A placeholder value is not a string, or the file does not parse.' },
+  'placeholder-external': { severity: 'warning', backstage: false, summary: 'A placeholder names a URL on another host; Frontdoor does not fetch it at build time.' },
+  'location-target-not-found': { severity: 'error', backstage: true, summary: 'A required Location target does not exist.' },
+  'location-target-outside-repo': { severity: 'error', backstage: true, summary: 'A Location target points outside its repository.' },
+  'location-target-not-followed': { severity: 'warning', backstage: false, summary: 'A Location target is not a file of this repo, so Frontdoor does not read it.' },
+  'location-depth': { severity: 'error', backstage: null, summary: 'Locations nest deeper than the limit, or loop.' },
+  'duplicate-entity': { severity: 'error', backstage: false, summary: 'Two documents declare the same entity ref; one wins deterministically.' },
+  'ref-not-found': { severity: 'warning', backstage: false, summary: 'A relation points to an entity that does not exist.' },
+  'owner-not-found': { severity: 'warning', backstage: false, summary: '`spec.owner` names no existing Group or User.' },
+  'relation-target-kind': { severity: 'warning', backstage: false, summary: 'A relation points to an entity of a kind it should not (an owner that is a Component).' },
+  'relation-cycle': { severity: 'error', backstage: false, summary: '`partOf` or `childOf` relations form a loop.' },
+  'field-misspelled': { severity: 'warning', backstage: false, summary: 'A spec field looks like a misspelled relation field; Backstage ignores it silently.' },
+  'repo-no-catalog': { severity: 'info', backstage: null, summary: 'A repository has no catalog file.' },
+  'config-invalid': { severity: 'error', backstage: null, summary: 'portal.config.yaml or a flag is invalid.' },
+  'source-failed': { severity: 'error', backstage: null, summary: 'A source could not be read.' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof rules;

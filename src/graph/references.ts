@@ -1,0 +1,69 @@
+/**
+ * References that resolve to nothing, or to the wrong kind of entity. Backstage
+ * stores such relations silently (dangling targets are kept); Frontdoor warns,
+ * at the line of the field, and suggests the entity that was probably meant.
+ */
+import type { LoadedEntity } from '../catalog/read-catalog.ts';
+import { splitCanonicalRef } from '../catalog/model/refs.ts';
+import { editDistance } from '../catalog/model/spelling.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic } from '../diagnostics/make.ts';
+
+export function checkReferences(entities: readonly LoadedEntity[], byRef: ReadonlyMap<string, LoadedEntity>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const index: RefIndex = { byName: new Map(), byKindNamespace: new Map() };
+  for (const ref of byRef.keys()) {
+    const { kind, namespace, name } = splitCanonicalRef(ref);
+    push(index.byName, name, ref);
+    push(index.byKindNamespace, `${kind}:${namespace}`, name);
+  }
+  for (const entity of entities) {
+    const fields = new Map(entity.kind.relationFields.map((f) => [f.field, f]));
+    for (const r of entity.relations) {
+      const place = { repo: entity.source.repo, path: entity.source.path, line: r.line, column: r.column };
+      const field = fields.get(r.field)!;
+      const target = byRef.get(r.target);
+      if (!target) {
+        const rule = r.field === 'owner' ? 'owner-not-found' : 'ref-not-found';
+        const hint = suggest(r.target, index, field.targetKinds);
+        const what = r.field === 'owner' ? 'The owner must be a Group or User in the catalog.' : 'The relation is kept, but leads nowhere.';
+        diagnostics.push(makeDiagnostic(rule, place, `\`spec.${r.field}\` refers to ${r.target}, which is not in the catalog. ${what}${hint ? ` Did you mean ${hint}?` : ' Check the name, kind and namespace (refs without a namespace use this entity\'s own).'}`, entity.ref));
+        continue;
+      }
+      if (!field.targetKinds.some((k) => k.toLowerCase() === target.kind.kind.toLowerCase())) {
+        diagnostics.push(makeDiagnostic('relation-target-kind', place, `\`spec.${r.field}\` refers to ${r.target}, a ${target.kind.kind}; it should be ${field.targetKinds.map((k) => `a ${k}`).join(' or ')}. Backstage accepts it, but pages and tools that follow this relation will not.`, entity.ref));
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** The most likely intended entity: same name elsewhere (other kind or namespace), or a near spelling. */
+function suggest(ref: string, index: RefIndex, kinds: readonly string[]): string | undefined {
+  const { kind, namespace, name } = splitCanonicalRef(ref);
+  const sameName = index.byName.get(name);
+  if (sameName?.length) {
+    const preferred = sameName.find((r) => kinds.some((k) => r.startsWith(`${k.toLowerCase()}:`))) ?? sameName[0]!;
+    return `\`${preferred}\``;
+  }
+  let best: { name: string; distance: number } | undefined;
+  const limit = Math.max(2, Math.floor(name.length / 4));
+  for (const candidate of index.byKindNamespace.get(`${kind}:${namespace}`) ?? []) {
+    if (Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = editDistance(name, candidate);
+    if (distance <= limit && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best && `\`${kind}:${namespace}/${best.name}\``;
+}
+
+interface RefIndex {
+  byName: Map<string, string[]>;
+  /** `kind:namespace` → names, so near-spellings are searched among a handful, not the whole catalog. */
+  byKindNamespace: Map<string, string[]>;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,43 @@
+/**
+ * The catalog half of the pipeline, shared by `validate` and `build`:
+ * source → snapshot → parse + validate → resolve graph. Prints each phase.
+ */
+import { readCatalog, type CatalogResult } from '../catalog/read-catalog.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { allDiagnostics } from '../portal-data/build-portal-data.ts';
+import { resolveGraph, type CatalogGraph } from '../graph/resolve-graph.ts';
+import { loadSource } from '../sources/load-source.ts';
+import type { Snapshot } from '../sources/snapshot.ts';
+import type { PhaseLog } from '../cli/log.ts';
+
+export interface LoadedCatalog {
+  snapshot: Snapshot;
+  catalog: CatalogResult;
+  graph: CatalogGraph;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadCatalog(config: PortalConfig, log: PhaseLog, snapshot?: Snapshot): Promise<LoadedCatalog> {
+  const snap =
+    snapshot ??
+    (await log.phase(`Reading repos from ${config.source}`, () => loadSource(config), (s) => {
+      const withCatalog = s.repos.filter((r) => r.catalogFiles.length > 0).length;
+      return `${s.repos.length} repos, ${withCatalog} with a catalog file`;
+    }));
+  return analyzeSnapshot(snap, config, log);
+}
+
+export async function analyzeSnapshot(snapshot: Snapshot, config: PortalConfig, log: PhaseLog): Promise<LoadedCatalog> {
+  const catalog = await log.phase('Validating catalog files', () => readCatalog(snapshot, config.limits), (c) => {
+    const files = new Set(c.documents.map((d) => `${d.repo}/${d.path}`)).size;
+    const valid = c.documents.filter((d) => d.valid).length;
+    return `${c.documents.length} documents in ${files} files, ${valid} valid`;
+  });
+  const graph = await log.phase('Resolving relations', () => resolveGraph(catalog.entities), (g) => {
+    let relations = 0;
+    for (const list of g.relationsOf.values()) relations += list.length;
+    return `${g.entities.length} entities, ${relations} relations`;
+  });
+  return { snapshot, catalog, graph, diagnostics: allDiagnostics(catalog, graph) };
+}

@@ -1,0 +1,33 @@
+/**
+ * Render the portal with Astro's programmatic build. The site reads the
+ * PortalData file through its content loader; base path and site URL reach
+ * astro.config.mjs through environment variables, so the config file stays
+ * the single place Astro is configured.
+ */
+import { readdir } from 'node:fs/promises';
+
+export interface RenderOptions {
+  root: string;
+  dataFile: string;
+  base: string;
+  site?: string | undefined;
+  outDir: string;
+}
+
+export async function renderSite(options: RenderOptions): Promise<{ pages: number }> {
+  process.env['FRONTDOOR_PORTAL_DATA'] = options.dataFile;
+  process.env['FRONTDOOR_BASE'] = options.base;
+  if (options.site) process.env['FRONTDOOR_SITE'] = options.site;
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  const { build } = await import('astro');
+  await build({ root: options.root, outDir: options.outDir, logLevel: 'warn', mode: 'production' });
+  return { pages: await countPages(options.outDir) };
+}
+
+async function countPages(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) count++;
+  }
+  return count;
+}

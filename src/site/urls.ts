@@ -1,0 +1,55 @@
+/**
+ * URL building. Every internal link goes through `href()`, so the site works
+ * under any base path (e.g. `/fernway-portal/` on a GitHub Pages project site)
+ * and every page URL ends with a slash (`trailingSlash: 'always'`).
+ */
+
+const rawBase = import.meta.env.BASE_URL || '/';
+
+/** The site's base path, always with a leading and a trailing slash. */
+export const BASE = rawBase.endsWith('/') ? rawBase : `${rawBase}/`;
+
+/**
+ * Absolute-path URL of a base-relative `path` (`catalog/`, `catalog/default/component/x/`,
+ * `favicon.svg`, `catalog/#kind-api`). Page paths get a trailing slash; file
+ * paths (with an extension) and fragments are kept as they are.
+ */
+export function href(path = ''): string {
+  const [pathPart = '', fragment] = path.replace(/^\/+/, '').split('#', 2);
+  const isFile = /\.[a-z0-9]+$/i.test(pathPart);
+  const withSlash = pathPart === '' || isFile || pathPart.endsWith('/') ? pathPart : `${pathPart}/`;
+  return `${BASE}${withSlash}${fragment === undefined ? '' : `#${fragment}`}`;
+}
+
+export const urls = {
+  home: href(''),
+  catalog: href('catalog/'),
+  diagnostics: href('diagnostics/'),
+  favicon: href('favicon.svg'),
+  /** Page of an entity, from its base-relative `path` field. */
+  entity: (entity: { path: string }): string => href(entity.path),
+  /** Catalog index, scrolled to the first entity of `kind`. */
+  catalogKind: (kind: string): string => href(`catalog/#${kindAnchor(kind)}`),
+};
+
+/** Fragment id of the first catalog row of a kind. */
+export function kindAnchor(kind: string): string {
+  return `kind-${kind.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
+}
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * `url` when it is an absolute http(s) or mailto URL, otherwise undefined.
+ * Repo content is untrusted: anything else (javascript:, data:, relative
+ * paths, garbage) must never become an href.
+ */
+export function safeExternalUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return SAFE_PROTOCOLS.has(parsed.protocol) ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Build a snapshot from in-memory file contents: used by tests and by
+ * `validate FILE…`, where the files given on the command line form one repo.
+ */
+import type { Repo, RepoFile, Snapshot } from './snapshot.ts';
+
+export interface InMemoryRepo {
+  name: string;
+  url?: string;
+  catalogFiles: string[];
+  files: Record<string, string | RepoFile>;
+  globs?: Record<string, string[]>;
+}
+
+export function inMemorySnapshot(repos: InMemoryRepo[], org = 'test'): Snapshot {
+  return {
+    version: 1,
+    source: 'memory',
+    org,
+    createdAt: new Date(0).toISOString(),
+    repos: repos.map(
+      (r): Repo => ({
+        name: r.name,
+        ...(r.url ? { url: r.url, defaultBranch: 'main' } : {}),
+        topics: [],
+        visibility: 'public',
+        archived: false,
+        isTemplate: false,
+        catalogFiles: r.catalogFiles,
+        files: Object.fromEntries(
+          Object.entries(r.files).map(([path, f]) => [path, typeof f === 'string' ? { status: 'text', text: f, size: Buffer.byteLength(f) } : f]),
+        ),
+        globs: r.globs ?? {},
+      }),
+    ),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The snapshot: everything the pipeline knows about an organization's repos,
+ * as one serializable value. Every source (a local folder of repos, the GitHub
+ * GraphQL crawler) produces this same shape, so the catalog, graph and docs
+ * stages never care where the bytes came from, and a crawl can be cached in
+ * `.cache/` and reused.
+ */
+import { z } from 'zod';
+
+/** What reading one repo file gave. Files are only ever read by repo-relative path. */
+export const RepoFileSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('text'), text: z.string(), size: z.number().int().nonnegative(), lossy: z.boolean().optional() })
+    .describe('UTF-8 text. `lossy` is set when invalid UTF-8 bytes were replaced with U+FFFD.'),
+  z.object({ status: z.literal('binary'), size: z.number().int().nonnegative() })
+    .describe('Contains NUL bytes (a binary file, or UTF-16 text): never parsed.'),
+  z.object({ status: z.literal('too-large'), size: z.number().int().nonnegative(), limit: z.number().int().positive() })
+    .describe('Larger than the configured limit: not read at all.'),
+  z.object({ status: z.literal('missing') }),
+  z.object({ status: z.literal('outside-repo'), reason: z.string() })
+    .describe('The path (or a symlink on it) leads out of the repository: refused.'),
+  z.object({ status: z.literal('unreadable'), reason: z.string() }),
+]);
+export type RepoFile = z.infer<typeof RepoFileSchema>;
+
+export const RepoVisibilitySchema = z.enum(['public', 'internal', 'private']);
+
+export const RepoSchema = z.object({
+  /** Repository name, unique within the snapshot (for GitHub: the repo name in the org). */
+  name: z.string().min(1),
+  /** Web URL of the repository, e.g. https://github.com/acme/payments (absent for plain local folders). */
+  url: z.string().url().optional(),
+  /** Folder on disk for the local source; used to print clickable paths. */
+  localPath: z.string().optional(),
+  defaultBranch: z.string().optional(),
+  head: z.object({ commit: z.string(), date: z.string().optional() }).optional(),
+  description: z.string().optional(),
+  topics: z.array(z.string()).default([]),
+  language: z.string().optional(),
+  visibility: RepoVisibilitySchema.default('public'),
+  archived: z.boolean().default(false),
+  isTemplate: z.boolean().default(false),
+  /** Catalog files found at the configured catalog paths (repo-relative, `/`-separated). */
+  catalogFiles: z.array(z.string()),
+  /** Every file read for this repo, by repo-relative path. Includes misses, so a consumer can tell "missing" from "not asked". */
+  files: z.record(z.string(), RepoFileSchema),
+  /** Glob patterns used by Location targets, with the repo paths they matched. */
+  globs: z.record(z.string(), z.array(z.string())).default({}),
+});
+export type Repo = z.infer<typeof RepoSchema>;
+
+export const SnapshotSchema = z.object({
+  version: z.literal(1),
+  /** `local:<dir>` or `github:<org>`; never contains a token. */
+  source: z.string(),
+  /** Organization name shown in the portal. */
+  org: z.string(),
+  createdAt: z.string(),
+  repos: z.array(RepoSchema),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
