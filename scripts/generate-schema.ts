@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// npm run schema: regenerate public/schema/catalog-info.schema.json from the zod schemas.
-// A test fails when the committed file is stale.
+// npm run schema: regenerate the files generated from code — the catalog-info.yaml JSON Schema
+// (from the zod schemas) and docs/rules.md (from the rule registry). Tests fail when they are stale.
 import { writeFile } from 'node:fs/promises';
 import { catalogJsonSchema } from '../src/catalog/model/json-schema.ts';
+import { rulesMarkdown } from '../src/diagnostics/rules-doc.ts';
 
-export const schemaFile = 'public/schema/catalog-info.schema.json';
-await writeFile(schemaFile, `${JSON.stringify(catalogJsonSchema(), null, 2)}\n`);
-process.stdout.write(`wrote ${schemaFile}\n`);
+const outputs: [string, string][] = [
+  ['public/schema/catalog-info.schema.json', `${JSON.stringify(catalogJsonSchema(), null, 2)}\n`],
+  ['docs/rules.md', rulesMarkdown()],
+];
+for (const [file, content] of outputs) {
+  await writeFile(file, content);
+  process.stdout.write(`wrote ${file}\n`);
+}

@@ -10,6 +10,7 @@ export interface CommonFlags {
   base?: string;
   config?: string;
   format?: string;
+  out?: string;
   quiet?: boolean;
   help?: boolean;
   positionals: string[];
@@ -25,6 +26,7 @@ export function parseCommonFlags(argv: string[], allowPositionals = false): Comm
         base: { type: 'string' },
         config: { type: 'string' },
         format: { type: 'string' },
+        out: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -33,4 +35,13 @@ export function parseCommonFlags(argv: string[], allowPositionals = false): Comm
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/**
+ * The directory the user ran the command from. npm runs scripts in the package folder, but sets
+ * INIT_CWD to where `npm run` was typed, so `npm --prefix <frontdoor> run validate -- catalog-info.yaml`
+ * works from any repo.
+ */
+export function invocationDir(): string {
+  return process.env['INIT_CWD'] || process.cwd();
 }

@@ -6,8 +6,9 @@
  * the build: they are printed and published on the diagnostics page, and the
  * rest of the org is built.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -22,11 +23,12 @@ import { formatPretty } from './report/pretty.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const buildUsage = `Usage: npm run build -- [--source local:<dir>|github:<org>] [--base /<repo>/] [--config portal.config.yaml]
+export const buildUsage = `Usage: npm run build -- [--source local:<dir>|github:<org>] [--base /<repo>/] [--config portal.config.yaml] [--out dist]
 
 Builds the portal into dist/ (search index included).
   --source    where repos come from (default: portal.config.yaml's, else the demo org in content/)
-  --base      URL path the site is served under, e.g. /my-portal/ for a GitHub Pages project site`;
+  --base      URL path the site is served under, e.g. /my-portal/ for a GitHub Pages project site
+  --out       output folder (default dist)`;
 
 export async function runBuild(argv: string[]): Promise<number> {
   const flags = parseCommonFlags(argv);
@@ -43,7 +45,9 @@ export async function runBuild(argv: string[]): Promise<number> {
   const shown = diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length > 0) log.info(`\n${formatPretty(shown, displayPathFor(snapshot), { stream: process.stderr, limit: 40 })}\n`);
 
-  const dataFile = join(projectRoot, '.cache', 'portal-data.json');
+  const outDir = resolve(flags.out ?? join(projectRoot, 'dist'));
+  // One data file per output folder, so a test build elsewhere never clobbers the main one.
+  const dataFile = outDir === join(projectRoot, 'dist') ? join(projectRoot, '.cache', 'portal-data.json') : join(projectRoot, '.cache', `portal-data-${createHash('sha1').update(outDir).digest('hex').slice(0, 10)}.json`);
   const org = config.org ?? snapshot.org;
   await log.phase('Writing portal data', async () => {
     const data = buildPortalData({ title: config.title, org, snapshot, catalog, graph });
@@ -52,14 +56,13 @@ export async function runBuild(argv: string[]): Promise<number> {
     return data;
   }, (d) => `${d.entities.length} entities → ${dataFile.replace(`${projectRoot}/`, '')}`);
 
-  const outDir = join(projectRoot, 'dist');
   const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, base: config.base, site: config.site, outDir }), (r) => `${r.pages} pages under base ${config.base}`);
   const search = await log.phase('Indexing for search (Pagefind)', () => indexSearch(outDir), (r) => `${r.pages} pages indexed`);
 
-  await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base }));
+  await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base, outDir }));
   const counts = countBySeverity(diagnostics);
   log.info(
-    `\nBuilt ${site.pages} pages (${graph.entities.length} entities from ${snapshot.repos.length} repos, ${search.pages} searchable) into dist/ in ${formatMs(performance.now() - started)}.` +
+    `\nBuilt ${site.pages} pages (${graph.entities.length} entities from ${snapshot.repos.length} repos, ${search.pages} searchable) into ${relative(process.cwd(), outDir) || '.'}/ in ${formatMs(performance.now() - started)}.` +
       `\n${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"} in the catalog: see the portal's /diagnostics/ page or run \`npm run validate\`.` +
       `\nPreview: npm run preview`,
   );

@@ -1,7 +1,7 @@
 /**
  * `npm run validate -- [--source …] [FILE…] [--format pretty|github|json]`
  *
- * With files, they are validated as one repo rooted at the current directory
+ * With files, they are validated as one repo rooted at the directory the command was run from
  * (placeholders and Location targets resolve inside it), which is what a
  * repo's own CI runs. Without files, the configured source is validated.
  * Exit code 1 when there is an error.
@@ -14,7 +14,7 @@ import { diskRepoReader } from '../sources/local/disk-reader.ts';
 import { readGitMetadata } from '../sources/local/git-metadata.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { loadCatalog } from '../pipeline/load-catalog.ts';
-import { parseCommonFlags, UsageError } from './args.ts';
+import { invocationDir, parseCommonFlags, UsageError } from './args.ts';
 import { createPhaseLog } from './log.ts';
 import { displayPathFor } from './report/display-path.ts';
 import { formatGithub } from './report/github.ts';
@@ -41,8 +41,9 @@ export async function runValidate(argv: string[]): Promise<number> {
   const { config } = await loadConfig(flags.config, { source: flags.source, base: flags.base });
   const log = createPhaseLog(flags.quiet || format !== 'pretty' || !process.stderr.isTTY);
   const snapshot = flags.positionals.length > 0 ? await snapshotOfFiles(flags.positionals, config) : undefined;
-  const { snapshot: snap, catalog, graph, diagnostics } = await loadCatalog(config, log, snapshot);
-  const display = displayPathFor(snap);
+  // Files alone are one part of the org: references to other repos' entities cannot be checked.
+  const { snapshot: snap, catalog, graph, diagnostics } = await loadCatalog(config, log, snapshot ? { snapshot, checkReferences: false } : {});
+  const display = displayPathFor(snap, invocationDir());
 
   if (format === 'json') process.stdout.write(`${formatJson(catalog.documents, diagnostics, display)}\n`);
   else if (format === 'github') {
@@ -53,13 +54,14 @@ export async function runValidate(argv: string[]): Promise<number> {
     const out = formatPretty(diagnostics, display);
     if (out) process.stdout.write(`${out}\n\n`);
     process.stdout.write(`${summaryLine(diagnostics, graph.entities.length, catalog.documents.length)}\n`);
+    if (snapshot) process.stdout.write('References to other entities were not checked (only these files were read); `npm run validate` without files checks the whole org.\n');
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 /** The files named on the command line, as one repo rooted at the current directory. */
 async function snapshotOfFiles(files: string[], config: PortalConfig): Promise<Snapshot> {
-  const root = process.cwd();
+  const root = invocationDir();
   const catalogPaths = files.map((file) => {
     const rel = relative(root, resolve(root, file));
     if (rel.startsWith('..') || resolve(root, file) === root) throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);

@@ -26,7 +26,16 @@ export interface CatalogGraph {
   diagnostics: Diagnostic[];
 }
 
-export function resolveGraph(loaded: readonly LoadedEntity[]): CatalogGraph {
+export interface GraphOptions {
+  /**
+   * Check that relation targets exist (default true). Off when only some files of one repo were
+   * read (`validate FILE…` in a pull request): the rest of the org is unknown, so every reference
+   * to it would be a false alarm.
+   */
+  checkReferences?: boolean;
+}
+
+export function resolveGraph(loaded: readonly LoadedEntity[], options: GraphOptions = {}): CatalogGraph {
   const diagnostics: Diagnostic[] = [];
   const { winners, diagnostics: duplicateDiagnostics } = pickWinners(loaded);
   diagnostics.push(...duplicateDiagnostics);
@@ -49,7 +58,7 @@ export function resolveGraph(loaded: readonly LoadedEntity[]): CatalogGraph {
     relationsOf.set(source, [...set.values()].sort((a, b) => a.type.localeCompare(b.type) || a.target.localeCompare(b.target)));
   }
 
-  diagnostics.push(...checkReferences(winners, byRef));
+  if (options.checkReferences !== false) diagnostics.push(...checkReferences(winners, byRef));
   diagnostics.push(...findCycles(winners, relationsOf, byRef));
   return { entities: winners, byRef, relationsOf, diagnostics };
 }

@@ -18,23 +18,31 @@ export interface LoadedCatalog {
   diagnostics: Diagnostic[];
 }
 
-export async function loadCatalog(config: PortalConfig, log: PhaseLog, snapshot?: Snapshot): Promise<LoadedCatalog> {
+export interface LoadOptions {
+  /** Use this snapshot instead of reading the configured source. */
+  snapshot?: Snapshot;
+  /** False when the snapshot holds only part of the org, so references to the rest cannot be checked. */
+  checkReferences?: boolean;
+}
+
+export async function loadCatalog(config: PortalConfig, log: PhaseLog, options: LoadOptions = {}): Promise<LoadedCatalog> {
+  const snapshot = options.snapshot;
   const snap =
     snapshot ??
     (await log.phase(`Reading repos from ${config.source}`, () => loadSource(config), (s) => {
       const withCatalog = s.repos.filter((r) => r.catalogFiles.length > 0).length;
       return `${s.repos.length} repos, ${withCatalog} with a catalog file`;
     }));
-  return analyzeSnapshot(snap, config, log);
+  return analyzeSnapshot(snap, config, log, options.checkReferences ?? true);
 }
 
-export async function analyzeSnapshot(snapshot: Snapshot, config: PortalConfig, log: PhaseLog): Promise<LoadedCatalog> {
+export async function analyzeSnapshot(snapshot: Snapshot, config: PortalConfig, log: PhaseLog, checkReferences = true): Promise<LoadedCatalog> {
   const catalog = await log.phase('Validating catalog files', () => readCatalog(snapshot, config.limits), (c) => {
     const files = new Set(c.documents.map((d) => `${d.repo}/${d.path}`)).size;
     const valid = c.documents.filter((d) => d.valid).length;
     return `${c.documents.length} documents in ${files} files, ${valid} valid`;
   });
-  const graph = await log.phase('Resolving relations', () => resolveGraph(catalog.entities), (g) => {
+  const graph = await log.phase('Resolving relations', () => resolveGraph(catalog.entities, { checkReferences }), (g) => {
     let relations = 0;
     for (const list of g.relationsOf.values()) relations += list.length;
     return `${g.entities.length} entities, ${relations} relations`;
