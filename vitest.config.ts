@@ -6,5 +6,6 @@ export default defineConfig({
     // End-to-end tests build the demo site once and share a Chromium; give them room.
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    globalSetup: ['src/site/e2e/global-setup.ts'],
   },
 });

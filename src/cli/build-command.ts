@@ -59,12 +59,19 @@ export async function runBuild(argv: string[]): Promise<number> {
   const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, base: config.base, site: config.site, outDir }), (r) => `${r.pages} pages under base ${config.base}`);
   const search = await log.phase('Indexing for search (Pagefind)', () => indexSearch(outDir), (r) => `${r.pages} pages indexed`);
 
-  await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base, outDir }));
+  // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
+  if (outDir === join(projectRoot, 'dist')) await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base }));
   const counts = countBySeverity(diagnostics);
   log.info(
-    `\nBuilt ${site.pages} pages (${graph.entities.length} entities from ${snapshot.repos.length} repos, ${search.pages} searchable) into ${relative(process.cwd(), outDir) || '.'}/ in ${formatMs(performance.now() - started)}.` +
+    `\nBuilt ${site.pages} pages (${graph.entities.length} entities from ${snapshot.repos.length} repos, ${search.pages} searchable) into ${shownPath(outDir)}/ in ${formatMs(performance.now() - started)}.` +
       `\n${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"} in the catalog: see the portal's /diagnostics/ page or run \`npm run validate\`.` +
       `\nPreview: npm run preview`,
   );
   return 0;
+}
+
+/** A path as people typed it: relative when inside the current directory, absolute otherwise. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }

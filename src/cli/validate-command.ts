@@ -6,7 +6,7 @@
  * repo's own CI runs. Without files, the configured source is validated.
  * Exit code 1 when there is an error.
  */
-import { resolve, relative, sep } from 'node:path';
+import { isAbsolute, resolve, relative, sep } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import { discoverRepoFiles } from '../sources/discover-files.ts';
@@ -64,7 +64,7 @@ async function snapshotOfFiles(files: string[], config: PortalConfig): Promise<S
   const root = invocationDir();
   const catalogPaths = files.map((file) => {
     const rel = relative(root, resolve(root, file));
-    if (rel.startsWith('..') || resolve(root, file) === root) throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel === '') throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
     return rel.split(sep).join('/');
   });
   const reader = await diskRepoReader(root, config.limits.maxFileBytes);

@@ -57,11 +57,11 @@ function describeConfigIssue(issue: z.core.$ZodIssue, value: Record<string, unkn
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${[...issue.path, k].join('.')}\``).join(', ')}; allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
     }
     case 'invalid_type':
-      return `\`${key}\`${fromFlag} must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, but is ${shown}.`;
+      return `\`${key}\`${fromFlag} must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, but is ${shown}.`;
     case 'invalid_format':
       return `\`${key}\`${fromFlag} must be ${issue.format === 'regex' ? issue.message : `a valid ${issue.format}`}, but is ${shown}.`;
     case 'too_small':
-      return `\`${key}\`${fromFlag} is too small (${shown}); it must be ${issue.origin === 'array' ? 'a non-empty list' : issue.origin === 'string' ? 'a non-empty string' : `at least ${String(issue.minimum)}`}.`;
+      return `\`${key}\`${fromFlag} is too small (${shown}); it must be ${issue.origin === 'array' ? 'a non-empty list' : issue.origin === 'string' ? 'a non-empty string' : issue.inclusive === false ? `greater than ${String(issue.minimum)}` : `at least ${String(issue.minimum)}`}.`;
     default:
       return `\`${key}\`${fromFlag}: ${issue.message} (found ${shown}).`;
   }

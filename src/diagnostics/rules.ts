@@ -50,7 +50,7 @@ export const rules = {
   'location-target-not-found': { severity: 'error', backstage: true, summary: 'A required Location target does not exist.' },
   'location-target-outside-repo': { severity: 'error', backstage: true, summary: 'A Location target points outside its repository.' },
   'location-target-not-followed': { severity: 'warning', backstage: false, summary: 'A Location target is not a file of this repo, so Frontdoor does not read it.' },
-  'location-depth': { severity: 'error', backstage: null, summary: 'Locations nest deeper than the limit, or loop.' },
+  'location-depth': { severity: 'error', backstage: null, summary: 'Locations nest deeper than the configured limit. (A Location naming a file already read is skipped, so loops end.)' },
   'duplicate-entity': { severity: 'error', backstage: false, summary: 'Two documents declare the same entity ref; one wins deterministically.' },
   'ref-not-found': { severity: 'warning', backstage: false, summary: 'A relation points to an entity that does not exist.' },
   'owner-not-found': { severity: 'warning', backstage: false, summary: '`spec.owner` names no existing Group or User.' },

@@ -25,10 +25,16 @@ export function findCycles(entities: readonly LoadedEntity[], relationsOf: Reado
       const declared = entity.relations.find((r) => r.type === type && members.includes(r.target)) ?? entity.relations.find((r) => members.includes(r.target));
       const place = { repo: entity.source.repo, path: entity.source.path, line: declared?.line ?? entity.source.line, column: declared?.column ?? entity.source.column };
       const fix = type === RELATION_CHILD_OF ? 'Make sure each group\'s `parent` (and the `children` lists) point up the hierarchy only.' : 'Make sure `system`, `domain`, `subdomainOf` and `subcomponentOf` point up the hierarchy only.';
-      diagnostics.push(makeDiagnostic('relation-cycle', place, `${type} relations form a loop: ${path.join(' → ')}. A hierarchy needs a top. ${fix}`, start));
+      diagnostics.push(makeDiagnostic('relation-cycle', place, `${type} relations form a loop: ${shortPath(path)}. A hierarchy needs a top. ${fix}`, start));
     }
   }
   return diagnostics;
+}
+
+/** A loop of thousands of entities is shown by its ends, so the message stays readable. */
+function shortPath(path: string[]): string {
+  if (path.length <= 12) return path.join(' → ');
+  return `${path.slice(0, 6).join(' → ')} → … (${path.length - 10} more) → ${path.slice(-4).join(' → ')}`;
 }
 
 /** Follow edges inside the component from `start` until it comes back, for a readable message. */

@@ -25,7 +25,7 @@ export function checkReferences(entities: readonly LoadedEntity[], byRef: Readon
       const target = byRef.get(r.target);
       if (!target) {
         const rule = r.field === 'owner' ? 'owner-not-found' : 'ref-not-found';
-        const hint = suggest(r.target, index, field.targetKinds);
+        const hint = suggest(r.target, index, field.targetKinds, entity.ref);
         const what = r.field === 'owner' ? 'The owner must be a Group or User in the catalog.' : 'The relation is kept, but leads nowhere.';
         diagnostics.push(makeDiagnostic(rule, place, `\`spec.${r.field}\` refers to ${r.target}, which is not in the catalog. ${what}${hint ? ` Did you mean ${hint}?` : ' Check the name, kind and namespace (refs without a namespace use this entity\'s own).'}`, entity.ref));
         continue;
@@ -39,9 +39,10 @@ export function checkReferences(entities: readonly LoadedEntity[], byRef: Readon
 }
 
 /** The most likely intended entity: same name elsewhere (other kind or namespace), or a near spelling. */
-function suggest(ref: string, index: RefIndex, kinds: readonly string[]): string | undefined {
+function suggest(ref: string, index: RefIndex, kinds: readonly string[], self: string): string | undefined {
   const { kind, namespace, name } = splitCanonicalRef(ref);
-  const sameName = index.byName.get(name);
+  // Never suggest the entity that holds the reference (`web` depending on a missing `resource:web`).
+  const sameName = index.byName.get(name)?.filter((r) => r !== self);
   if (sameName?.length) {
     const preferred = sameName.find((r) => kinds.some((k) => r.startsWith(`${k.toLowerCase()}:`))) ?? sameName[0]!;
     return `\`${preferred}\``;
@@ -49,7 +50,7 @@ function suggest(ref: string, index: RefIndex, kinds: readonly string[]): string
   let best: { name: string; distance: number } | undefined;
   const limit = Math.max(2, Math.floor(name.length / 4));
   for (const candidate of index.byKindNamespace.get(`${kind}:${namespace}`) ?? []) {
-    if (Math.abs(candidate.length - name.length) > limit) continue;
+    if (Math.abs(candidate.length - name.length) > limit || `${kind}:${namespace}/${candidate}` === self) continue;
     const distance = editDistance(name, candidate);
     if (distance <= limit && (!best || distance < best.distance)) best = { name: candidate, distance };
   }

@@ -34,7 +34,8 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
   const read = async (path: string) => (files[path] ??= await reader.read(path));
 
   const catalogFiles: string[] = [];
-  for (const path of options.catalogPaths) {
+  // A path named twice (`validate a.yaml ./a.yaml`, overlapping globs) is still one file: reading it twice would duplicate every entity.
+  for (const path of new Set(options.catalogPaths)) {
     const file = await read(path);
     if (file.status !== 'missing') catalogFiles.push(path);
   }

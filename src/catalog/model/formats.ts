@@ -145,6 +145,7 @@ export const jsonSchemaPatterns = {
   entityName: '^(?=.{1,63}$)([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$',
   namespace: '^(?=.{1,63}$)[a-z0-9]+(?:-+[a-z0-9]+)*$',
   tag: '^(?=.{1,63}$)[a-z0-9:+#]+(-[a-z0-9:+#]+)*$',
-  key: '^((?=.{1,253}/)[a-z0-9]+(?:-+[a-z0-9]+)*(\\.[a-z0-9]+(?:-+[a-z0-9]+)*)*/)?(?=[^/]{1,63}$)([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$',
+  // Each DNS label of the prefix is at most 63 characters, as in isValidDnsLabel.
+  key: '^((?=.{1,253}/)(?=[a-z0-9-]{1,63}[./])[a-z0-9]+(?:-+[a-z0-9]+)*(\\.(?=[a-z0-9-]{1,63}[./])[a-z0-9]+(?:-+[a-z0-9]+)*)*/)?(?=[^/]{1,63}$)([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$',
   labelValue: '^$|^(?=.{1,63}$)([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$',
 } as const;

@@ -34,10 +34,11 @@ export function findMisspelledFields(kind: KindDefinition, spec: Record<string, 
     if (known.has(field)) continue;
     const lower = field.toLowerCase();
     const close = [...known].find((k) => k.toLowerCase() === lower) ?? (field.length >= 5 ? [...known].find((k) => k.length >= 5 && editDistance(k.toLowerCase(), lower) <= 2) : undefined);
-    if (close) {
-      out.push({ field, message: `\`spec.${field}\` is not ${article(kind.kind)} ${kind.kind} field; did you mean \`${close}\`? Backstage ignores unknown fields silently, so this value has no effect.` });
-    } else if (wrongSide[lower]) {
+    // The wrong-side advice first: `ownerOf` is close to `owner`, but means the opposite relation.
+    if (wrongSide[lower]) {
       out.push({ field, message: `\`spec.${field}\` is not ${article(kind.kind)} ${kind.kind} field, so Backstage ignores it and no relation is made. To declare this relation, ${wrongSide[lower]}.` });
+    } else if (close) {
+      out.push({ field, message: `\`spec.${field}\` is not ${article(kind.kind)} ${kind.kind} field; did you mean \`${close}\`? Backstage ignores unknown fields silently, so this value has no effect.` });
     }
   }
   return out;

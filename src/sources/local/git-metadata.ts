@@ -52,7 +52,9 @@ export function webUrlOfRemote(remote: string): string | undefined {
     const url = new URL(remote);
     if (!['http:', 'https:', 'ssh:', 'git:'].includes(url.protocol)) return undefined;
     const path = url.pathname.replace(/\.git\/?$/, '').replace(/\/+$/, '');
-    return `https://${url.hostname}${path}`;
+    // An https remote's port is the web server's too (GitHub Enterprise on :8443); an ssh port is not.
+    const port = url.port && (url.protocol === 'https:' || url.protocol === 'http:') ? `:${url.port}` : '';
+    return `https://${url.hostname}${port}${path}`;
   } catch {
     return undefined;
   }

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// node scripts/screenshots.ts: builds the demo org into a temporary folder, serves it and
+// writes screenshots of the main pages to docs/screenshots/ (light theme, 1280 px wide,
+// full page up to 2400 px high). Uses the e2e test helpers in src/site/e2e/.
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoSite, projectRoot, removeBuiltSite, serveSite, type BuiltSite } from '../src/site/e2e/build-fixture.ts';
+import { launchChromium } from '../src/site/e2e/chromium.ts';
+
+const WIDTH = 1280;
+const MAX_HEIGHT = 2400;
+const SHOTS: [name: string, path: string][] = [
+  ['home', ''],
+  ['catalog', 'catalog/'],
+  ['component-booking-service', 'catalog/default/component/booking-service/'],
+  ['group-booking-team', 'catalog/default/group/booking-team/'],
+  ['api-booking-api', 'catalog/default/api/booking-api/'],
+  ['diagnostics', 'diagnostics/'],
+];
+
+const outDir = join(projectRoot, 'docs', 'screenshots');
+await mkdir(outDir, { recursive: true });
+let site: BuiltSite | undefined;
+try {
+  site = await buildDemoSite('/', await mkdtemp(join(tmpdir(), 'frontdoor-screenshots-')));
+  const server = await serveSite(site.outDir, site.base);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, colorScheme: 'light' });
+    for (const [name, path] of SHOTS) {
+      const response = await page.goto(server.url(path));
+      if (response?.status() !== 200) throw new Error(`${server.url(path)} answered ${response?.status()}`);
+      const height = Math.min(MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
+      const file = join(outDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: WIDTH, height } });
+      process.stdout.write(`${file.replace(`${projectRoot}/`, '')} (${WIDTH}×${height})\n`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+} finally {
+  if (site) await removeBuiltSite(site);
+}

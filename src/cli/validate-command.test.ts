@@ -1,0 +1,272 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../scripts/validate.ts');
+
+let tmp: string;
+let repo: string;
+let org: string;
+
+/**
+ * `node scripts/validate.ts …` in `cwd`, on the Node running vitest (22+, which strips types).
+ * INIT_CWD is what npm sets; vitest run through npx inherits the project's, so drop it unless asked.
+ */
+function validate(cwd: string, ...args: string[]) {
+  return run(cwd, {}, ...args);
+}
+
+function run(cwd: string, extraEnv: Record<string, string>, ...args: string[]) {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', INIT_CWD: undefined, ...extraEnv };
+  delete env['FORCE_COLOR'];
+  if (env['INIT_CWD'] === undefined) delete env['INIT_CWD'];
+  const { status, stdout, stderr } = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env });
+  return { status, stdout, stderr };
+}
+
+async function put(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, content);
+}
+
+const catalogInfo = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: web
+spec:
+  type: service
+  lifecycle: production
+  owner: team-a
+  subComponentof: platform
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: Bad_Name!
+spec:
+  type: service
+  lifecycle: production
+  owner: team-a
+`;
+
+// The definition sits next to api.yaml, not at the repo root: placeholders resolve relative to their file.
+const apiYaml = `apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: pay-api
+spec:
+  type: openapi
+  lifecycle: production
+  owner: team-a
+  sytem: payments
+  definition:
+    $text: ./openapi.yaml
+`;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'frontdoor-validate-'));
+  repo = join(tmp, 'repo');
+  await put(join(repo, 'catalog-info.yaml'), catalogInfo);
+  await put(join(repo, 'docs/api.yaml'), apiYaml);
+  await put(join(repo, 'docs/openapi.yaml'), 'openapi: 3.0.0\n');
+  await put(join(repo, '..notes.yaml'), apiYaml.replace('pay-api', 'notes-api').replace('./openapi.yaml', './docs/openapi.yaml'));
+  await put(join(tmp, 'elsewhere/catalog-info.yaml'), catalogInfo);
+  org = join(tmp, 'org');
+  await put(join(org, 'shop/catalog-info.yaml'), catalogInfo);
+  await put(join(org, 'empty/README.md'), '# no catalog\n');
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const BAD_NAME_LINE = catalogInfo.split('\n').indexOf('  name: Bad_Name!') + 1;
+const TYPO_LINE = catalogInfo.split('\n').indexOf('  subComponentof: platform') + 1;
+const API_TYPO_LINE = apiYaml.split('\n').indexOf('  sytem: payments') + 1;
+
+describe('validate --format json', () => {
+  it('prints every document verdict and every diagnostic with exactly the documented keys', () => {
+    const { status, stdout } = validate(repo, 'catalog-info.yaml', 'docs/api.yaml', '--format', 'json');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as { entities: Record<string, unknown>[]; diagnostics: Record<string, unknown>[] };
+    expect(Object.keys(report)).toEqual(['entities', 'diagnostics']);
+    expect(report.entities).toEqual([
+      { ref: 'component:default/web', file: 'catalog-info.yaml', document: 0, valid: true },
+      { ref: 'component:default/bad_name!', file: 'catalog-info.yaml', document: 1, valid: false },
+      { ref: 'api:default/pay-api', file: 'docs/api.yaml', document: 0, valid: true },
+    ]);
+    for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'ref', 'message']);
+    const error = report.diagnostics.find((d) => d.severity === 'error');
+    expect(error).toMatchObject({ file: 'catalog-info.yaml', line: BAD_NAME_LINE, column: '  name: '.length + 1, rule: 'entity-name-format', ref: 'component:default/bad_name!' });
+    expect(error?.['message']).toMatch(/`metadata\.name` "Bad_Name!"/);
+    expect(report.diagnostics.filter((d) => d.rule === 'field-misspelled').map((d) => [d['file'], d['line'], d['severity']])).toEqual([
+      ['catalog-info.yaml', TYPO_LINE, 'warning'],
+      ['docs/api.yaml', API_TYPO_LINE, 'warning'],
+    ]);
+    // Only these files were read, so references to the rest of the org are not checked.
+    expect(report.diagnostics.map((d) => d['rule'])).not.toContain('owner-not-found');
+  });
+
+  it('checks references and prints `ref: null` for repo-level diagnostics when validating a source', () => {
+    const { status, stdout } = validate(tmp, '--source', 'local:org', '--format', 'json');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as { diagnostics: Record<string, unknown>[] };
+    expect(report.diagnostics.find((d) => d['rule'] === 'repo-no-catalog')).toMatchObject({ file: 'org/empty', severity: 'info', ref: null, line: 0 });
+    expect(report.diagnostics.find((d) => d['rule'] === 'owner-not-found')).toMatchObject({ file: 'org/shop/catalog-info.yaml', ref: 'component:default/web' });
+  });
+});
+
+describe('validate --format github', () => {
+  it('prints one workflow command per diagnostic, with escaped properties', () => {
+    const { status, stdout } = validate(repo, 'catalog-info.yaml', '--format', 'github');
+    expect(status).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toContain(`::error file=catalog-info.yaml,line=${BAD_NAME_LINE},col=9,title=entity-name-format (component%3Adefault/bad_name!)::\`metadata.name\` "Bad_Name!" is not valid: expected 1–63 characters of letters, digits, \`-\`, \`_\` or \`.\`, starting and ending with a letter or digit. Try \`Bad_Name\`.`);
+    expect(lines.filter((l) => l.startsWith(`::warning file=catalog-info.yaml,line=${TYPO_LINE},col=3,title=field-misspelled (component%3Adefault/web)::`))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/1 error, 1 warning/);
+  });
+
+  it('prints info diagnostics as notices', () => {
+    const { stdout } = validate(tmp, '--source', 'local:org', '--format', 'github');
+    expect(stdout).toMatch(/^::notice file=org\/empty,title=repo-no-catalog::Repository empty has no catalog file/m);
+  });
+});
+
+describe('validate --format pretty (the default)', () => {
+  it('groups diagnostics under their file, with line:column, severity and rule', () => {
+    const { stdout } = validate(repo, 'catalog-info.yaml', 'docs/api.yaml');
+    const lines = stdout.split('\n');
+    const catalogHeader = lines.indexOf('catalog-info.yaml');
+    const apiHeader = lines.indexOf('docs/api.yaml');
+    expect(catalogHeader).toBeGreaterThanOrEqual(0);
+    expect(apiHeader).toBeGreaterThan(catalogHeader);
+    expect(lines.slice(catalogHeader + 1, apiHeader - 1).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      `${TYPO_LINE}:3 warning`,
+      `${BAD_NAME_LINE}:9 error`,
+    ]);
+    expect(lines[apiHeader + 1]).toMatch(new RegExp(`^\\s+${API_TYPO_LINE}:3\\s+warning .*\\bsytem\\b.*field-misspelled$`));
+    expect(stdout).toMatch(/✖ 1 error, 2 warnings in 2 files \(2 entities from 3 documents\)/);
+  });
+
+  it('shows files of a local source relative to the current directory', () => {
+    const { stdout } = validate(tmp, '--source', `local:${org}`);
+    expect(stdout.split('\n')).toContain('org/shop/catalog-info.yaml');
+  });
+});
+
+describe('validate: exit codes and files', () => {
+  it('exits 0 when there are only warnings', () => {
+    const { status, stdout } = validate(repo, 'docs/api.yaml');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/✔ 0 errors, 1 warning/);
+  });
+
+  it('resolves placeholders relative to the file, not the current directory', () => {
+    const { stdout } = validate(repo, 'docs/api.yaml', '--format', 'json');
+    const report = JSON.parse(stdout) as { entities: { valid: boolean }[]; diagnostics: { rule: string }[] };
+    expect(report.entities).toEqual([{ ref: 'api:default/pay-api', file: 'docs/api.yaml', document: 0, valid: true }]);
+    expect(report.diagnostics.map((d) => d.rule)).toEqual(['field-misspelled']);
+  });
+
+  it('resolves FILE arguments from INIT_CWD, where `npm run` was typed, not from the process folder', () => {
+    const { status, stdout } = run(dirname(script), { INIT_CWD: repo }, 'docs/api.yaml', '--format', 'json');
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as { entities: unknown[] }).entities).toEqual([{ ref: 'api:default/pay-api', file: 'docs/api.yaml', document: 0, valid: true }]);
+  });
+
+  it('reads a file named twice (as overlapping globs do) once', () => {
+    const { status, stdout } = validate(repo, 'docs/api.yaml', './docs/api.yaml', 'docs/../docs/api.yaml', '--format', 'json');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { entities: unknown[]; diagnostics: { rule: string }[] };
+    expect(report.entities).toHaveLength(1);
+    expect(report.diagnostics.map((d) => d.rule)).toEqual(['field-misspelled']);
+  });
+
+  it('accepts a file whose name starts with two dots', () => {
+    const { status, stderr } = validate(repo, '..notes.yaml');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it.each([
+    ['a relative path', '../elsewhere/catalog-info.yaml'],
+    ['an absolute path', '/etc/hostname'],
+  ])('refuses a file outside the current directory (%s)', (_, file) => {
+    const { status, stdout, stderr } = validate(repo, file);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error: .* is outside the current directory; run validate from the repository root\.\n$/);
+  });
+
+  it('refuses a symlink that leads out of the current directory', async () => {
+    await symlink(join(tmp, 'elsewhere/catalog-info.yaml'), join(repo, 'linked.yaml'));
+    const { status, stdout } = validate(repo, 'linked.yaml', '--format', 'json');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as { entities: unknown[]; diagnostics: { rule: string; file: string }[] };
+    expect(report.entities).toEqual([]);
+    expect(report.diagnostics).toMatchObject([{ rule: 'file-outside-repo', file: 'linked.yaml' }]);
+  });
+
+  it('says which file does not exist', () => {
+    const { status, stderr } = validate(repo, 'nope.yaml');
+    expect(status).toBe(1);
+    expect(stderr).toBe('error: nope.yaml does not exist.\n');
+  });
+});
+
+describe('validate: usage and configuration errors', () => {
+  const oneLine = (stderr: string) => {
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^error: /);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  };
+
+  it('refuses an unknown --format, listing the formats', () => {
+    const { status, stdout, stderr } = validate(repo, 'catalog-info.yaml', '--format', 'xml');
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    oneLine(stderr);
+    expect(stderr).toContain('--format must be one of pretty, github, json, not "xml"');
+  });
+
+  it('refuses an unknown flag', () => {
+    const { status, stderr } = validate(repo, '--fromat', 'json');
+    expect(status).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toContain('--fromat');
+  });
+
+  it('reports a bad portal.config.yaml in the current directory, naming the key', async () => {
+    const dir = join(tmp, 'bad-config');
+    await put(join(dir, 'portal.config.yaml'), 'titel: Acme\n');
+    await put(join(dir, 'catalog-info.yaml'), apiYaml);
+    const { status, stderr } = validate(dir, 'catalog-info.yaml');
+    expect(status).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toMatch(/portal\.config\.yaml: unknown key `titel`; allowed here: `title`/);
+  });
+
+  it('reports a bad --source flag, naming the flag', () => {
+    const { status, stderr } = validate(tmp, '--source', 'gitlab:acme');
+    expect(status).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toMatch(/`source` \(from --source\) must be `local:<folder of repos>` or `github:<organization>`/);
+  });
+
+  it('reports a source folder that does not exist', () => {
+    const { status, stderr } = validate(tmp, '--source', 'local:missing');
+    expect(status).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toMatch(/missing.*local:<dir>/);
+  });
+
+  it('reports a --config file that does not exist', () => {
+    const { status, stderr } = validate(tmp, '--config', 'nope.yaml');
+    expect(status).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toContain('Cannot read config file nope.yaml');
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { readCatalog } from '../catalog/read-catalog.ts';
+import { resolveGraph } from '../graph/resolve-graph.ts';
+import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { buildPortalData } from './build-portal-data.ts';
+import { PortalDataSchema, type EntityRecord } from './schema.ts';
+
+const shop = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: web
+  title: Web shop
+  description: The storefront.
+  tags: [frontend]
+  links:
+    - url: https://shop.example.com
+      title: Live site
+spec:
+  type: website
+  lifecycle: production
+  owner: team-a
+  system: shop
+  providesApis: [orders-api]
+  consumesApis: [prices-api]
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: cart }
+spec: { type: service, lifecycle: production, owner: team-a, subcomponentOf: web }
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata: { name: orders-api }
+spec: { type: openapi, lifecycle: production, owner: team-a, system: shop, definition: "openapi: 3.0.0" }
+---
+apiVersion: backstage.io/v1alpha1
+kind: System
+metadata: { name: shop }
+spec: { owner: team-a, domain: commerce }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Domain
+metadata: { name: commerce }
+spec: { owner: team-a }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-a }
+spec: { type: team, children: [] }
+`;
+
+const legacy = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: old-batch }
+spec: { type: service, lifecycle: deprecated, owner: team-gone, system: retired }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-a }
+spec: { type: team, children: [] }
+`;
+
+const snapshot = inMemorySnapshot(
+  [
+    { name: 'shop', url: 'https://github.com/acme/shop', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': shop } },
+    { name: 'legacy', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': legacy } },
+    { name: 'docs-only', catalogFiles: [], files: {} },
+  ],
+  'acme',
+);
+const catalog = readCatalog(snapshot);
+const graph = resolveGraph(catalog.entities);
+const data = buildPortalData({ title: 'Acme Portal', org: 'Acme', snapshot, catalog, graph, generatedAt: new Date('2024-05-01T00:00:00Z') });
+const entity = (ref: string): EntityRecord => {
+  const found = data.entities.find((e) => e.ref === ref);
+  if (!found) throw new Error(`${ref} is not in the portal data`);
+  return found;
+};
+
+describe('buildPortalData', () => {
+  it('validates against PortalDataSchema and survives JSON', () => {
+    expect(PortalDataSchema.parse(JSON.parse(JSON.stringify(data)))).toEqual(data);
+  });
+
+  it('resolves owner, system and domain of a component', () => {
+    expect(entity('component:default/web')).toMatchObject({ owner: 'group:default/team-a', system: 'system:default/shop', domain: 'domain:default/commerce' });
+  });
+
+  it("takes an API's domain through its system, and a system's domain directly", () => {
+    expect(entity('api:default/orders-api')).toMatchObject({ system: 'system:default/shop', domain: 'domain:default/commerce' });
+    expect(entity('system:default/shop')).toMatchObject({ domain: 'domain:default/commerce' });
+    expect(entity('system:default/shop').system).toBeUndefined();
+  });
+
+  it('gives a subcomponent no system of its own (its parent is a Component, not a System)', () => {
+    const cart = entity('component:default/cart');
+    expect(cart.system).toBeUndefined();
+    expect(cart.domain).toBeUndefined();
+    expect(cart.relations).toContainEqual({ type: 'partOf', target: 'component:default/web', exists: true });
+  });
+
+  it('keeps dangling owner and system refs, marked `exists: false` in relations', () => {
+    const old = entity('component:default/old-batch');
+    expect(old).toMatchObject({ owner: 'group:default/team-gone', system: 'system:default/retired' });
+    expect(old.domain).toBeUndefined();
+    expect(old.relations).toEqual([
+      { type: 'ownedBy', target: 'group:default/team-gone', exists: false },
+      { type: 'partOf', target: 'system:default/retired', exists: false },
+    ]);
+    expect(entity('component:default/web').relations).toContainEqual({ type: 'consumesApi', target: 'api:default/prices-api', exists: false });
+  });
+
+  it('lists every relation of an entity, inverses included, sorted by type then target', () => {
+    expect(entity('system:default/shop').relations.map((r) => `${r.type} ${r.target}`)).toEqual([
+      'hasPart api:default/orders-api',
+      'hasPart component:default/web',
+      'ownedBy group:default/team-a',
+      'partOf domain:default/commerce',
+    ]);
+  });
+
+  it("attaches each diagnostic to the entity it names, and only to it", () => {
+    const old = entity('component:default/old-batch');
+    expect(old.diagnostics.map((d) => d.rule).sort()).toEqual(['owner-not-found', 'ref-not-found']);
+    expect(old.diagnostics.every((d) => d.ref === 'component:default/old-batch')).toBe(true);
+    expect(entity('component:default/cart').diagnostics).toEqual([]);
+    // team-a is declared in shop and in legacy: legacy wins (first by repo name), shop's copy is reported on the entity.
+    expect(entity('group:default/team-a').source.repo).toBe('legacy');
+    expect(entity('group:default/team-a').diagnostics).toMatchObject([{ rule: 'duplicate-entity', repo: 'shop' }]);
+  });
+
+  it('copies the fields pages show, and links to the file on GitHub when the repo has a URL', () => {
+    const web = entity('component:default/web');
+    expect(web).toMatchObject({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'web',
+      title: 'Web shop',
+      description: 'The storefront.',
+      type: 'website',
+      lifecycle: 'production',
+      tags: ['frontend'],
+      links: [{ url: 'https://shop.example.com', title: 'Live site' }],
+      path: 'catalog/default/component/web/',
+      source: { repo: 'shop', path: 'catalog-info.yaml', document: 0, line: 1, repoUrl: 'https://github.com/acme/shop' },
+    });
+    expect(web.source.fileUrl).toBe('https://github.com/acme/shop/blob/main/catalog-info.yaml#L1');
+    expect(entity('component:default/old-batch').source.fileUrl).toBeUndefined();
+  });
+
+  it('counts repos, entities per kind, errors and warnings, and records the source', () => {
+    expect(data.meta).toEqual({
+      title: 'Acme Portal',
+      org: 'Acme',
+      source: 'memory',
+      generatedAt: '2024-05-01T00:00:00.000Z',
+      counts: { repos: 3, entities: 7, byKind: { API: 1, Component: 3, Domain: 1, Group: 1, System: 1 }, errors: 1, warnings: 3 },
+    });
+    expect(data.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['duplicate-entity']);
+  });
+
+  it('lists every repo with its entity count, including repos without a catalog file', () => {
+    expect(data.repos).toEqual([
+      { name: 'shop', url: 'https://github.com/acme/shop', catalogFiles: ['catalog-info.yaml'], entityCount: 5 },
+      { name: 'legacy', catalogFiles: ['catalog-info.yaml'], entityCount: 2 },
+      { name: 'docs-only', catalogFiles: [], entityCount: 0 },
+    ]);
+  });
+
+  it('sorts entities by ref and diagnostics in a stable order', () => {
+    expect(data.entities.map((e) => e.ref)).toEqual([...data.entities.map((e) => e.ref)].sort());
+    const keys = data.diagnostics.map((d) => `${d.repo}/${d.path}:${String(d.line).padStart(4, '0')}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+});
