@@ -11,34 +11,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { readOracleVerdicts, type OracleLine } from './fixtures/oracle-verdicts.ts';
 import { readCatalog } from './read-catalog.ts';
 
 const corpusDir = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
 
-interface OracleLine {
-  file: string;
-  index: number;
-  ref: string | null;
-  valid: boolean;
-  error: string | null;
-}
-
-/** One oracle line per document; `valid` after Backstage's batch rule (one broken document rejects the file). */
-function oracleVerdicts(jsonl: string): Map<string, OracleLine[]> {
-  const byFile = new Map<string, OracleLine[]>();
-  for (const line of jsonl.split('\n')) {
-    if (!line.trim()) continue;
-    const entry = JSON.parse(line) as OracleLine;
-    byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
-  }
-  for (const lines of byFile.values()) {
-    const batchBroken = lines.some((l) => l.ref === null || (l.error ?? '').startsWith('metadata.annotations must be a valid object'));
-    if (batchBroken) for (const l of lines) l.valid = false;
-  }
-  return byFile;
-}
-
-const oracle = oracleVerdicts(readFileSync(`${corpusDir}oracle.jsonl`, 'utf8'));
+const oracle = new Map<string, OracleLine[]>();
+for (const line of readOracleVerdicts(`${corpusDir}oracle.jsonl`)) oracle.set(line.file, [...(oracle.get(line.file) ?? []), line]);
 const corpusFiles = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort();
 
 function readAlone(file: string) {

@@ -15,18 +15,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { discoverRepoFiles } from '../sources/discover-files.ts';
 import { diskRepoReader } from '../sources/local/disk-reader.ts';
 import type { Repo } from '../sources/snapshot.ts';
+import { readOracleVerdicts } from './fixtures/oracle-verdicts.ts';
 import { defaultCatalogLimits, readCatalog, type CatalogResult } from './read-catalog.ts';
 
 const root = fileURLToPath(new URL('./fixtures/differential/', import.meta.url));
 const repoUrl = 'https://github.com/oracle/local';
-
-interface OracleLine {
-  file: string;
-  index: number;
-  ref: string | null;
-  valid: boolean;
-  error: string | null;
-}
 
 /**
  * Where Frontdoor knowingly gives another verdict than the offline oracle.
@@ -41,24 +34,7 @@ const deviations: Record<string, { valid: boolean; reason: string }> = {
   },
 };
 
-/** Backstage's batch rule over the per-document verdicts: a document without an envelope rejects its whole file. */
-function applyBatchRule(lines: OracleLine[]): OracleLine[] {
-  const byFile = new Map<string, OracleLine[]>();
-  for (const l of lines) byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
-  for (const group of byFile.values()) {
-    if (group.some((l) => l.ref === null || (l.error ?? '').startsWith('metadata.annotations must be a valid object'))) {
-      for (const l of group) l.valid = false;
-    }
-  }
-  return lines;
-}
-
-const oracleLines = applyBatchRule(
-  readFileSync(`${root}oracle.jsonl`, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as OracleLine),
-);
+const oracleLines = readOracleVerdicts(`${root}oracle.jsonl`);
 
 /** Catalog files: every YAML file outside `data/`, as in the README's oracle command. */
 const readme = readFileSync(`${root}README.md`, 'utf8');

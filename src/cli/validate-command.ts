@@ -9,9 +9,8 @@
 import { isAbsolute, resolve, relative, sep } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import { discoverRepoFiles } from '../sources/discover-files.ts';
-import { diskRepoReader } from '../sources/local/disk-reader.ts';
-import { readGitMetadata } from '../sources/local/git-metadata.ts';
+import { readOptions } from '../sources/load-source.ts';
+import { readLocalRepo } from '../sources/local/read-local.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { loadCatalog } from '../pipeline/load-catalog.ts';
 import { invocationDir, parseCommonFlags, UsageError } from './args.ts';
@@ -67,23 +66,10 @@ async function snapshotOfFiles(files: string[], config: PortalConfig): Promise<S
     if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel === '') throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
     return rel.split(sep).join('/');
   });
-  const reader = await diskRepoReader(root, config.limits.maxFileBytes);
-  const git = await readGitMetadata(root);
   const name = root.split(sep).pop() || 'repo';
-  const discovered = await discoverRepoFiles({ name, ...(git.url ? { url: git.url } : {}) }, reader, {
-    catalogPaths,
-    maxAliasCount: config.limits.maxAliasCount,
-    maxDocumentsPerFile: config.limits.maxDocumentsPerFile,
-    maxReferencedFiles: config.limits.maxReferencedFiles,
-  });
+  const repo = await readLocalRepo(root, name, { ...readOptions(config), catalogPaths });
   for (const path of catalogPaths) {
-    if (!discovered.catalogFiles.includes(path)) throw new UsageError(`${path} does not exist.`);
+    if (!repo.catalogFiles.includes(path)) throw new UsageError(`${path} does not exist.`);
   }
-  return {
-    version: 1,
-    source: 'files',
-    org: name,
-    createdAt: new Date().toISOString(),
-    repos: [{ name, localPath: root, ...git, topics: [], visibility: 'public', archived: false, isTemplate: false, ...discovered }],
-  };
+  return { version: 1, source: 'files', org: name, createdAt: new Date().toISOString(), repos: [repo] };
 }

@@ -55,7 +55,8 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
   };
 }
 
-async function readLocalRepo(path: string, name: string, options: LocalSourceOptions): Promise<Repo> {
+/** One working tree as a snapshot repo (also used by `validate FILE…`, with the files as catalog paths). */
+export async function readLocalRepo(path: string, name: string, options: DiscoveryOptions & { maxFileBytes: number }): Promise<Repo> {
   const [git, reader] = await Promise.all([readGitMetadata(path), diskRepoReader(path, options.maxFileBytes)]);
   const discovered = await discoverRepoFiles({ name, ...(git.url ? { url: git.url } : {}) }, reader, options);
   return {
