@@ -58,8 +58,6 @@ export const rules = {
   'relation-cycle': { severity: 'error', backstage: false, summary: '`partOf` or `childOf` relations form a loop.' },
   'field-misspelled': { severity: 'warning', backstage: false, summary: 'A spec field looks like a misspelled relation field; Backstage ignores it silently.' },
   'repo-no-catalog': { severity: 'info', backstage: null, summary: 'A repository has no catalog file.' },
-  'config-invalid': { severity: 'error', backstage: null, summary: 'portal.config.yaml or a flag is invalid.' },
-  'source-failed': { severity: 'error', backstage: null, summary: 'A source could not be read.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof rules;

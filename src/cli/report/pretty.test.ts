@@ -22,9 +22,9 @@ describe('formatPretty', () => {
   });
 
   it('leaves the position blank when there is none, and names configuration problems', () => {
-    const out = plain(formatPretty([d('', 0, 'error', 'config-invalid', '')], display)).split('\n');
+    const out = plain(formatPretty([d('', 0, 'error', 'location-depth', '')], display)).split('\n');
     expect(out[0]).toBe('(configuration)');
-    expect(out[1]).toMatch(/^\s+error\s+config-invalid message config-invalid$/);
+    expect(out[1]).toMatch(/^\s+error\s+location-depth message location-depth$/);
   });
 
   it('stops at the limit and says how many more there are, and where to see them', () => {
