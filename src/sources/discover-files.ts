@@ -1,20 +1,34 @@
 /**
  * Which files of a repo the pipeline needs, found by following its catalog
- * files: Location targets (relative paths and globs) and `$text`/`$json`/`$yaml`
- * placeholders, recursively, plus the README, CODEOWNERS and mkdocs.yml. Every
- * source uses this, so the snapshot holds exactly what later stages read,
- * whether the bytes come from disk or from GitHub.
+ * files: Location targets (relative paths and globs), `$text`/`$json`/`$yaml`
+ * placeholders, the TechDocs folder named by `backstage.io/techdocs-ref`
+ * (its mkdocs.yml and docs_dir), plus the README and CODEOWNERS. Every source
+ * uses this, so the snapshot holds exactly what later stages read, whether
+ * the bytes come from disk or from GitHub.
+ *
+ * Reads happen in rounds, every read of a round at once: a source that
+ * batches (the GitHub crawler puts many repos' files in one request) then
+ * needs one request per round, not one per file.
  */
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
+import { parseDocument } from 'yaml';
 import { isGlob, resolveTarget } from '../catalog/repo-files.ts';
 import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
 import type { Repo, RepoFile } from './snapshot.ts';
 
+export interface RepoTree {
+  /** Every file below the folder (repo-relative paths), with its content. */
+  files: Record<string, RepoFile>;
+  /** True when the folder held more files than the cap, or more levels than the source could read. */
+  truncated: boolean;
+}
+
 export interface RepoReader {
   /** Read one repo-relative path (already normalized and inside the repo). */
   read(path: string): Promise<RepoFile>;
-  /** Every file path in the repo, for glob targets; called at most once. */
-  listFiles(): Promise<string[]>;
+  /** Every file below a folder ('' = the repo root), recursively and capped. A missing folder gives no files. */
+  readTree(dir: string): Promise<RepoTree>;
 }
 
 export interface DiscoveryOptions {
@@ -25,63 +39,141 @@ export interface DiscoveryOptions {
   maxReferencedFiles: number;
 }
 
-const wellKnownFiles = ['README.md', 'readme.md', 'README', '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', 'mkdocs.yml', 'mkdocs.yaml'];
+export const wellKnownFiles = ['README.md', 'readme.md', 'README', '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
-export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader: RepoReader, options: DiscoveryOptions): Promise<Pick<Repo, 'catalogFiles' | 'files' | 'globs'>> {
+type Discovered = Pick<Repo, 'catalogFiles' | 'files' | 'globs' | 'trees'>;
+
+export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader: RepoReader, options: DiscoveryOptions): Promise<Discovered> {
   const files: Record<string, RepoFile> = {};
   const globs: Record<string, string[]> = {};
-  let allPaths: Promise<string[]> | undefined;
-  const read = async (path: string) => (files[path] ??= await reader.read(path));
-
-  const catalogFiles: string[] = [];
-  // A path named twice (`validate a.yaml ./a.yaml`, overlapping globs) is still one file: reading it twice would duplicate every entity.
-  for (const path of new Set(options.catalogPaths)) {
-    const file = await read(path);
-    if (file.status !== 'missing') catalogFiles.push(path);
-  }
-
-  const queue = [...catalogFiles];
-  const seen = new Set(queue);
-  let followed = 0;
-  const follow = (path: string) => {
-    if (seen.has(path) || followed >= options.maxReferencedFiles) return;
-    seen.add(path);
-    followed++;
-    queue.push(path);
-  };
-  const shaped = { ...repo, topics: [], visibility: 'public', archived: false, isTemplate: false, catalogFiles, files, globs } as Repo;
-
-  while (queue.length > 0) {
-    const path = queue.shift()!;
-    const file = await read(path);
-    if (file.status !== 'text') continue;
-    const { documents } = parseDocuments(file.text, { maxDocuments: options.maxDocumentsPerFile, maxAliasCount: options.maxAliasCount });
-    for (const doc of documents) {
-      if (!doc.value) continue;
-      for (const target of placeholderTargets(doc.value)) {
-        const resolved = resolveTarget(shaped, path, target);
-        if (resolved.kind === 'repo-path') await read(resolved.path);
-      }
-      for (const target of locationTargets(doc.value)) {
-        const resolved = resolveTarget(shaped, path, target);
-        if (resolved.kind !== 'repo-path') continue;
-        if (isGlob(target)) {
-          allPaths ??= reader.listFiles();
-          const isMatch = picomatch(resolved.path, { dot: false });
-          const matches = (await allPaths).filter((p) => isMatch(p)).sort();
-          globs[resolved.path] = matches;
-          matches.forEach(follow);
-        } else {
-          follow(resolved.path);
+  const trees: Repo['trees'] = {};
+  const shaped = { ...repo, topics: [], visibility: 'public', archived: false, isTemplate: false, catalogFiles: [], files, globs, trees } as Repo;
+  const readAll = (paths: Iterable<string>) => Promise.all([...new Set(paths)].filter((p) => !(p in files)).map(async (p) => (files[p] = await reader.read(p))));
+  // Files of folders read whole; a docs folder keeps them all, a glob base only its matches.
+  const treeFiles: Record<string, RepoFile> = {};
+  const readTrees = (dirs: Iterable<string>, keepAll: boolean) =>
+    Promise.all(
+      [...new Set(dirs)].map(async (dir) => {
+        if (!(dir in trees)) {
+          const tree = await reader.readTree(dir);
+          trees[dir] = { paths: Object.keys(tree.files).sort(), truncated: tree.truncated };
+          Object.assign(treeFiles, tree.files);
         }
+        if (keepAll) for (const path of trees[dir]!.paths) files[path] ??= treeFiles[path]!;
+      }),
+    );
+
+  // Round 1: the catalog files and the well-known files, together. A path named twice
+  // (`validate a.yaml ./a.yaml`) is still one file: reading it twice would duplicate every entity.
+  const catalogPaths = [...new Set(options.catalogPaths)];
+  await readAll([...catalogPaths, ...wellKnownFiles]);
+  const catalogFiles = catalogPaths.filter((p) => files[p]?.status !== 'missing');
+
+  // Then follow references, a round per level, until nothing new turns up.
+  let frontier = [...catalogFiles];
+  const followed = new Set(frontier);
+  while (frontier.length > 0) {
+    const refs = frontier.flatMap((path) => referencesOf(shaped, path, files[path], options));
+    const next: string[] = [];
+    const follow = (path: string) => {
+      if (followed.has(path) || followed.size >= options.maxReferencedFiles + catalogFiles.length) return;
+      followed.add(path);
+      next.push(path);
+    };
+    await readTrees(refs.filter((r) => r.kind === 'glob').map((r) => r.dir), false);
+    for (const ref of refs) {
+      if (ref.kind === 'location') follow(ref.path);
+      if (ref.kind === 'glob') {
+        const isMatch = picomatch(ref.pattern, { dot: false });
+        const matches = (trees[ref.dir]?.paths ?? []).filter((p) => isMatch(p)).sort();
+        globs[ref.pattern] = matches;
+        matches.forEach(follow);
+        for (const path of matches) if (treeFiles[path]) files[path] ??= treeFiles[path];
       }
     }
+    await readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next]);
+    await discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), files, readAll, readTrees);
+    frontier = next;
   }
-
-  for (const path of wellKnownFiles) await read(path);
-  // Misses of well-known files are noise in a snapshot: keep only what exists.
   for (const path of wellKnownFiles) if (files[path]?.status === 'missing') delete files[path];
-  return { catalogFiles, files, globs };
+  return { catalogFiles, files, globs, trees };
+}
+
+type Reference =
+  | { kind: 'placeholder'; path: string }
+  | { kind: 'location'; path: string }
+  | { kind: 'glob'; pattern: string; dir: string }
+  | { kind: 'techdocs'; dir: string };
+
+/** What a catalog file points at, resolved to repo paths; anything outside the repo is left to the validator to report. */
+function referencesOf(repo: Repo, path: string, file: RepoFile | undefined, options: DiscoveryOptions): Reference[] {
+  if (file?.status !== 'text') return [];
+  const refs: Reference[] = [];
+  const { documents } = parseDocuments(file.text, { maxDocuments: options.maxDocumentsPerFile, maxAliasCount: options.maxAliasCount });
+  for (const doc of documents) {
+    if (!doc.value) continue;
+    for (const target of placeholderTargets(doc.value)) {
+      const resolved = resolveTarget(repo, path, target);
+      if (resolved.kind === 'repo-path') refs.push({ kind: 'placeholder', path: resolved.path });
+    }
+    for (const target of locationTargets(doc.value)) {
+      const resolved = resolveTarget(repo, path, target);
+      if (resolved.kind !== 'repo-path') continue;
+      if (isGlob(target)) refs.push({ kind: 'glob', pattern: resolved.path, dir: globBase(resolved.path) });
+      else refs.push({ kind: 'location', path: resolved.path });
+    }
+    const techdocs = techdocsDir(repo, path, doc.value);
+    if (techdocs !== undefined) refs.push({ kind: 'techdocs', dir: techdocs });
+  }
+  return refs;
+}
+
+/** The folder part of a glob before its first wildcard: the tree to list. */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const firstGlob = parts.findIndex((p) => isGlob(p));
+  return parts.slice(0, firstGlob === -1 ? parts.length - 1 : firstGlob).join('/');
+}
+
+/** `backstage.io/techdocs-ref: dir:<path>` (relative to the catalog file) or `url:` of this same repo. */
+function techdocsDir(repo: Repo, fromFile: string, doc: Record<string, unknown>): string | undefined {
+  const annotations = (doc['metadata'] as { annotations?: Record<string, unknown> } | undefined)?.annotations;
+  const ref = annotations && typeof annotations === 'object' ? annotations[TECHDOCS_REF] : undefined;
+  if (typeof ref !== 'string') return undefined;
+  const [type, ...rest] = ref.split(':');
+  const target = rest.join(':').trim();
+  if (type === 'dir') {
+    const resolved = resolveTarget(repo, fromFile, target === '' ? '.' : target.replace(/\/?$/, '/'));
+    return resolved.kind === 'repo-path' ? resolved.path : undefined;
+  }
+  if (type === 'url') {
+    const resolved = resolveTarget(repo, fromFile, target);
+    return resolved.kind === 'repo-path' ? resolved.path : undefined;
+  }
+  return undefined;
+}
+
+/** mkdocs.yml (or .yaml) in each TechDocs folder, then its docs_dir (default `docs`), whole. */
+async function discoverDocs(dirs: string[], files: Record<string, RepoFile>, readAll: (p: Iterable<string>) => Promise<unknown>, readTrees: (d: Iterable<string>, keepAll: boolean) => Promise<unknown>): Promise<void> {
+  if (dirs.length === 0) return;
+  const configs = dirs.flatMap((dir) => [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')]);
+  await readAll(configs);
+  const docsDirs: string[] = [];
+  for (const dir of dirs) {
+    const config = [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')].map((p) => files[p]).find((f) => f?.status === 'text');
+    const docsDir = config?.status === 'text' ? mkdocsDocsDir(config.text) : 'docs';
+    const joined = posix.normalize(posix.join(dir, docsDir));
+    if (!joined.startsWith('..')) docsDirs.push(joined === '.' ? '' : joined);
+  }
+  await readTrees(docsDirs, true);
+}
+
+/** `docs_dir` from mkdocs.yml, tolerating the Python tags MkDocs configs often carry. */
+function mkdocsDocsDir(text: string): string {
+  const doc = parseDocument(text, { strict: false, uniqueKeys: false, logLevel: 'silent' });
+  const value = doc.get('docs_dir');
+  return typeof value === 'string' && value.trim() ? value.trim().replace(/\/+$/, '') : 'docs';
 }
 
 function* placeholderTargets(node: unknown): Generator<string> {

@@ -10,6 +10,7 @@ export interface InMemoryRepo {
   catalogFiles: string[];
   files: Record<string, string | RepoFile>;
   globs?: Record<string, string[]>;
+  trees?: Repo['trees'];
 }
 
 export function inMemorySnapshot(repos: InMemoryRepo[], org = 'test'): Snapshot {
@@ -18,6 +19,7 @@ export function inMemorySnapshot(repos: InMemoryRepo[], org = 'test'): Snapshot 
     source: 'memory',
     org,
     createdAt: new Date(0).toISOString(),
+    people: [],
     repos: repos.map(
       (r): Repo => ({
         name: r.name,
@@ -31,6 +33,7 @@ export function inMemorySnapshot(repos: InMemoryRepo[], org = 'test'): Snapshot 
           Object.entries(r.files).map(([path, f]) => [path, typeof f === 'string' ? { status: 'text', text: f, size: Buffer.byteLength(f) } : f]),
         ),
         globs: r.globs ?? {},
+        trees: r.trees ?? {},
       }),
     ),
   };

@@ -45,8 +45,34 @@ export const RepoSchema = z.object({
   files: z.record(z.string(), RepoFileSchema),
   /** Glob patterns used by Location targets, with the repo paths they matched. */
   globs: z.record(z.string(), z.array(z.string())).default({}),
+  /** Folders read whole (TechDocs docs_dir, glob bases): their file paths, and whether the listing was capped. */
+  trees: z.record(z.string(), z.object({ paths: z.array(z.string()), truncated: z.boolean() })).default({}),
+  /** GitHub's node id: the key an incremental crawl matches repos by (survives renames). */
+  githubId: z.string().optional(),
+  /** Set when this run could not read the repo: its files are the last good ones, from the previous crawl. */
+  stale: z.object({ reason: z.string(), since: z.string() }).optional(),
 });
 export type Repo = z.infer<typeof RepoSchema>;
+
+/** People of a GitHub organization: teams (with hierarchy) and their members become Groups and Users. */
+export const OrgPeopleSchema = z.object({
+  org: z.string(),
+  /** Web URL of the organization, e.g. https://github.com/acme. */
+  url: z.string().optional(),
+  teams: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      description: z.string().optional(),
+      parent: z.string().optional(),
+      members: z.array(z.string()),
+      url: z.string().optional(),
+      avatarUrl: z.string().optional(),
+    }),
+  ),
+  users: z.array(z.object({ login: z.string(), name: z.string().optional(), email: z.string().optional(), avatarUrl: z.string().optional(), url: z.string().optional() })),
+});
+export type OrgPeople = z.infer<typeof OrgPeopleSchema>;
 
 export const SnapshotSchema = z.object({
   version: z.literal(1),
@@ -56,5 +82,7 @@ export const SnapshotSchema = z.object({
   org: z.string(),
   createdAt: z.string(),
   repos: z.array(RepoSchema),
+  /** Teams and people, for sources that have them (GitHub). */
+  people: z.array(OrgPeopleSchema).default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -117,19 +117,29 @@ describe('diskRepoReader.read', () => {
   });
 });
 
-describe('diskRepoReader.listFiles', () => {
-  it('lists repo files sorted, `/`-separated, skipping .git and node_modules', async () => {
+describe('diskRepoReader.readTree', () => {
+  it('reads every file below a folder, sorted, `/`-separated, skipping .git and node_modules', async () => {
     const reader = await diskRepoReader(repo, MAX);
-    const files = await reader.listFiles();
-    expect(files).toContain('docs/index.md');
-    expect(files).toEqual([...files].sort());
-    expect(files.some((f) => f.startsWith('.git/') || f.startsWith('node_modules/'))).toBe(false);
-    // Symlinked folders are listed, not walked: nothing outside the repo appears.
-    expect(files).not.toContain('leakdir/secret.yaml');
+    const { files, truncated } = await reader.readTree('');
+    const paths = Object.keys(files);
+    expect(truncated).toBe(false);
+    expect(files['docs/index.md']).toMatchObject({ status: 'text' });
+    expect(paths.some((f) => f.startsWith('.git/') || f.startsWith('node_modules/'))).toBe(false);
+    // A symlinked folder that leads out is never walked: nothing outside the repo appears.
+    expect(paths).not.toContain('leakdir/secret.yaml');
   });
 
-  it('stops at the listing cap', async () => {
+  it('reads a subfolder with repo-relative paths, and a missing folder as empty', async () => {
+    const reader = await diskRepoReader(repo, MAX);
+    expect(Object.keys((await reader.readTree('docs')).files)).toContain('docs/index.md');
+    expect(await reader.readTree('no-such-folder')).toEqual({ files: {}, truncated: false });
+    expect(await reader.readTree('../..')).toEqual({ files: {}, truncated: false });
+  });
+
+  it('stops at the file cap and says so', async () => {
     const reader = await diskRepoReader(repo, MAX, 3);
-    expect(await reader.listFiles()).toHaveLength(3);
+    const tree = await reader.readTree('');
+    expect(Object.keys(tree.files)).toHaveLength(3);
+    expect(tree.truncated).toBe(true);
   });
 });

@@ -5,19 +5,19 @@
  * reading, so a 50 MB file costs a stat, not 50 MB of memory.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { normalizeRepoPath } from '../../catalog/repo-files.ts';
 import { classifyBytes } from '../file-content.ts';
-import type { RepoReader } from '../discover-files.ts';
+import type { RepoReader, RepoTree } from '../discover-files.ts';
 import type { RepoFile } from '../snapshot.ts';
 
 const skippedDirs = new Set(['.git', 'node_modules']);
 
-export async function diskRepoReader(root: string, maxFileBytes: number, maxListedFiles = 50_000): Promise<RepoReader> {
+export async function diskRepoReader(root: string, maxFileBytes: number, maxTreeFiles = 2_000): Promise<RepoReader> {
   const realRoot = await realpath(root);
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
 
-  return {
+  const reader: RepoReader = {
     async read(path: string): Promise<RepoFile> {
       const normalized = normalizeRepoPath(path);
       if (normalized === undefined || normalized === '') return { status: 'outside-repo', reason: `${path} climbs above the repository root` };
@@ -45,25 +45,40 @@ export async function diskRepoReader(root: string, maxFileBytes: number, maxList
       }
     },
 
-    async listFiles(): Promise<string[]> {
-      const out: string[] = [];
-      const walk = async (dir: string): Promise<void> => {
-        if (out.length >= maxListedFiles) return;
-        for (const entry of await readdir(dir, { withFileTypes: true })) {
-          if (out.length >= maxListedFiles) return;
-          const full = join(dir, entry.name);
+    async readTree(dir: string): Promise<RepoTree> {
+      const normalized = normalizeRepoPath(dir);
+      if (normalized === undefined) return { files: {}, truncated: false };
+      const files: Record<string, RepoFile> = {};
+      let truncated = false;
+      const walk = async (rel: string): Promise<void> => {
+        let entries;
+        try {
+          const real = await realpath(join(realRoot, rel));
+          if (!inside(real)) return; // a symlinked folder that leads out of the repo
+          entries = await readdir(real, { withFileTypes: true });
+        } catch {
+          return; // missing folder: no files
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          const path = rel ? `${rel}/${entry.name}` : entry.name;
           if (entry.isDirectory()) {
-            if (!skippedDirs.has(entry.name)) await walk(full);
+            if (!skippedDirs.has(entry.name)) await walk(path);
           } else if (entry.isFile() || entry.isSymbolicLink()) {
-            // Symlinks are listed; reading one that leads out of the repo is refused by read().
-            out.push(relative(realRoot, full).split(sep).join('/'));
+            if (Object.keys(files).length >= maxTreeFiles) {
+              truncated = true;
+              return;
+            }
+            // read() refuses a symlink that leads out of the repo.
+            files[path] = await reader.read(path);
           }
+          if (truncated) return;
         }
       };
-      await walk(realRoot);
-      return out.sort();
+      await walk(normalized);
+      return { files, truncated };
     },
   };
+  return reader;
 }
 
 function isCode(error: unknown, code: string): boolean {

@@ -49,6 +49,13 @@ beforeAll(async () => {
   await put('orders/.github/CODEOWNERS', '* @acme/orders\n');
   await put('orders/mkdocs.yml', 'site_name: Orders\n');
   await put('orders/src/main.ts', 'export {};\n');
+  // docs: TechDocs in a subfolder, with a custom docs_dir; a folder outside docs_dir is not read.
+  await put('docs/catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs\n  annotations: { backstage.io/techdocs-ref: "dir:./site" }\nspec: { type: service, lifecycle: production, owner: team }\n');
+  await put('docs/site/mkdocs.yml', 'site_name: Docs\ndocs_dir: pages\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n');
+  await put('docs/site/pages/index.md', '# Docs\n');
+  await put('docs/site/pages/guide/setup.md', '# Setup\n');
+  await put('docs/site/pages/img/logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
+  await put('docs/site/other/unrelated.md', '# Not docs\n');
   // no-catalog: a repo without a catalog file; .hidden: a folder that is not a repo; a stray file at the top.
   await put('no-catalog/README.md', '# Nothing here\n');
   await put('.hidden/catalog-info.yaml', location('./x.yaml'));
@@ -90,7 +97,7 @@ describe('readLocalSource: a folder of repos', () => {
   });
 
   it('reads each subfolder as a repo, sorted, skipping hidden folders and plain files', () => {
-    expect(snapshot.repos.map((r) => r.name)).toEqual(['custom', 'hostile', 'no-catalog', 'orders']);
+    expect(snapshot.repos.map((r) => r.name)).toEqual(['custom', 'docs', 'hostile', 'no-catalog', 'orders']);
     expect(snapshot).toMatchObject({ version: 1, source: `local:${org}`, org: 'org' });
     expect(repoOf(snapshot, 'orders').localPath).toBe(join(org, 'orders'));
   });
@@ -111,13 +118,22 @@ describe('readLocalSource: a folder of repos', () => {
     expect(orders.files['resources/notes.md']).toBeUndefined();
   });
 
-  it('picks up the README, CODEOWNERS and mkdocs.yml, and leaves out the ones that do not exist', () => {
+  it('picks up the README and CODEOWNERS, and leaves out the ones that do not exist', () => {
     const { files } = repoOf(snapshot, 'orders');
     expect(files['README.md']).toMatchObject({ status: 'text', text: '# Orders\n' });
     expect(files['.github/CODEOWNERS']).toMatchObject({ status: 'text' });
-    expect(files['mkdocs.yml']).toMatchObject({ status: 'text' });
     expect(files['CODEOWNERS']).toBeUndefined();
-    expect(files['mkdocs.yaml']).toBeUndefined();
+    // mkdocs.yml matters only to an entity whose backstage.io/techdocs-ref names its folder.
+    expect(files['mkdocs.yml']).toBeUndefined();
+  });
+
+  it('reads the TechDocs folder named by backstage.io/techdocs-ref: mkdocs.yml and all of its docs_dir', () => {
+    const docs = repoOf(snapshot, 'docs');
+    expect(docs.files['site/mkdocs.yml']).toMatchObject({ status: 'text' });
+    expect(docs.trees['site/pages']).toEqual({ paths: ['site/pages/guide/setup.md', 'site/pages/img/logo.png', 'site/pages/index.md'], truncated: false });
+    expect(docs.files['site/pages/guide/setup.md']).toMatchObject({ status: 'text', text: '# Setup\n' });
+    expect(docs.files['site/pages/img/logo.png']).toMatchObject({ status: 'binary' });
+    expect(docs.files['site/other/unrelated.md']).toBeUndefined();
   });
 
   it('gives the catalog stage everything it needs: entities from targets, globs and placeholders', () => {
@@ -163,7 +179,7 @@ describe('readLocalSource: hostile repos', () => {
   });
 
   it('turns each into a diagnostic in the catalog stage', () => {
-    const catalog = readCatalog({ version: 1, source: 'test', org: 'org', createdAt: '', repos: [hostile] });
+    const catalog = readCatalog({ version: 1, source: 'test', org: 'org', createdAt: '', repos: [hostile], people: [] });
     const rules = new Set(catalog.diagnostics.map((d) => d.rule));
     expect([...rules].sort()).toEqual([
       'file-binary',

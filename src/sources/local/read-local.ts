@@ -52,6 +52,7 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
     org: options.org ?? (root.split(/[\\/]/).pop() || 'local'),
     createdAt: new Date().toISOString(),
     repos,
+    people: [],
   };
 }
 
