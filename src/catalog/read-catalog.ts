@@ -16,6 +16,9 @@ import type { Repo, Snapshot } from '../sources/snapshot.ts';
 import { isGlob, readRepoFile, resolveTarget } from './repo-files.ts';
 import { validateDocument, type ValidatedEntity } from './validate/validate-document.ts';
 import { parseDocuments } from './yaml/parse-documents.ts';
+import type { EntityOrigin } from './generated/origin.ts';
+import { inferredComponent } from './generated/inferred-components.ts';
+import { orgEntities } from './generated/org-entities.ts';
 
 export interface CatalogLimits {
   maxDocumentsPerFile: number;
@@ -36,6 +39,8 @@ export interface EntitySource {
 
 export interface LoadedEntity extends ValidatedEntity {
   source: EntitySource;
+  /** Set for entities Frontdoor made rather than read from a catalog file. */
+  origin?: EntityOrigin;
 }
 
 /** One YAML document and Backstage's verdict on it. */
@@ -61,16 +66,31 @@ interface BatchFile {
   optional: boolean;
 }
 
-export function readCatalog(snapshot: Snapshot, limits: CatalogLimits = defaultCatalogLimits): CatalogResult {
+export interface CatalogOptions {
+  /** Show repos without a catalog file as inferred Components. */
+  inferMissing?: boolean;
+}
+
+export function readCatalog(snapshot: Snapshot, limits: CatalogLimits = defaultCatalogLimits, options: CatalogOptions = {}): CatalogResult {
   const result: CatalogResult = { documents: [], entities: [], diagnostics: [] };
+  for (const note of snapshot.notes) {
+    result.diagnostics.push(makeDiagnostic('source-incomplete', { repo: '', path: '', line: 0, column: 0 }, note));
+  }
+  const multiOrg = snapshot.people.length > 1;
   for (const repo of snapshot.repos) {
+    if (repo.stale) {
+      result.diagnostics.push(makeDiagnostic('repo-stale', { repo: repo.name, path: '', line: 0, column: 0 }, `${repo.name} could not be read this time (${repo.stale.reason}); its content is from ${repo.stale.since}. The next crawl tries again.`));
+    }
     if (repo.catalogFiles.length === 0) {
-      result.diagnostics.push(makeDiagnostic('repo-no-catalog', { repo: repo.name, path: '', line: 0, column: 0 }, `Repository ${repo.name} has no catalog file, so it is not in the catalog. Add a catalog-info.yaml at its root to register it.`));
+      const inferred = options.inferMissing ? inferredComponent(repo, multiOrg) : undefined;
+      if (inferred) result.entities.push(inferred);
+      result.diagnostics.push(makeDiagnostic('repo-no-catalog', { repo: repo.name, path: '', line: 0, column: 0 }, `Repository ${repo.name} has no catalog file${inferred ? ', so the portal shows an inferred Component for it' : ', so it is not in the catalog'}. Add a catalog-info.yaml at its root to register it${inferred?.origin?.kind === 'inferred' && inferred.origin.registerUrl ? ' (its page has a link that opens one, prefilled, on GitHub)' : ''}.`));
       continue;
     }
     const visited = new Set<string>();
     for (const path of repo.catalogFiles) readBatch(repo, [{ path, optional: false }], 0, visited, limits, result);
   }
+  result.entities.push(...orgEntities(snapshot.people));
   return result;
 }
 

@@ -42,6 +42,10 @@ export async function runBuild(argv: string[]): Promise<number> {
   const loaded = await loadCatalog(config, log);
   const { snapshot, catalog, graph, diagnostics } = loaded;
 
+  const unpublic = snapshot.repos.filter((r) => r.visibility !== 'public');
+  if (unpublic.length > 0) {
+    log.info(`\n⚠ ${unpublic.length} private or internal repos are in this portal (${unpublic.slice(0, 5).map((r) => r.name).join(', ')}${unpublic.length > 5 ? ', …' : ''}). Publish it only where their readers may see it: a GitHub Pages site can be public.`);
+  }
   const shown = diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length > 0) log.info(`\n${formatPretty(shown, displayPathFor(snapshot), { stream: process.stderr, limit: 40 })}\n`);
 

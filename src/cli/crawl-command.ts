@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load-config.ts';
 import { loadSource } from '../sources/load-source.ts';
 import { parseCommonFlags } from './args.ts';
+import { crawlProgress } from './crawl-progress.ts';
 import { createPhaseLog } from './log.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,7 +22,7 @@ export async function runCrawl(argv: string[]): Promise<number> {
   }
   const { config } = await loadConfig(flags.config, { source: flags.source });
   const log = createPhaseLog(flags.quiet);
-  const snapshot = await log.phase(`Reading repos from ${config.source}`, () => loadSource(config), (s) => {
+  const snapshot = await log.phase(`Reading repos from ${[config.source].flat().join(', ')}`, () => loadSource(config, crawlProgress(log)), (s) => {
     const files = s.repos.reduce((n, r) => n + Object.keys(r.files).length, 0);
     return `${s.repos.length} repos, ${s.repos.filter((r) => r.catalogFiles.length > 0).length} with a catalog file, ${files} files read`;
   });

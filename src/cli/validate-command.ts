@@ -71,5 +71,5 @@ async function snapshotOfFiles(files: string[], config: PortalConfig): Promise<S
   for (const path of catalogPaths) {
     if (!repo.catalogFiles.includes(path)) throw new UsageError(`${path} does not exist.`);
   }
-  return { version: 1, source: 'files', org: name, createdAt: new Date().toISOString(), repos: [repo], people: [] };
+  return { version: 1, source: 'files', org: name, createdAt: new Date().toISOString(), repos: [repo], people: [], notes: [] };
 }

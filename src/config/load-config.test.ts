@@ -36,8 +36,10 @@ const defaults = {
   title: 'Developer Portal',
   source: 'local:content',
   base: '/',
-  catalog: { paths: ['catalog-info.yaml'] },
+  catalog: { paths: ['catalog-info.yaml'], inferMissing: true },
   limits: { maxFileBytes: 1_048_576, maxDocumentsPerFile: 500, maxAliasCount: 100, maxLocationDepth: 8, maxReferencedFiles: 1000 },
+  // A public GitHub Pages site publishes public repos only, unless the config says otherwise.
+  github: { include: ['*'], exclude: [], topics: { include: [], exclude: [] }, archived: false, forks: true, visibility: ['public'], teams: true, maxRateLimitWait: 900 },
 };
 
 describe('loadConfig: values', () => {
@@ -54,6 +56,16 @@ describe('loadConfig: values', () => {
   it('uses the defaults for an empty file, and says which file was read', async () => {
     const file = await configFile('# nothing set\n');
     expect(await loadConfig(file)).toEqual({ config: defaults, file });
+  });
+
+  it('accepts several sources, and GitHub filters', async () => {
+    const { config } = await loadConfig(await configFile('source: [github:acme, github:acme-labs]\ngithub:\n  exclude: [sandbox-*]\n  visibility: [public, internal]\n'));
+    expect(config.source).toEqual(['github:acme', 'github:acme-labs']);
+    expect(config.github).toMatchObject({ exclude: ['sandbox-*'], visibility: ['public', 'internal'], archived: false });
+  });
+
+  it('names the allowed values of a GitHub filter', async () => {
+    await expect(loadConfig(await configFile('github:\n  visibility: [secret]\n'))).rejects.toThrow(/github\.visibility\.0.*public.*internal.*private/);
   });
 
   it('reads values from the file and keeps defaults for the rest', async () => {

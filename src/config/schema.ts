@@ -27,10 +27,36 @@ export const LimitsSchema = z.strictObject({
   maxReferencedFiles: positiveInt('Most files followed from one repo\'s catalog files (Location targets, placeholders).', 1000).default(1000),
 });
 
+const patterns = (description: string, example: string[]) => z.array(z.string().min(1)).meta({ description, examples: [example] });
+
+export const GitHubConfigSchema = z.strictObject({
+  include: patterns('Repo name patterns (globs) to read; default all.', ['*']).default(['*']),
+  exclude: patterns('Repo name patterns (globs) to leave out.', ['sandbox-*']).default([]),
+  topics: z
+    .strictObject({
+      include: patterns('Only repos with at least one of these topics (when any are given).', ['backstage']).default([]),
+      exclude: patterns('Leave out repos with any of these topics.', ['deprecated']).default([]),
+    })
+    .default({ include: [], exclude: [] }),
+  archived: z.boolean().meta({ description: 'Include archived repos (default: skip them).' }).default(false),
+  forks: z.boolean().meta({ description: 'Include forks (default: yes, as Backstage).' }).default(true),
+  visibility: z
+    .array(z.enum(['public', 'internal', 'private']))
+    .min(1)
+    .meta({ description: 'Which repos to publish. Default public only: a GitHub Pages site is public. Adding internal or private is explicit, and the build warns about it.', examples: [['public', 'internal']] })
+    .default(['public']),
+  teams: z.boolean().meta({ description: 'Read teams and their members as Groups and Users.' }).default(true),
+  maxRateLimitWait: z.number().int().nonnegative().meta({ description: 'Longest wait for a rate-limit reset, in seconds; beyond it the crawl stops cleanly and keeps what it read.' }).default(900),
+});
+export type GitHubConfig = z.infer<typeof GitHubConfigSchema>;
+
 export const PortalConfigSchema = z.strictObject({
   title: z.string().min(1).meta({ description: 'Portal name shown in the header and page titles.', examples: ['Acme Developer Portal'] }).default('Developer Portal'),
   org: z.string().min(1).meta({ description: 'Organization name shown in the portal; defaults to the source\'s name.', examples: ['Acme'] }).optional(),
-  source: SourceSpecSchema.default('local:content'),
+  source: z
+    .union([SourceSpecSchema, z.array(SourceSpecSchema).min(1)])
+    .meta({ description: 'One source, or several (e.g. several GitHub organizations).' })
+    .default('local:content'),
   base: BasePathSchema.default('/'),
   site: z.url().meta({ description: 'Public URL of the site (for absolute links and the sitemap).', examples: ['https://acme.github.io'] }).optional(),
   catalog: z
@@ -40,8 +66,10 @@ export const PortalConfigSchema = z.strictObject({
         .min(1)
         .meta({ description: 'Catalog file paths read in every repo, relative to the repo root.', examples: [['catalog-info.yaml']] })
         .default(['catalog-info.yaml']),
+      inferMissing: z.boolean().meta({ description: 'Show repos without a catalog file as inferred Components, with a link that registers them.' }).default(true),
     })
-    .default({ paths: ['catalog-info.yaml'] }),
+    .default({ paths: ['catalog-info.yaml'], inferMissing: true }),
+  github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
 });
 

@@ -57,6 +57,9 @@ export const rules = {
   'relation-target-kind': { severity: 'warning', backstage: false, summary: 'A relation points to an entity of a kind it should not (an owner that is a Component).' },
   'relation-cycle': { severity: 'error', backstage: false, summary: '`partOf` or `childOf` relations form a loop.' },
   'field-misspelled': { severity: 'warning', backstage: false, summary: 'A spec field looks like a misspelled relation field; Backstage ignores it silently.' },
+  'repo-stale': { severity: 'warning', backstage: null, summary: 'A repository could not be read this time; its content is from the last good crawl.' },
+  'source-incomplete': { severity: 'warning', backstage: null, summary: 'A crawl stopped early (rate limit, GitHub failing); what it did not read keeps its previous content.' },
+  'generated-entity-overridden': { severity: 'info', backstage: null, summary: 'An entity generated from GitHub (team, person, repo without a catalog file) is also declared in a catalog file; the file wins.' },
   'repo-no-catalog': { severity: 'info', backstage: null, summary: 'A repository has no catalog file.' },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -25,7 +25,27 @@ export function pickWinners(entities: readonly LoadedEntity[]): { winners: Loade
       winners.push(copies[0]!);
       continue;
     }
-    const sorted = [...copies].sort(
+    // An entity declared in a catalog file always wins over one Frontdoor generated (from GitHub, or inferred).
+    const declared = copies.filter((e) => !e.origin);
+    if (declared.length > 0 && declared.length < copies.length) {
+      const first = declared[0]!;
+      for (const g of copies.filter((e) => e.origin)) {
+        diagnostics.push(
+          makeDiagnostic(
+            'generated-entity-overridden',
+            { repo: first.source.repo, path: first.source.path, line: first.source.line, column: first.source.column },
+            `${ref} is declared here and also ${describeOrigin(g)}; the declaration in the catalog file wins.`,
+            ref,
+          ),
+        );
+      }
+      if (declared.length === 1) {
+        winners.push(first);
+        continue;
+      }
+    }
+    const candidates = declared.length > 0 ? declared : copies;
+    const sorted = [...candidates].sort(
       (a, b) => a.source.repo.localeCompare(b.source.repo) || a.source.path.localeCompare(b.source.path) || a.source.document - b.source.document,
     );
     // Within the first file, Backstage's last-wins applies.
@@ -51,4 +71,17 @@ export function pickWinners(entities: readonly LoadedEntity[]): { winners: Loade
   }
   winners.sort((a, b) => a.ref.localeCompare(b.ref));
   return { winners, diagnostics };
+}
+
+function describeOrigin(entity: LoadedEntity): string {
+  switch (entity.origin?.kind) {
+    case 'github-team':
+      return `generated from the GitHub team ${entity.json.metadata['annotations'] ? String((entity.json.metadata['annotations'] as Record<string, string>)['github.com/team-slug']) : ''}`;
+    case 'github-user':
+      return `generated from the GitHub user ${entity.json.metadata.name}`;
+    case 'inferred':
+      return `inferred from the repository ${entity.source.repo}, which has no catalog file`;
+    default:
+      return 'generated';
+  }
 }

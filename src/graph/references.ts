@@ -18,6 +18,8 @@ export function checkReferences(entities: readonly LoadedEntity[], byRef: Readon
     push(index.byKindNamespace, `${kind}:${namespace}`, name);
   }
   for (const entity of entities) {
+    // Generated entities' refs come from GitHub, not from a file anyone could fix.
+    if (entity.origin) continue;
     const fields = new Map(entity.kind.relationFields.map((f) => [f.field, f]));
     for (const r of entity.relations) {
       const place = { repo: entity.source.repo, path: entity.source.path, line: r.line, column: r.column };

@@ -10,6 +10,7 @@ import { resolveGraph, type CatalogGraph } from '../graph/resolve-graph.ts';
 import { loadSource } from '../sources/load-source.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import type { PhaseLog } from '../cli/log.ts';
+import { crawlProgress } from '../cli/crawl-progress.ts';
 
 export interface LoadedCatalog {
   snapshot: Snapshot;
@@ -29,7 +30,7 @@ export async function loadCatalog(config: PortalConfig, log: PhaseLog, options: 
   const snapshot = options.snapshot;
   const snap =
     snapshot ??
-    (await log.phase(`Reading repos from ${config.source}`, () => loadSource(config), (s) => {
+    (await log.phase(`Reading repos from ${[config.source].flat().join(', ')}`, () => loadSource(config, crawlProgress(log)), (s) => {
       const withCatalog = s.repos.filter((r) => r.catalogFiles.length > 0).length;
       return `${s.repos.length} repos, ${withCatalog} with a catalog file`;
     }));
@@ -37,7 +38,7 @@ export async function loadCatalog(config: PortalConfig, log: PhaseLog, options: 
 }
 
 export async function analyzeSnapshot(snapshot: Snapshot, config: PortalConfig, log: PhaseLog, checkReferences = true): Promise<LoadedCatalog> {
-  const catalog = await log.phase('Validating catalog files', () => readCatalog(snapshot, config.limits), (c) => {
+  const catalog = await log.phase('Validating catalog files', () => readCatalog(snapshot, config.limits, { inferMissing: config.catalog.inferMissing }), (c) => {
     const files = new Set(c.documents.map((d) => `${d.repo}/${d.path}`)).size;
     const valid = c.documents.filter((d) => d.valid).length;
     return `${c.documents.length} documents in ${files} files, ${valid} valid`;

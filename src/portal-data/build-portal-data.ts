@@ -78,6 +78,7 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       },
       relations: (graph.relationsOf.get(entity.ref) ?? []).map((r) => ({ type: r.type, target: r.target, exists: graph.byRef.has(r.target) })),
       diagnostics: diagnosticsByRef.get(entity.ref) ?? [],
+      ...(entity.origin ? { origin: entity.origin } : {}),
     };
   });
 

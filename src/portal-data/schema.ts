@@ -63,6 +63,16 @@ export const EntityRecordSchema = EntitySummarySchema.extend({
   relations: z.array(RelationRecordSchema),
   /** Diagnostics that name this entity. */
   diagnostics: z.array(DiagnosticSchema),
+  /** Where the entity came from, when not from a catalog file: a GitHub team or user, or a repo without a catalog file. */
+  origin: z
+    .object({
+      kind: z.enum(['github-team', 'github-user', 'inferred']),
+      /** The team or user on GitHub. */
+      url: z.string().optional(),
+      /** For an inferred entity: GitHub's new-file page with a prefilled catalog-info.yaml. */
+      registerUrl: z.string().optional(),
+    })
+    .optional(),
 });
 export type EntityRecord = z.infer<typeof EntityRecordSchema>;
 

@@ -20,6 +20,7 @@ export function inMemorySnapshot(repos: InMemoryRepo[], org = 'test'): Snapshot 
     org,
     createdAt: new Date(0).toISOString(),
     people: [],
+    notes: [],
     repos: repos.map(
       (r): Repo => ({
         name: r.name,

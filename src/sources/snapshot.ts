@@ -84,5 +84,7 @@ export const SnapshotSchema = z.object({
   repos: z.array(RepoSchema),
   /** Teams and people, for sources that have them (GitHub). */
   people: z.array(OrgPeopleSchema).default([]),
+  /** Source-level warnings (a listing that stopped early, teams that could not be read). */
+  notes: z.array(z.string()).default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -188,8 +188,26 @@ describe('file-level rules', () => {
   });
 });
 
+describe('source-level rules', () => {
+  test('repo-stale: a repo the crawl could not read says where its content is from', () => {
+    const snapshot = inMemorySnapshot([{ name: 'payments', url: repoUrl, catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': component } }]);
+    snapshot.repos[0]!.stale = { reason: 'GitHub returned nothing for it', since: '2026-11-20T03:17:00Z' };
+    const result = readCatalog(snapshot);
+    for (const d of result.diagnostics) seenRules.add(d.rule);
+    expect(result.diagnostics.find((d) => d.rule === 'repo-stale')).toMatchObject({ repo: 'payments', path: '', severity: 'warning', message: expect.stringContaining('2026-11-20T03:17:00Z') });
+    expect(result.entities.map((e) => e.ref)).toEqual(['component:default/payments-api']);
+  });
+
+  test('source-incomplete: a crawl that stopped early is reported once, not per repo', () => {
+    const snapshot = { ...inMemorySnapshot([]), notes: ['The repository listing of acme stopped early (rate limit); repos not listed this time keep their previous content.'] };
+    const result = readCatalog(snapshot);
+    for (const d of result.diagnostics) seenRules.add(d.rule);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'source-incomplete', severity: 'warning', repo: '', message: expect.stringContaining('stopped early') })]);
+  });
+});
+
 /** Rules emitted after the catalog stage (graph) or before it (config, sources): tested there. */
-const notCatalogStage = new Set<string>(['duplicate-entity', 'ref-not-found', 'owner-not-found', 'relation-target-kind', 'relation-cycle']);
+const notCatalogStage = new Set<string>(['duplicate-entity', 'ref-not-found', 'owner-not-found', 'relation-target-kind', 'relation-cycle', 'generated-entity-overridden']);
 
 test('every rule the catalog stage emits was produced by a test above', () => {
   for (const rule of notCatalogStage) expect(rules, `${rule} is no longer a rule: remove it from the exclusions`).toHaveProperty([rule]);

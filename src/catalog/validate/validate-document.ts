@@ -14,24 +14,16 @@ import type { Repo } from '../../sources/snapshot.ts';
 import { isValidApiVersion, isValidKind, formatHelp } from '../model/formats.ts';
 import { builtinKinds, findKind, kindByLowercase, type KindDefinition } from '../model/kinds/index.ts';
 import { MetadataSchema } from '../model/metadata.ts';
-import { DEFAULT_NAMESPACE, parseEntityRef, stringifyEntityRef } from '../model/refs.ts';
+import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../model/refs.ts';
 import { fileWebUrl } from '../repo-files.ts';
 import { locate, type JsonPath } from '../yaml/locate.ts';
 import type { ParsedDocument, ParsedFile } from '../yaml/parse-documents.ts';
+import { declaredRelations, type DeclaredRelation } from './declared-relations.ts';
 import { describeIssue, describeValue, type DescribedIssue } from './describe-issue.ts';
 import { findMisspelledFields } from './misspelled-fields.ts';
 import { resolvePlaceholders } from './placeholders.ts';
 
-export interface DeclaredRelation {
-  type: string;
-  /** Canonical lowercase ref of the target. */
-  target: string;
-  /** The kind as written or defaulted (e.g. `Group`), to check against the field's target kinds. */
-  targetKind: string;
-  field: string;
-  line: number;
-  column: number;
-}
+export type { DeclaredRelation } from './declared-relations.ts';
 
 export interface ValidatedEntity {
   ref: string;
@@ -134,23 +126,9 @@ export function validateDocument(doc: ParsedDocument, ctx: DocumentContext): Doc
   }
 
   // 5. Relations: Backstage parses every relation ref after validation; a bad ref fails the entity.
-  const relations: DeclaredRelation[] = [];
+  let relations: DeclaredRelation[] = [];
   if (kindDef && isPlainObject(spec)) {
-    for (const field of kindDef.relationFields) {
-      const values = spec[field.field];
-      if (!values || badFields.has(field.field)) continue; // Backstage skips falsy values
-      const list = Array.isArray(values) ? values : [values];
-      list.forEach((value, i) => {
-        const path: JsonPath = Array.isArray(values) ? ['spec', field.field, i] : ['spec', field.field];
-        try {
-          const target = parseEntityRef(value, { defaultKind: field.defaultKind, defaultNamespace: namespace });
-          const pos = at(path);
-          relations.push({ type: field.relation, target: stringifyEntityRef(target), targetKind: target.kind, field: field.field, line: pos.line, column: pos.column });
-        } catch (error) {
-          add('ref-invalid', path, `\`${path.join('.')}\`: ${(error as Error).message}.`);
-        }
-      });
-    }
+    relations = declaredRelations(kindDef, spec, namespace, { position: at, onInvalid: (path, message) => add('ref-invalid', path, message), skip: badFields });
     for (const m of findMisspelledFields(kindDef, spec)) add('field-misspelled', ['spec', m.field], m.message, 'key');
   }
 

@@ -179,7 +179,7 @@ describe('readLocalSource: hostile repos', () => {
   });
 
   it('turns each into a diagnostic in the catalog stage', () => {
-    const catalog = readCatalog({ version: 1, source: 'test', org: 'org', createdAt: '', repos: [hostile], people: [] });
+    const catalog = readCatalog({ version: 1, source: 'test', org: 'org', createdAt: '', repos: [hostile], people: [], notes: [] });
     const rules = new Set(catalog.diagnostics.map((d) => d.rule));
     expect([...rules].sort()).toEqual([
       'file-binary',

@@ -53,6 +53,7 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
     createdAt: new Date().toISOString(),
     repos,
     people: [],
+    notes: [],
   };
 }
 

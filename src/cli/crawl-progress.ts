@@ -1,0 +1,32 @@
+/** What a crawl prints as it goes: repos listed, changed and read, waits, and requests and points at the end. */
+import type { SourceProgress } from '../sources/load-source.ts';
+import { formatMs, type PhaseLog } from './log.ts';
+
+export function crawlProgress(log: PhaseLog): SourceProgress {
+  return {
+    onCrawl(org, event) {
+      switch (event.phase) {
+        case 'listing':
+          log.info(`  ${org}: listed ${event.listed}${event.total !== undefined ? ` of ${event.total}` : ''} repos`);
+          break;
+        case 'files':
+          log.info(`  ${org}: ${event.unchanged} repos unchanged since the last crawl, ${event.changed} to read`);
+          break;
+        case 'people':
+          log.info(`  ${org}: reading teams and members`);
+          break;
+        case 'wait':
+          log.info(`  ${org}: waiting ${formatMs(event.ms)} (${event.reason})`);
+          break;
+      }
+    },
+    onCrawlDone(org, stats) {
+      const left = stats.remaining !== undefined ? ` (${stats.remaining} left this hour)` : '';
+      const sizes = stats.sizeChanges.length ? `, sizes adapted ${stats.sizeChanges.length}×` : '';
+      log.info(
+        `  ${org}: ${stats.reposListed} listed, ${stats.reposSelected} selected, ${stats.reposChanged} read, ${stats.reposUnchanged} reused, ${stats.reposStale} stale, ${stats.reposDropped} dropped; ` +
+          `${stats.requests} requests, ${stats.points} points${left}, ${stats.retries} retries${sizes}, ${formatMs(stats.durationMs)}${stats.listingComplete ? '' : ' — listing incomplete'}`,
+      );
+    },
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * Stage entry for `github:<org>`: crawl an organization into a Snapshot, the
+ * same shape the local source produces.
+ *
+ * 1. List every repo (metadata, HEAD commit, catalog file text) page by page.
+ * 2. Repos whose HEAD commit is unchanged since the previous snapshot are
+ *    not read again; the others run the shared discovery (Location targets,
+ *    placeholders, README, CODEOWNERS, TechDocs) with their reads batched
+ *    across repos.
+ * 3. Read teams and members.
+ * A repo that cannot be read keeps its last good content, marked stale; a
+ * repo missing from a complete listing is dropped; an incomplete listing
+ * drops nothing.
+ */
+import picomatch from 'picomatch';
+import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
+import type { OrgPeople, Repo, Snapshot } from '../snapshot.ts';
+import { AdaptiveSize } from './adaptive-size.ts';
+import { createGitHubClient, CrawlStoppedError, type ClientOptions, type ClientStats } from './client.ts';
+import { GitHubFileBatcher } from './file-batcher.ts';
+import { listPeople } from './list-people.ts';
+import { listRepositories, type ListedRepo } from './list-repos.ts';
+
+export interface GitHubFilters {
+  /** Repo name globs to include (default all) and to exclude. */
+  include: readonly string[];
+  exclude: readonly string[];
+  /** A repo must have one of these topics (when any are given), and none of the excluded ones. */
+  topics: { include: readonly string[]; exclude: readonly string[] };
+  archived: boolean;
+  forks: boolean;
+  visibility: readonly ('public' | 'internal' | 'private')[];
+}
+
+export interface CrawlSizes {
+  pageSize: number;
+  batchRepos: number;
+  batchObjects: number;
+  teamsPageSize: number;
+  membersPageSize: number;
+}
+
+export const defaultCrawlSizes: CrawlSizes = { pageSize: 100, batchRepos: 100, batchObjects: 400, teamsPageSize: 50, membersPageSize: 50 };
+
+export type CrawlProgress =
+  | { phase: 'listing'; listed: number; total?: number | undefined }
+  | { phase: 'files'; changed: number; unchanged: number }
+  | { phase: 'people' }
+  | { phase: 'wait'; reason: string; ms: number };
+
+export interface GitHubCrawlOptions {
+  org: string;
+  endpoint: string;
+  token: string;
+  read: DiscoveryOptions & { maxFileBytes: number; maxTreeFiles?: number };
+  filters: GitHubFilters;
+  teams: boolean;
+  maxRateLimitWaitMs: number;
+  previous?: Snapshot | undefined;
+  sizes?: Partial<CrawlSizes>;
+  /** Test hooks: fast sleeps and backoff. */
+  client?: Partial<Pick<ClientOptions, 'sleep' | 'backoffMs' | 'now' | 'timeoutMs' | 'maxAttempts'>>;
+  onProgress?: (event: CrawlProgress) => void;
+}
+
+export interface CrawlStats extends ClientStats {
+  reposListed: number;
+  reposSelected: number;
+  reposChanged: number;
+  reposUnchanged: number;
+  reposStale: number;
+  reposDropped: number;
+  listingComplete: boolean;
+  durationMs: number;
+  sizeChanges: { what: string; from: number; to: number }[];
+}
+
+export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapshot: Snapshot; stats: CrawlStats }> {
+  const started = Date.now();
+  const sizes = { ...defaultCrawlSizes, ...options.sizes };
+  const client = createGitHubClient({
+    endpoint: options.endpoint,
+    token: options.token,
+    maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+    onWait: (reason, ms) => options.onProgress?.({ phase: 'wait', reason, ms }),
+    ...options.client,
+  });
+  const adaptive = {
+    page: new AdaptiveSize(sizes.pageSize, 5),
+    repos: new AdaptiveSize(sizes.batchRepos, 1),
+    objects: new AdaptiveSize(sizes.batchObjects, 10),
+    teams: new AdaptiveSize(sizes.teamsPageSize, 5),
+  };
+  const notes: string[] = [];
+
+  const listing = await listRepositories(client, {
+    org: options.org,
+    catalogPaths: options.read.catalogPaths,
+    filters: serverSideFilters(options.filters),
+    pageSize: adaptive.page,
+    maxFileBytes: options.read.maxFileBytes,
+    onPage: (listed, total) => options.onProgress?.({ phase: 'listing', listed, total }),
+  });
+  if (!listing.complete) notes.push(`The repository listing of ${options.org} stopped early (${listing.stoppedBecause}); repos not listed this time keep their previous content.`);
+  const selected = listing.repos.filter((r) => r.head && matchesFilters(r, options.filters));
+
+  const previousById = new Map((options.previous?.repos ?? []).filter((r) => r.githubId).map((r) => [r.githubId!, r]));
+  const unchanged: Repo[] = [];
+  const changed: ListedRepo[] = [];
+  for (const listed of selected) {
+    const before = previousById.get(listed.id);
+    if (before && !before.stale && before.head?.commit === listed.head?.commit) unchanged.push({ ...before, ...metadataOf(listed), head: before.head });
+    else changed.push(listed);
+  }
+  options.onProgress?.({ phase: 'files', changed: changed.length, unchanged: unchanged.length });
+
+  const batcher = new GitHubFileBatcher(client, {
+    org: options.org,
+    maxFileBytes: options.read.maxFileBytes,
+    maxTreeFiles: options.read.maxTreeFiles ?? 2000,
+    repos: adaptive.repos,
+    objects: adaptive.objects,
+  });
+  const fetched = await Promise.all(
+    changed.map(async (listed): Promise<Repo> => {
+      const discovered = await discoverRepoFiles({ name: listed.name, url: listed.url }, batcher.reader(listed), options.read);
+      return { ...metadataOf(listed), ...(listed.head ? { head: listed.head } : {}), ...discovered };
+    }),
+  );
+  const now = new Date().toISOString();
+  const repos: Repo[] = [...unchanged];
+  let stale = 0;
+  for (const repo of fetched) {
+    const reason = batcher.failures.get(repo.name) ?? (batcher.stopped ? batcher.stopped.message : undefined);
+    if (!reason) {
+      repos.push(repo);
+      continue;
+    }
+    stale++;
+    const before = previousById.get(repo.githubId!);
+    // Keep the last good content and its HEAD, so the next crawl reads this repo again.
+    repos.push(before ? { ...repo, catalogFiles: before.catalogFiles, files: before.files, globs: before.globs, trees: before.trees, ...(before.head ? { head: before.head } : {}), stale: { reason, since: before.stale?.since ?? now } } : { ...repo, stale: { reason, since: now } });
+  }
+  let dropped = 0;
+  if (!listing.complete) {
+    const seen = new Set(listing.repos.map((r) => r.id));
+    for (const before of options.previous?.repos ?? []) if (before.githubId && !seen.has(before.githubId)) repos.push(before);
+  } else {
+    const kept = new Set(selected.map((r) => r.id));
+    dropped = (options.previous?.repos ?? []).filter((r) => !kept.has(r.githubId ?? '')).length;
+  }
+
+  let people: OrgPeople[] = [];
+  if (options.teams && !batcher.stopped) {
+    options.onProgress?.({ phase: 'people' });
+    try {
+      people = [await listPeople(client, { org: options.org, ...(listing.orgUrl ? { orgUrl: listing.orgUrl } : {}), teamsPageSize: adaptive.teams, membersPageSize: sizes.membersPageSize })];
+    } catch (error) {
+      if (!(error instanceof CrawlStoppedError)) throw error;
+      notes.push(`Teams of ${options.org} could not be read (${error.message}); the previous teams are kept.`);
+      people = options.previous?.people ?? [];
+    }
+  } else if (options.teams) {
+    people = options.previous?.people ?? [];
+  }
+  if (batcher.stopped) notes.push(`The crawl of ${options.org} stopped early: ${batcher.stopped.message}`);
+
+  const sizeChanges = Object.entries(adaptive).flatMap(([what, size]) => size.changes.map((c) => ({ what, ...c })));
+  return {
+    snapshot: {
+      version: 1,
+      source: `github:${options.org}`,
+      org: options.org,
+      createdAt: now,
+      repos: repos.sort((a, b) => a.name.localeCompare(b.name)),
+      people,
+      notes,
+    },
+    stats: {
+      ...client.stats,
+      reposListed: listing.repos.length,
+      reposSelected: selected.length,
+      reposChanged: changed.length,
+      reposUnchanged: unchanged.length,
+      reposStale: stale,
+      reposDropped: dropped,
+      listingComplete: listing.complete,
+      durationMs: Date.now() - started,
+      sizeChanges,
+    },
+  };
+}
+
+function metadataOf(listed: ListedRepo): Omit<Repo, 'catalogFiles' | 'files' | 'globs' | 'trees'> {
+  return {
+    name: listed.name,
+    url: listed.url,
+    githubId: listed.id,
+    ...(listed.defaultBranch ? { defaultBranch: listed.defaultBranch } : {}),
+    ...(listed.description ? { description: listed.description } : {}),
+    topics: listed.topics,
+    ...(listed.language ? { language: listed.language } : {}),
+    visibility: listed.visibility,
+    archived: listed.archived,
+    isTemplate: listed.isTemplate,
+  };
+}
+
+/** What GitHub can filter itself, so filtered-out repos are never even listed. */
+function serverSideFilters(filters: GitHubFilters) {
+  const onlyPublic = filters.visibility.length === 1 && filters.visibility[0] === 'public';
+  return {
+    ...(filters.archived ? {} : { isArchived: false }),
+    ...(filters.forks ? {} : { isFork: false }),
+    ...(onlyPublic ? { privacy: 'PUBLIC' as const } : {}),
+  };
+}
+
+export function matchesFilters(repo: ListedRepo, filters: GitHubFilters): boolean {
+  if (!filters.visibility.includes(repo.visibility)) return false;
+  if (!filters.archived && repo.archived) return false;
+  if (!filters.forks && repo.fork) return false;
+  if (filters.include.length > 0 && !picomatch.isMatch(repo.name, [...filters.include])) return false;
+  if (filters.exclude.length > 0 && picomatch.isMatch(repo.name, [...filters.exclude])) return false;
+  if (filters.topics.include.length > 0 && !repo.topics.some((t) => filters.topics.include.includes(t))) return false;
+  if (repo.topics.some((t) => filters.topics.exclude.includes(t))) return false;
+  return true;
+}

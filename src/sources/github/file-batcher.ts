@@ -1,0 +1,275 @@
+/**
+ * Phase B of a crawl: the files discovery asks for, many repos per request.
+ * Every changed repo runs the same discovery as the local source, through a
+ * RepoReader whose reads are queued here; when all of them are waiting, the
+ * queue is flushed as few `RepoFiles` requests as fit GitHub's limits (repos
+ * and weighted objects per request, adaptive), one request at a time. Reads
+ * resolve only when the whole flush is done, so the next round of every repo
+ * is queued together too: a crawl costs one or two requests per round, not
+ * one per file.
+ */
+import { posix } from 'node:path';
+import type { RepoReader, RepoTree } from '../discover-files.ts';
+import type { RepoFile } from '../snapshot.ts';
+import { AdaptiveSize } from './adaptive-size.ts';
+import { CrawlStoppedError, QueryTooBigError, type GitHubClient, type GraphQLErrorEntry } from './client.ts';
+import { blobToRepoFile, type ListedRepo } from './list-repos.ts';
+import { repoFilesQuery, type FileRequest, type RepoFileRequests } from './queries.ts';
+
+/** A folder read costs far more than a file; weigh it so a request stays small. */
+const TREE_WEIGHT = 10;
+const TREE_DEPTH = 3;
+const SYMLINK_MODE = 0o120000;
+
+interface Pending {
+  repo: ListedRepo;
+  kind: 'blob' | 'tree';
+  path: string;
+  depth: number;
+  resolve: (value: RepoFile | RepoTree) => void;
+}
+
+export interface BatcherOptions {
+  org: string;
+  maxFileBytes: number;
+  maxTreeFiles: number;
+  /** Repos per request, adaptive. */
+  repos: AdaptiveSize;
+  /** Weighted objects per request (a file 1, a folder TREE_WEIGHT), adaptive. */
+  objects: AdaptiveSize;
+  onRequest?: () => void;
+}
+
+export class GitHubFileBatcher {
+  #queue: Pending[] = [];
+  #scheduled = false;
+  #running: Promise<void> = Promise.resolve();
+  /** Repos whose content could not be read this run, with the reason. */
+  readonly failures = new Map<string, string>();
+  /** Set when the crawl must stop (rate limit beyond the wait cap, GitHub failing): later reads fail at once. */
+  stopped: CrawlStoppedError | undefined;
+
+  readonly client: GitHubClient;
+  readonly options: BatcherOptions;
+
+  constructor(client: GitHubClient, options: BatcherOptions) {
+    this.client = client;
+    this.options = options;
+  }
+
+  reader(repo: ListedRepo): RepoReader {
+    return {
+      read: (path) => {
+        const seeded = repo.catalogFiles[path];
+        if (seeded) return Promise.resolve(seeded);
+        // The listing gave the root's names: an absent top-level name needs no request.
+        const top = path.split('/')[0]!;
+        if (repo.rootEntries && !repo.rootEntries.has(top)) return Promise.resolve({ status: 'missing' });
+        return this.#enqueue(repo, 'blob', path, 0) as Promise<RepoFile>;
+      },
+      readTree: (dir) => {
+        const top = dir.split('/')[0]!;
+        if (dir !== '' && repo.rootEntries && !repo.rootEntries.has(top)) return Promise.resolve({ files: {}, truncated: false });
+        return this.#enqueue(repo, 'tree', dir, TREE_DEPTH) as Promise<RepoTree>;
+      },
+    };
+  }
+
+  #enqueue(repo: ListedRepo, kind: 'blob' | 'tree', path: string, depth: number): Promise<RepoFile | RepoTree> {
+    if (this.stopped) return Promise.resolve(unreadable(kind, this.stopped.message));
+    return new Promise((resolve) => {
+      this.#queue.push({ repo, kind, path, depth, resolve });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        // setImmediate runs after every pending microtask: all repos waiting on reads have queued theirs.
+        setImmediate(() => {
+          this.#scheduled = false;
+          this.#running = this.#running.then(() => this.#flush());
+        });
+      }
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const pending = this.#queue;
+    this.#queue = [];
+    const results = new Map<Pending, RepoFile | RepoTree>();
+    // Group by repo, then pack repos into requests.
+    const byRepo = new Map<string, Pending[]>();
+    for (const p of pending) byRepo.set(p.repo.name, [...(byRepo.get(p.repo.name) ?? []), p]);
+    let groups = [...byRepo.values()];
+    while (groups.length > 0) {
+      const batch = this.#takeBatch(groups);
+      groups = groups.slice(batch.length);
+      await this.#fetch(batch, results);
+    }
+    for (const p of pending) p.resolve(results.get(p) ?? unreadable(p.kind, 'not read'));
+  }
+
+  /** As many whole repo groups as fit the current repo and object budgets (at least one). */
+  #takeBatch(groups: Pending[][]): Pending[][] {
+    const batch: Pending[][] = [];
+    let weight = 0;
+    for (const group of groups) {
+      const w = group.reduce((n, p) => n + (p.kind === 'tree' ? TREE_WEIGHT : 1), 0);
+      if (batch.length > 0 && (batch.length >= this.options.repos.current || weight + w > this.options.objects.current)) break;
+      batch.push(group);
+      weight += w;
+    }
+    return batch;
+  }
+
+  async #fetch(batch: Pending[][], results: Map<Pending, RepoFile | RepoTree>): Promise<void> {
+    if (this.stopped) {
+      for (const p of batch.flat()) results.set(p, unreadable(p.kind, this.stopped.message));
+      return;
+    }
+    const requests: RepoFileRequests[] = batch.map((group) => ({
+      repo: group[0]!.repo.name,
+      files: group.map((p): FileRequest => ({ kind: p.kind, expression: `${group[0]!.repo.head?.commit ?? 'HEAD'}:${p.path}`, depth: p.depth })),
+    }));
+    const { query, variables } = repoFilesQuery(requests);
+    try {
+      this.options.onRequest?.();
+      const { data, errors } = await this.client.query<Record<string, Record<string, unknown> | null>>(query, { owner: this.options.org, ...variables });
+      this.options.repos.succeeded();
+      this.options.objects.succeeded();
+      await this.#collect(batch, data, errors, results);
+    } catch (error) {
+      if (error instanceof QueryTooBigError) return this.#splitAndRetry(batch, results, error);
+      if (error instanceof CrawlStoppedError) {
+        this.stopped = error;
+        for (const p of batch.flat()) results.set(p, unreadable(p.kind, error.message));
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** Too big for GitHub: halve the budgets and the batch; a single folder too big is read one level at a time. */
+  async #splitAndRetry(batch: Pending[][], results: Map<Pending, RepoFile | RepoTree>, error: Error): Promise<void> {
+    this.options.repos.shrink();
+    this.options.objects.shrink();
+    const items = batch.flat();
+    if (items.length === 1) {
+      const only = items[0]!;
+      if (only.kind === 'tree' && only.depth > 1) {
+        only.depth = 1;
+        return this.#fetch([[only]], results);
+      }
+      this.failures.set(only.repo.name, `${only.path || 'the repository root'} is too big to read through GitHub's API (${error.message})`);
+      results.set(only, unreadable(only.kind, 'too big for one GitHub request'));
+      return;
+    }
+    if (batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      await this.#fetch(batch.slice(0, half), results);
+      await this.#fetch(batch.slice(half), results);
+      return;
+    }
+    const half = Math.ceil(items.length / 2);
+    await this.#fetch([items.slice(0, half)], results);
+    await this.#fetch([items.slice(half)], results);
+  }
+
+  async #collect(batch: Pending[][], data: Record<string, Record<string, unknown> | null>, errors: GraphQLErrorEntry[], results: Map<Pending, RepoFile | RepoTree>): Promise<void> {
+    const deeper: Pending[] = [];
+    const subtreeOf = new Map<Pending, { tree: RepoTree; parts: Pending[] }>();
+    batch.forEach((group, i) => {
+      const repoData = data[`r${i}`];
+      if (!repoData) {
+        const reason = errors.find((e) => e.path?.[0] === `r${i}`)?.message ?? 'GitHub returned nothing for it';
+        this.failures.set(group[0]!.repo.name, reason);
+        for (const p of group) results.set(p, unreadable(p.kind, reason));
+        return;
+      }
+      group.forEach((p, j) => {
+        const object = repoData[`f${j}`] as GitObject | null;
+        if (p.kind === 'blob') {
+          results.set(p, blobToRepoFile(object as never, this.options.maxFileBytes));
+          return;
+        }
+        const tree: RepoTree = { files: {}, truncated: false };
+        const unread = this.#walkTree(object, p.path, tree);
+        results.set(p, tree);
+        // Folders below the depth GitHub returned: read them in the next request.
+        for (const dir of unread) {
+          const child: Pending = { repo: p.repo, kind: 'tree', path: dir, depth: TREE_DEPTH, resolve: () => {} };
+          deeper.push(child);
+          const entry = subtreeOf.get(p) ?? { tree, parts: [] };
+          entry.parts.push(child);
+          subtreeOf.set(p, entry);
+        }
+      });
+    });
+    if (deeper.length === 0) return;
+    const byRepo = new Map<string, Pending[]>();
+    for (const p of deeper) byRepo.set(p.repo.name, [...(byRepo.get(p.repo.name) ?? []), p]);
+    let groups = [...byRepo.values()];
+    const childResults = new Map<Pending, RepoFile | RepoTree>();
+    while (groups.length > 0) {
+      const next = this.#takeBatch(groups);
+      groups = groups.slice(next.length);
+      await this.#fetch(next, childResults);
+    }
+    for (const { tree, parts } of subtreeOf.values()) {
+      for (const part of parts) {
+        const sub = childResults.get(part) as RepoTree | undefined;
+        if (!sub) continue;
+        Object.assign(tree.files, sub.files);
+        tree.truncated ||= sub.truncated;
+      }
+      capTree(tree, this.options.maxTreeFiles);
+    }
+  }
+
+  /** Fill `tree` from a GitHub Tree; returns the folders whose contents were not included. */
+  #walkTree(object: GitObject | null, dir: string, tree: RepoTree): string[] {
+    if (!object || object.__typename !== 'Tree' || !object.entries) return [];
+    const unread: string[] = [];
+    for (const entry of object.entries) {
+      const path = dir ? posix.join(dir, entry.name) : entry.name;
+      if (entry.type === 'tree') {
+        if (entry.object && entry.object.entries) unread.push(...this.#walkTree(entry.object, path, tree));
+        else unread.push(path);
+      } else if (entry.type === 'blob') {
+        if (Object.keys(tree.files).length >= this.options.maxTreeFiles) {
+          tree.truncated = true;
+          continue;
+        }
+        // A symlink's blob holds its target path; GitHub does not follow it, and neither does Frontdoor.
+        tree.files[path] = entry.mode === SYMLINK_MODE ? { status: 'outside-repo', reason: 'a symlink (not followed)' } : blobToRepoFile(entry.object ?? null, this.options.maxFileBytes);
+      }
+    }
+    return unread;
+  }
+
+  /** Wait for every queued read, including flushes scheduled by the last results. */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.#running;
+      await new Promise((r) => setImmediate(r));
+      if (this.#queue.length === 0 && !this.#scheduled) return;
+    }
+  }
+}
+
+interface GitObject {
+  __typename?: string;
+  entries?: { name: string; type: string; mode?: number; object?: GitObject | null }[];
+  byteSize?: number;
+  isBinary?: boolean;
+  isTruncated?: boolean;
+  text?: string | null;
+}
+
+function capTree(tree: RepoTree, max: number): void {
+  const paths = Object.keys(tree.files).sort();
+  if (paths.length <= max) return;
+  tree.truncated = true;
+  for (const path of paths.slice(max)) delete tree.files[path];
+}
+
+function unreadable(kind: 'blob' | 'tree', reason: string): RepoFile | RepoTree {
+  return kind === 'blob' ? { status: 'unreadable', reason } : { files: {}, truncated: true };
+}
