@@ -64,16 +64,18 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
       }),
     );
 
-  // Round 1: the catalog files and the well-known files, together. A path named twice
-  // (`validate a.yaml ./a.yaml`) is still one file: reading it twice would duplicate every entity.
+  // Round 1: the catalog files. A path named twice (`validate a.yaml ./a.yaml`) is still one
+  // file: reading it twice would duplicate every entity.
   const catalogPaths = [...new Set(options.catalogPaths)];
-  await readAll([...catalogPaths, ...wellKnownFiles]);
+  await readAll(catalogPaths);
   const catalogFiles = catalogPaths.filter((p) => files[p]?.status !== 'missing');
 
-  // Then follow references, a round per level, until nothing new turns up.
+  // Then a round per level of references, everything of a level at once (the README and
+  // CODEOWNERS ride along with the first), until nothing new turns up.
   let frontier = [...catalogFiles];
+  let first = true;
   const followed = new Set(frontier);
-  while (frontier.length > 0) {
+  while (frontier.length > 0 || first) {
     const refs = frontier.flatMap((path) => referencesOf(shaped, path, files[path], options));
     const next: string[] = [];
     const follow = (path: string) => {
@@ -81,20 +83,25 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
       followed.add(path);
       next.push(path);
     };
-    await readTrees(refs.filter((r) => r.kind === 'glob').map((r) => r.dir), false);
-    for (const ref of refs) {
-      if (ref.kind === 'location') follow(ref.path);
-      if (ref.kind === 'glob') {
-        const isMatch = picomatch(ref.pattern, { dot: false });
-        const matches = (trees[ref.dir]?.paths ?? []).filter((p) => isMatch(p)).sort();
-        globs[ref.pattern] = matches;
-        matches.forEach(follow);
-        for (const path of matches) if (treeFiles[path]) files[path] ??= treeFiles[path];
+    for (const ref of refs) if (ref.kind === 'location') follow(ref.path);
+    const globRefs = refs.filter((r) => r.kind === 'glob');
+    await Promise.all([
+      readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next, ...(first ? wellKnownFiles : [])]),
+      readTrees(globRefs.map((r) => r.dir), false),
+      discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), files, readAll, readTrees),
+    ]);
+    // Glob matches were read with their folder; they are parsed in the next round.
+    for (const ref of globRefs) {
+      const isMatch = picomatch(ref.pattern, { dot: false });
+      const matches = (trees[ref.dir]?.paths ?? []).filter((p) => isMatch(p)).sort();
+      globs[ref.pattern] = matches;
+      for (const path of matches) {
+        follow(path);
+        if (treeFiles[path]) files[path] ??= treeFiles[path];
       }
     }
-    await readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next]);
-    await discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), files, readAll, readTrees);
     frontier = next;
+    first = false;
   }
   for (const path of wellKnownFiles) if (files[path]?.status === 'missing') delete files[path];
   return { catalogFiles, files, globs, trees };
@@ -154,19 +161,26 @@ function techdocsDir(repo: Repo, fromFile: string, doc: Record<string, unknown>)
   return undefined;
 }
 
-/** mkdocs.yml (or .yaml) in each TechDocs folder, then its docs_dir (default `docs`), whole. */
+/**
+ * mkdocs.yml (or .yaml) in each TechDocs folder, and its docs_dir whole. The default `docs`
+ * folder is read together with the config; another docs_dir costs one more round.
+ */
 async function discoverDocs(dirs: string[], files: Record<string, RepoFile>, readAll: (p: Iterable<string>) => Promise<unknown>, readTrees: (d: Iterable<string>, keepAll: boolean) => Promise<unknown>): Promise<void> {
   if (dirs.length === 0) return;
-  const configs = dirs.flatMap((dir) => [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')]);
-  await readAll(configs);
-  const docsDirs: string[] = [];
-  for (const dir of dirs) {
-    const config = [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')].map((p) => files[p]).find((f) => f?.status === 'text');
-    const docsDir = config?.status === 'text' ? mkdocsDocsDir(config.text) : 'docs';
+  const configsOf = (dir: string) => [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')];
+  const docsDirOf = (dir: string, docsDir: string) => {
     const joined = posix.normalize(posix.join(dir, docsDir));
-    if (!joined.startsWith('..')) docsDirs.push(joined === '.' ? '' : joined);
+    return joined.startsWith('..') ? undefined : joined === '.' ? '' : joined;
+  };
+  await Promise.all([readAll(dirs.flatMap(configsOf)), readTrees(dirs.map((d) => docsDirOf(d, 'docs')!), true)]);
+  const others: string[] = [];
+  for (const dir of dirs) {
+    const config = configsOf(dir).map((p) => files[p]).find((f) => f?.status === 'text');
+    const docsDir = config?.status === 'text' ? mkdocsDocsDir(config.text) : 'docs';
+    const resolved = docsDirOf(dir, docsDir);
+    if (resolved !== undefined && docsDir !== 'docs') others.push(resolved);
   }
-  await readTrees(docsDirs, true);
+  if (others.length > 0) await readTrees(others, true);
 }
 
 /** `docs_dir` from mkdocs.yml, tolerating the Python tags MkDocs configs often carry. */

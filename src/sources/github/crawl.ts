@@ -40,7 +40,11 @@ export interface CrawlSizes {
   membersPageSize: number;
 }
 
-export const defaultCrawlSizes: CrawlSizes = { pageSize: 100, batchRepos: 100, batchObjects: 400, teamsPageSize: 50, membersPageSize: 50 };
+/**
+ * Starting sizes; all but the members page adapt down when GitHub says a query is too big.
+ * 100 members per team page means most teams need no second page (a nightly crawl re-reads teams).
+ */
+export const defaultCrawlSizes: CrawlSizes = { pageSize: 100, batchRepos: 100, batchObjects: 400, teamsPageSize: 50, membersPageSize: 100 };
 
 export type CrawlProgress =
   | { phase: 'listing'; listed: number; total?: number | undefined }

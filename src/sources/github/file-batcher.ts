@@ -27,6 +27,8 @@ interface Pending {
   path: string;
   depth: number;
   resolve: (value: RepoFile | RepoTree) => void;
+  /** A deeper level of a folder read earlier in this flush: its files go into that folder's tree. */
+  into?: RepoTree;
 }
 
 export interface BatcherOptions {
@@ -94,16 +96,24 @@ export class GitHubFileBatcher {
     const pending = this.#queue;
     this.#queue = [];
     const results = new Map<Pending, RepoFile | RepoTree>();
-    // Group by repo, then pack repos into requests.
-    const byRepo = new Map<string, Pending[]>();
-    for (const p of pending) byRepo.set(p.repo.name, [...(byRepo.get(p.repo.name) ?? []), p]);
-    let groups = [...byRepo.values()];
-    while (groups.length > 0) {
-      const batch = this.#takeBatch(groups);
-      groups = groups.slice(batch.length);
-      await this.#fetch(batch, results);
+    // Folders deeper than one request returns are read in follow-up requests, all of the
+    // flush's together, before anyone gets an answer.
+    let work = pending;
+    while (work.length > 0) {
+      const deeper: Pending[] = [];
+      let groups = groupByRepo(work);
+      while (groups.length > 0) {
+        const batch = this.#takeBatch(groups);
+        groups = groups.slice(batch.length);
+        await this.#fetch(batch, results, deeper);
+      }
+      work = deeper;
     }
-    for (const p of pending) p.resolve(results.get(p) ?? unreadable(p.kind, 'not read'));
+    for (const p of pending) {
+      const result = results.get(p) ?? unreadable(p.kind, 'not read');
+      if (p.kind === 'tree') capTree(result as RepoTree, this.options.maxTreeFiles);
+      p.resolve(result);
+    }
   }
 
   /** As many whole repo groups as fit the current repo and object budgets (at least one). */
@@ -119,9 +129,9 @@ export class GitHubFileBatcher {
     return batch;
   }
 
-  async #fetch(batch: Pending[][], results: Map<Pending, RepoFile | RepoTree>): Promise<void> {
+  async #fetch(batch: Pending[][], results: Map<Pending, RepoFile | RepoTree>, deeper: Pending[]): Promise<void> {
     if (this.stopped) {
-      for (const p of batch.flat()) results.set(p, unreadable(p.kind, this.stopped.message));
+      for (const p of batch.flat()) this.#fail(p, results, this.stopped.message);
       return;
     }
     const requests: RepoFileRequests[] = batch.map((group) => ({
@@ -134,12 +144,12 @@ export class GitHubFileBatcher {
       const { data, errors } = await this.client.query<Record<string, Record<string, unknown> | null>>(query, { owner: this.options.org, ...variables });
       this.options.repos.succeeded();
       this.options.objects.succeeded();
-      await this.#collect(batch, data, errors, results);
+      this.#collect(batch, data, errors, results, deeper);
     } catch (error) {
-      if (error instanceof QueryTooBigError) return this.#splitAndRetry(batch, results, error);
+      if (error instanceof QueryTooBigError) return this.#splitAndRetry(batch, results, deeper, error);
       if (error instanceof CrawlStoppedError) {
         this.stopped = error;
-        for (const p of batch.flat()) results.set(p, unreadable(p.kind, error.message));
+        for (const p of batch.flat()) this.#fail(p, results, error.message);
         return;
       }
       throw error;
@@ -147,7 +157,7 @@ export class GitHubFileBatcher {
   }
 
   /** Too big for GitHub: halve the budgets and the batch; a single folder too big is read one level at a time. */
-  async #splitAndRetry(batch: Pending[][], results: Map<Pending, RepoFile | RepoTree>, error: Error): Promise<void> {
+  async #splitAndRetry(batch: Pending[][], results: Map<Pending, RepoFile | RepoTree>, deeper: Pending[], error: Error): Promise<void> {
     this.options.repos.shrink();
     this.options.objects.shrink();
     const items = batch.flat();
@@ -155,32 +165,36 @@ export class GitHubFileBatcher {
       const only = items[0]!;
       if (only.kind === 'tree' && only.depth > 1) {
         only.depth = 1;
-        return this.#fetch([[only]], results);
+        return this.#fetch([[only]], results, deeper);
       }
       this.failures.set(only.repo.name, `${only.path || 'the repository root'} is too big to read through GitHub's API (${error.message})`);
-      results.set(only, unreadable(only.kind, 'too big for one GitHub request'));
+      this.#fail(only, results, 'too big for one GitHub request');
       return;
     }
     if (batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
-      await this.#fetch(batch.slice(0, half), results);
-      await this.#fetch(batch.slice(half), results);
+      await this.#fetch(batch.slice(0, half), results, deeper);
+      await this.#fetch(batch.slice(half), results, deeper);
       return;
     }
     const half = Math.ceil(items.length / 2);
-    await this.#fetch([items.slice(0, half)], results);
-    await this.#fetch([items.slice(half)], results);
+    await this.#fetch([items.slice(0, half)], results, deeper);
+    await this.#fetch([items.slice(half)], results, deeper);
   }
 
-  async #collect(batch: Pending[][], data: Record<string, Record<string, unknown> | null>, errors: GraphQLErrorEntry[], results: Map<Pending, RepoFile | RepoTree>): Promise<void> {
-    const deeper: Pending[] = [];
-    const subtreeOf = new Map<Pending, { tree: RepoTree; parts: Pending[] }>();
+  /** A read that failed: an unreadable file, or a folder marked incomplete (its parent too). */
+  #fail(p: Pending, results: Map<Pending, RepoFile | RepoTree>, reason: string): void {
+    if (p.into) p.into.truncated = true;
+    else results.set(p, unreadable(p.kind, reason));
+  }
+
+  #collect(batch: Pending[][], data: Record<string, Record<string, unknown> | null>, errors: GraphQLErrorEntry[], results: Map<Pending, RepoFile | RepoTree>, deeper: Pending[]): void {
     batch.forEach((group, i) => {
       const repoData = data[`r${i}`];
       if (!repoData) {
         const reason = errors.find((e) => e.path?.[0] === `r${i}`)?.message ?? 'GitHub returned nothing for it';
         this.failures.set(group[0]!.repo.name, reason);
-        for (const p of group) results.set(p, unreadable(p.kind, reason));
+        for (const p of group) this.#fail(p, results, reason);
         return;
       }
       group.forEach((p, j) => {
@@ -189,38 +203,12 @@ export class GitHubFileBatcher {
           results.set(p, blobToRepoFile(object as never, this.options.maxFileBytes));
           return;
         }
-        const tree: RepoTree = { files: {}, truncated: false };
-        const unread = this.#walkTree(object, p.path, tree);
-        results.set(p, tree);
-        // Folders below the depth GitHub returned: read them in the next request.
-        for (const dir of unread) {
-          const child: Pending = { repo: p.repo, kind: 'tree', path: dir, depth: TREE_DEPTH, resolve: () => {} };
-          deeper.push(child);
-          const entry = subtreeOf.get(p) ?? { tree, parts: [] };
-          entry.parts.push(child);
-          subtreeOf.set(p, entry);
-        }
+        const tree: RepoTree = p.into ?? { files: {}, truncated: false };
+        if (!p.into) results.set(p, tree);
+        // Folders below the depth GitHub returned: read in a follow-up request of this flush.
+        for (const dir of this.#walkTree(object, p.path, tree)) deeper.push({ repo: p.repo, kind: 'tree', path: dir, depth: TREE_DEPTH, resolve: () => {}, into: tree });
       });
     });
-    if (deeper.length === 0) return;
-    const byRepo = new Map<string, Pending[]>();
-    for (const p of deeper) byRepo.set(p.repo.name, [...(byRepo.get(p.repo.name) ?? []), p]);
-    let groups = [...byRepo.values()];
-    const childResults = new Map<Pending, RepoFile | RepoTree>();
-    while (groups.length > 0) {
-      const next = this.#takeBatch(groups);
-      groups = groups.slice(next.length);
-      await this.#fetch(next, childResults);
-    }
-    for (const { tree, parts } of subtreeOf.values()) {
-      for (const part of parts) {
-        const sub = childResults.get(part) as RepoTree | undefined;
-        if (!sub) continue;
-        Object.assign(tree.files, sub.files);
-        tree.truncated ||= sub.truncated;
-      }
-      capTree(tree, this.options.maxTreeFiles);
-    }
   }
 
   /** Fill `tree` from a GitHub Tree; returns the folders whose contents were not included. */
@@ -243,15 +231,6 @@ export class GitHubFileBatcher {
     }
     return unread;
   }
-
-  /** Wait for every queued read, including flushes scheduled by the last results. */
-  async idle(): Promise<void> {
-    for (;;) {
-      await this.#running;
-      await new Promise((r) => setImmediate(r));
-      if (this.#queue.length === 0 && !this.#scheduled) return;
-    }
-  }
 }
 
 interface GitObject {
@@ -261,6 +240,12 @@ interface GitObject {
   isBinary?: boolean;
   isTruncated?: boolean;
   text?: string | null;
+}
+
+function groupByRepo(items: readonly Pending[]): Pending[][] {
+  const byRepo = new Map<string, Pending[]>();
+  for (const p of items) byRepo.set(p.repo.name, [...(byRepo.get(p.repo.name) ?? []), p]);
+  return [...byRepo.values()];
 }
 
 function capTree(tree: RepoTree, max: number): void {

@@ -25,6 +25,8 @@ export const FakeUserSchema = z.object({
   name: z.string().optional(),
   email: z.string().optional(),
   avatarUrl: z.string().optional(),
+  /** Role in the organization (`membersWithRole` edges); MEMBER when absent. */
+  role: z.enum(['ADMIN', 'MEMBER']).optional(),
 });
 export type FakeUser = z.infer<typeof FakeUserSchema>;
 
