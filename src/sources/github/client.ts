@@ -112,6 +112,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
 
   async function query<T>(document: string, variables: Record<string, unknown>): Promise<QueryResult<T>> {
     let transientFailures = 0;
+    let rateLimitWaits = 0;
     for (;;) {
       // Spend the last points only with a wait: never run into the limit.
       if (stats.remaining === 0 && stats.resetAt) await waitForReset(Date.parse(stats.resetAt), 'GitHub rate limit used up');
@@ -127,8 +128,11 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
           return { data: outcome.data as T, errors: outcome.errors };
         }
         if (outcome.kind === 'rate-limited') {
-          stats.remaining = 0;
+          // A limit that is still there after its reset (clock skew, a limit on another resource): give up cleanly.
+          if (++rateLimitWaits > 3) throw new CrawlStoppedError('GitHub still reports the rate limit after waiting for its reset three times. What was read so far is kept.');
           stats.retries++;
+          // After the wait the budget is unknown until the next answer says it.
+          delete stats.remaining;
           await waitForReset(outcome.resetAtMs ?? (stats.resetAt ? Date.parse(stats.resetAt) : undefined), 'GitHub rate limit reached');
           continue;
         }
@@ -180,6 +184,9 @@ function classify(error: unknown): Outcome {
     const types = new Set(errors.map((e) => e.type));
     const headers = error.headers as Record<string, unknown>;
     if (types.has('RATE_LIMITED') || types.has('RATE_LIMIT')) {
+      // Seen in the wild: RATE_LIMIT while points remain. It is a short-term limit then: back off as
+      // for a secondary limit instead of sleeping until the hourly reset.
+      if (Number(headers?.['x-ratelimit-remaining']) > 0) return { kind: 'secondary', message: 'rate limited while points remain' };
       const resetAtMs = resetFromHeaders(headers);
       return resetAtMs === undefined ? { kind: 'rate-limited' } : { kind: 'rate-limited', resetAtMs };
     }

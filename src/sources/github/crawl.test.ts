@@ -5,59 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../catalog/read-catalog.ts';
-import { changeRepoFile, createFakeOrg, removeRepo } from './fake/load-org.ts';
+import { changeRepoFile, removeRepo } from './fake/load-org.ts';
+import { allRepos, richOrg, testRead } from './fake/fixtures/crawl-orgs.ts';
 import type { FakeOrg } from './fake/org-model.ts';
 import { startFakeGitHub, type FakeGitHub } from './fake/server.ts';
 import { crawlGitHub, type GitHubCrawlOptions } from './crawl.ts';
-
-const api = (name: string) => `apiVersion: backstage.io/v1alpha1
-kind: API
-metadata: { name: ${name}-api }
-spec: { type: openapi, lifecycle: production, owner: payments, definition: { $text: ./api/openapi.yaml } }
-`;
-const component = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-  annotations: { backstage.io/techdocs-ref: "dir:." }
-spec: { type: service, lifecycle: production, owner: payments${extra} }
-`;
-
-/** An org with every kind of reference a crawl must follow. */
-export function richOrg(repos = 12, login = 'acme'): FakeOrg {
-  return createFakeOrg({
-    login,
-    repos: [
-      ...Array.from({ length: repos }, (_, i) => ({
-        name: `svc-${i}`,
-        description: `Service ${i}`,
-        topics: i % 2 ? ['backend'] : [],
-        files: {
-          'catalog-info.yaml': `${component(`svc-${i}`)}---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: svc-${i}-more }\nspec: { targets: [./catalog/api.yaml] }\n`,
-          'catalog/api.yaml': api(`svc-${i}`),
-          'catalog/api/openapi.yaml': `openapi: 3.0.0\ninfo: { title: svc-${i}, version: "1" }\npaths: {}\n`,
-          'README.md': `# svc-${i}\n`,
-          '.github/CODEOWNERS': '* @acme/payments\n',
-          'mkdocs.yml': 'site_name: Svc\nnav: [index.md]\n',
-          'docs/index.md': `# svc-${i}\n`,
-          'docs/guides/deep/deeper/setup.md': '# Setup\n',
-          'src/main.ts': 'export {};\n',
-        },
-      })),
-      { name: 'no-catalog', files: { 'README.md': '# Nothing\n', CODEOWNERS: '* @acme/payments\n' } },
-      { name: 'secret', visibility: 'PRIVATE' as const, files: { 'catalog-info.yaml': component('secret') } },
-      { name: 'old', isArchived: true, files: { 'catalog-info.yaml': component('old') } },
-    ],
-    teams: [
-      { slug: 'engineering', name: 'Engineering', members: [{ login: 'cto', role: 'MAINTAINER' as const }] },
-      { slug: 'payments', name: 'Payments', parent: 'engineering', members: [{ login: 'jane', role: 'MEMBER' as const }] },
-    ],
-    users: [{ login: 'cto', name: 'The CTO' }, { login: 'jane', name: 'Jane' }],
-  });
-}
-
-export const testRead = { catalogPaths: ['catalog-info.yaml'], maxAliasCount: 100, maxDocumentsPerFile: 500, maxReferencedFiles: 100, maxFileBytes: 1024 * 1024 };
-export const allRepos = { include: ['*'], exclude: [], topics: { include: [], exclude: [] }, archived: false, forks: true, visibility: ['public' as const] };
 
 let fake: FakeGitHub | undefined;
 afterEach(async () => {

@@ -16,7 +16,7 @@ import picomatch from 'picomatch';
 import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
 import type { OrgPeople, Repo, Snapshot } from '../snapshot.ts';
 import { AdaptiveSize } from './adaptive-size.ts';
-import { createGitHubClient, CrawlStoppedError, type ClientOptions, type ClientStats } from './client.ts';
+import { createGitHubClient, CrawlStoppedError, QueryTooBigError, type ClientOptions, type ClientStats } from './client.ts';
 import { GitHubFileBatcher } from './file-batcher.ts';
 import { listPeople } from './list-people.ts';
 import { listRepositories, type ListedRepo } from './list-repos.ts';
@@ -94,6 +94,7 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     repos: new AdaptiveSize(sizes.batchRepos, 1),
     objects: new AdaptiveSize(sizes.batchObjects, 10),
     teams: new AdaptiveSize(sizes.teamsPageSize, 5),
+    members: new AdaptiveSize(sizes.membersPageSize, 10),
   };
   const notes: string[] = [];
 
@@ -158,9 +159,9 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
   if (options.teams && !batcher.stopped) {
     options.onProgress?.({ phase: 'people' });
     try {
-      people = [await listPeople(client, { org: options.org, ...(listing.orgUrl ? { orgUrl: listing.orgUrl } : {}), teamsPageSize: adaptive.teams, membersPageSize: sizes.membersPageSize })];
+      people = [await listPeople(client, { org: options.org, ...(listing.orgUrl ? { orgUrl: listing.orgUrl } : {}), teamsPageSize: adaptive.teams, membersPageSize: adaptive.members })];
     } catch (error) {
-      if (!(error instanceof CrawlStoppedError)) throw error;
+      if (!(error instanceof CrawlStoppedError || error instanceof QueryTooBigError)) throw error;
       notes.push(`Teams of ${options.org} could not be read (${error.message}); the previous teams are kept.`);
       people = options.previous?.people ?? [];
     }

@@ -47,7 +47,7 @@ export interface PeopleOptions {
   org: string;
   orgUrl?: string;
   teamsPageSize: AdaptiveSize;
-  membersPageSize: number;
+  membersPageSize: AdaptiveSize;
 }
 
 export async function listPeople(client: GitHubClient, options: PeopleOptions): Promise<OrgPeople> {
@@ -69,12 +69,14 @@ export async function listPeople(client: GitHubClient, options: PeopleOptions): 
   for (;;) {
     let page: TeamsPage;
     try {
-      page = (await client.query<TeamsPage>(ORG_TEAMS_PAGE, { org: options.org, pageSize: options.teamsPageSize.current, membersPageSize: options.membersPageSize, cursor })).data;
+      page = (await client.query<TeamsPage>(ORG_TEAMS_PAGE, { org: options.org, pageSize: options.teamsPageSize.current, membersPageSize: options.membersPageSize.current, cursor })).data;
     } catch (error) {
-      if (error instanceof QueryTooBigError && options.teamsPageSize.shrink()) continue;
+      // Too big: fewer teams per page first, then fewer members per team.
+      if (error instanceof QueryTooBigError && (options.teamsPageSize.shrink() || options.membersPageSize.shrink())) continue;
       throw error;
     }
     options.teamsPageSize.succeeded();
+    options.membersPageSize.succeeded();
     const connection = page.organization?.teams;
     if (!connection) break;
     for (const team of connection.nodes) {
@@ -82,7 +84,7 @@ export async function listPeople(client: GitHubClient, options: PeopleOptions): 
       addMembers(team.members.nodes);
       let more = team.members.pageInfo;
       while (more.hasNextPage && more.endCursor) {
-        const rest: TeamMembersData = (await client.query<TeamMembersData>(TEAM_MEMBERS_PAGE, { org: options.org, slug: team.slug, pageSize: 100, cursor: more.endCursor })).data;
+        const rest: TeamMembersData = (await client.query<TeamMembersData>(TEAM_MEMBERS_PAGE, { org: options.org, slug: team.slug, pageSize: options.membersPageSize.current, cursor: more.endCursor })).data;
         const next = rest.organization?.team?.members;
         if (!next) break;
         members.push(...next.nodes.map((m) => m.login));
