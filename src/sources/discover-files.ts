@@ -2,7 +2,8 @@
  * Which files of a repo the pipeline needs, found by following its catalog
  * files: Location targets (relative paths and globs), `$text`/`$json`/`$yaml`
  * placeholders, the TechDocs folder named by `backstage.io/techdocs-ref`
- * (its mkdocs.yml and docs_dir), plus the README and CODEOWNERS. Every source
+ * (its mkdocs.yml and docs_dir), the skeleton folders of Templates, plus the
+ * README and CODEOWNERS. Every source
  * uses this, so the snapshot holds exactly what later stages read, whether
  * the bytes come from disk or from GitHub.
  *
@@ -88,6 +89,7 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
     await Promise.all([
       readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next, ...(first ? wellKnownFiles : [])]),
       readTrees(globRefs.map((r) => r.dir), false),
+      readTrees(refs.filter((r) => r.kind === 'template').map((r) => r.dir), true),
       discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), files, readAll, readTrees),
     ]);
     // Glob matches were read with their folder; they are parsed in the next round.
@@ -111,7 +113,8 @@ type Reference =
   | { kind: 'placeholder'; path: string }
   | { kind: 'location'; path: string }
   | { kind: 'glob'; pattern: string; dir: string }
-  | { kind: 'techdocs'; dir: string };
+  | { kind: 'techdocs'; dir: string }
+  | { kind: 'template'; dir: string };
 
 /** What a catalog file points at, resolved to repo paths; anything outside the repo is left to the validator to report. */
 function referencesOf(repo: Repo, path: string, file: RepoFile | undefined, options: DiscoveryOptions): Reference[] {
@@ -132,6 +135,7 @@ function referencesOf(repo: Repo, path: string, file: RepoFile | undefined, opti
     }
     const techdocs = techdocsDir(repo, path, doc.value);
     if (techdocs !== undefined) refs.push({ kind: 'techdocs', dir: techdocs });
+    for (const dir of templateDirs(repo, path, doc.value)) refs.push({ kind: 'template', dir });
   }
   return refs;
 }
@@ -141,6 +145,21 @@ function globBase(pattern: string): string {
   const parts = pattern.split('/');
   const firstGlob = parts.findIndex((p) => isGlob(p));
   return parts.slice(0, firstGlob === -1 ? parts.length - 1 : firstGlob).join('/');
+}
+
+/** A Template's skeleton folders: the relative `url` of its fetch steps (`fetch:template`, `fetch:plain`). */
+function templateDirs(repo: Repo, fromFile: string, doc: Record<string, unknown>): string[] {
+  if (doc['kind'] !== 'Template') return [];
+  const steps = (doc['spec'] as { steps?: unknown } | undefined)?.steps;
+  if (!Array.isArray(steps)) return [];
+  const dirs: string[] = [];
+  for (const step of steps) {
+    const url = (step as { input?: { url?: unknown } } | null)?.input?.url;
+    if (typeof url !== 'string' || !url.startsWith('.')) continue;
+    const resolved = resolveTarget(repo, fromFile, url);
+    if (resolved.kind === 'repo-path' && resolved.path !== '') dirs.push(resolved.path);
+  }
+  return dirs;
 }
 
 /** `backstage.io/techdocs-ref: dir:<path>` (relative to the catalog file) or `url:` of this same repo. */

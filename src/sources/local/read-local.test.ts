@@ -56,6 +56,10 @@ beforeAll(async () => {
   await put('docs/site/pages/guide/setup.md', '# Setup\n');
   await put('docs/site/pages/img/logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
   await put('docs/site/other/unrelated.md', '# Not docs\n');
+  // templates: a Template whose fetch:template step names a skeleton folder.
+  await put('templates/catalog-info.yaml', 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: { name: svc }\nspec:\n  type: service\n  steps:\n    - { id: fetch, action: fetch:template, input: { url: ./skeleton } }\n    - { id: publish, action: publish:github, input: { repoUrl: "github.com?repo=x" } }\n');
+  await put('templates/skeleton/catalog-info.yaml', 'metadata: { name: ${{ values.name }} }\n');
+  await put('templates/skeleton/src/index.ts', 'export {};\n');
   // no-catalog: a repo without a catalog file; .hidden: a folder that is not a repo; a stray file at the top.
   await put('no-catalog/README.md', '# Nothing here\n');
   await put('.hidden/catalog-info.yaml', location('./x.yaml'));
@@ -97,7 +101,7 @@ describe('readLocalSource: a folder of repos', () => {
   });
 
   it('reads each subfolder as a repo, sorted, skipping hidden folders and plain files', () => {
-    expect(snapshot.repos.map((r) => r.name)).toEqual(['custom', 'docs', 'hostile', 'no-catalog', 'orders']);
+    expect(snapshot.repos.map((r) => r.name)).toEqual(['custom', 'docs', 'hostile', 'no-catalog', 'orders', 'templates']);
     expect(snapshot).toMatchObject({ version: 1, source: `local:${org}`, org: 'org' });
     expect(repoOf(snapshot, 'orders').localPath).toBe(join(org, 'orders'));
   });
@@ -134,6 +138,12 @@ describe('readLocalSource: a folder of repos', () => {
     expect(docs.files['site/pages/guide/setup.md']).toMatchObject({ status: 'text', text: '# Setup\n' });
     expect(docs.files['site/pages/img/logo.png']).toMatchObject({ status: 'binary' });
     expect(docs.files['site/other/unrelated.md']).toBeUndefined();
+  });
+
+  it('reads the skeleton folders a Template fetches', () => {
+    const templates = repoOf(snapshot, 'templates');
+    expect(templates.trees['skeleton']?.paths).toEqual(['skeleton/catalog-info.yaml', 'skeleton/src/index.ts']);
+    expect(templates.files['skeleton/src/index.ts']).toMatchObject({ status: 'text' });
   });
 
   it('gives the catalog stage everything it needs: entities from targets, globs and placeholders', () => {
