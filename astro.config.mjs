@@ -5,6 +5,8 @@
 //   FRONTDOOR_PORTAL_DATA  path of the PortalData JSON (read by src/content.config.ts)
 //   FRONTDOOR_BASE         base path, default `/` (e.g. `/fernway-portal/` for a Pages project site)
 //   FRONTDOOR_SITE         optional absolute site URL (e.g. `https://fernway.github.io`)
+//   FRONTDOOR_ASTRO_CACHE  Astro's cache folder (content data store); one per output folder, so
+//                          builds into different folders (tests, bench) never share it
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 
@@ -31,6 +33,7 @@ const site = readSite(process.env.FRONTDOOR_SITE);
 
 export default defineConfig({
   output: 'static',
+  ...(process.env.FRONTDOOR_ASTRO_CACHE ? { cacheDir: process.env.FRONTDOOR_ASTRO_CACHE } : {}),
   ...(site ? { site } : {}),
   base,
   trailingSlash: 'always',

@@ -50,8 +50,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (shown.length > 0) log.info(`\n${formatPretty(shown, displayPathFor(snapshot), { stream: process.stderr, limit: 40 })}\n`);
 
   const outDir = resolve(flags.out ?? join(projectRoot, 'dist'));
-  // One data file per output folder, so a test build elsewhere never clobbers the main one.
-  const dataFile = outDir === join(projectRoot, 'dist') ? join(projectRoot, '.cache', 'portal-data.json') : join(projectRoot, '.cache', `portal-data-${createHash('sha1').update(outDir).digest('hex').slice(0, 10)}.json`);
+  const { isDefaultOut, dataFile, astroCache } = buildCacheFiles(outDir);
   const org = config.org ?? snapshot.org;
   await log.phase('Writing portal data', async () => {
     const data = buildPortalData({ title: config.title, org, snapshot, catalog, graph });
@@ -60,11 +59,11 @@ export async function runBuild(argv: string[]): Promise<number> {
     return data;
   }, (d) => `${d.entities.length} entities → ${dataFile.replace(`${projectRoot}/`, '')}`);
 
-  const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, base: config.base, site: config.site, outDir }), (r) => `${r.pages} pages under base ${config.base}`);
+  const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, base: config.base, site: config.site, outDir, ...(astroCache ? { cacheDir: astroCache } : {}) }), (r) => `${r.pages} pages under base ${config.base}`);
   const search = await log.phase('Indexing for search (Pagefind)', () => indexSearch(outDir), (r) => `${r.pages} pages indexed`);
 
   // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
-  if (outDir === join(projectRoot, 'dist')) await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base }));
+  if (isDefaultOut) await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base }));
   const counts = countBySeverity(diagnostics);
   log.info(
     `\nBuilt ${site.pages} pages (${graph.entities.length} entities from ${snapshot.repos.length} repos, ${search.pages} searchable) into ${shownPath(outDir)}/ in ${formatMs(performance.now() - started)}.` +
@@ -78,4 +77,15 @@ export async function runBuild(argv: string[]): Promise<number> {
 function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+/**
+ * The working files of a build into `outDir`: one data file and one Astro cache per output folder,
+ * so a build elsewhere (tests, bench) never clobbers the main one, even when both run at once.
+ */
+export function buildCacheFiles(outDir: string): { isDefaultOut: boolean; dataFile: string; astroCache?: string } {
+  const isDefaultOut = resolve(outDir) === join(projectRoot, 'dist');
+  if (isDefaultOut) return { isDefaultOut, dataFile: join(projectRoot, '.cache', 'portal-data.json') };
+  const key = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 10);
+  return { isDefaultOut, dataFile: join(projectRoot, '.cache', `portal-data-${key}.json`), astroCache: join(projectRoot, '.cache', `astro-${key}`) };
 }

@@ -12,12 +12,15 @@ export interface RenderOptions {
   base: string;
   site?: string | undefined;
   outDir: string;
+  /** Astro's cache folder; builds into different folders must not share one. */
+  cacheDir?: string;
 }
 
 export async function renderSite(options: RenderOptions): Promise<{ pages: number }> {
   process.env['FRONTDOOR_PORTAL_DATA'] = options.dataFile;
   process.env['FRONTDOOR_BASE'] = options.base;
   if (options.site) process.env['FRONTDOOR_SITE'] = options.site;
+  if (options.cacheDir) process.env['FRONTDOOR_ASTRO_CACHE'] = options.cacheDir;
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const { build } = await import('astro');
   await build({ root: options.root, outDir: options.outDir, logLevel: 'warn', mode: 'production' });

@@ -6,13 +6,13 @@
  * imports vitest.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCacheFiles } from '../../cli/build-command.ts';
 import type { PortalData } from '../../portal-data/schema.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -45,16 +45,17 @@ export async function buildDemoSite(base: FixtureBase, outDir: string): Promise<
     else await writeFile(buildInfo, previousInfo);
   }
   // build-command.ts names the data file of a non-default --out after a hash of the folder.
-  const dataFile = join(projectRoot, '.cache', `portal-data-${createHash('sha1').update(absoluteOut).digest('hex').slice(0, 10)}.json`);
+  const { dataFile } = buildCacheFiles(absoluteOut);
   await stat(dataFile).catch(() => {
     throw new Error(`The build of base ${base} wrote no portal data at ${dataFile}; did src/cli/build-command.ts change how it names the file?`);
   });
   return { base, outDir: absoluteOut, dataFile };
 }
 
-/** Deletes a test build: its output folder and its portal data file. */
+/** Deletes a test build: its output folder, its portal data file and its Astro cache. */
 export async function removeBuiltSite(site: BuiltSite): Promise<void> {
-  await Promise.all([rm(site.outDir, { recursive: true, force: true }), rm(site.dataFile, { force: true })]);
+  const { astroCache } = buildCacheFiles(site.outDir);
+  await Promise.all([rm(site.outDir, { recursive: true, force: true }), rm(site.dataFile, { force: true }), ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : [])]);
 }
 
 export async function readPortalData(site: BuiltSite): Promise<PortalData> {

@@ -8,7 +8,6 @@
  * and that the token is nowhere in what it wrote or printed.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +21,7 @@ import { PortalConfigSchema, type PortalConfig } from '../../config/schema.ts';
 import { resolveGraph, type CatalogGraph } from '../../graph/resolve-graph.ts';
 import { loadSource } from '../load-source.ts';
 import type { Snapshot } from '../snapshot.ts';
+import { buildCacheFiles } from '../../cli/build-command.ts';
 import { cacheFileOf } from './cache.ts';
 import { loadFakeOrgFromDir } from './fake/load-org.ts';
 import { startFakeGitHub, type FakeGitHub } from './fake/server.ts';
@@ -128,7 +128,7 @@ describe('github:<org> and local:<dir> of the same org', () => {
 describe('npm run build -- --source github:<org>', () => {
   it('builds the portal from the fake GitHub without writing or printing the token', async () => {
     const outDir = join(tmp, 'dist');
-    const dataFile = join(projectRoot, '.cache', `portal-data-${createHash('sha1').update(outDir).digest('hex').slice(0, 10)}.json`);
+    const { dataFile, astroCache } = buildCacheFiles(outDir);
     try {
       const { code, stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--source', `github:${LOGIN}`, '--out', outDir, '-q'], { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: fake.url });
       expect(code, `${stdout}\n${stderr}`).toBe(0);
@@ -151,7 +151,7 @@ describe('npm run build -- --source github:<org>', () => {
       for (const file of written) if ((await readFile(file)).includes(TOKEN)) leaks.push(file);
       expect(leaks).toEqual([]);
     } finally {
-      await rm(dataFile, { force: true });
+      await Promise.all([rm(dataFile, { force: true }), ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : [])]);
     }
   }, 120_000);
 });
