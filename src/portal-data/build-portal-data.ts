@@ -9,7 +9,8 @@ import { entityPagePath, splitCanonicalRef } from '../catalog/model/refs.ts';
 import { fileWebUrl } from '../catalog/repo-files.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { CatalogGraph } from '../graph/resolve-graph.ts';
-import type { Snapshot } from '../sources/snapshot.ts';
+import type { Repo, Snapshot } from '../sources/snapshot.ts';
+import { findCodeowners } from '../catalog/generated/codeowners.ts';
 import type { EntityRecord, PortalData, RepoRecord } from './schema.ts';
 
 export interface PortalDataInput {
@@ -75,7 +76,10 @@ export function buildPortalData(input: PortalDataInput): PortalData {
         line: entity.source.line,
         ...(repo?.url ? { repoUrl: repo.url } : {}),
         ...(fileUrl ? { fileUrl: `${fileUrl}#L${entity.source.line}` } : {}),
+        ...(repo && entity.source.path && repo.url ? { editUrl: fileWebUrl(repo, entity.source.path, 'edit') } : {}),
       },
+      ...(repo ? { repo: repoFacts(repo) } : {}),
+      hasDocs: typeof (metadata['annotations'] as Record<string, unknown> | undefined)?.['backstage.io/techdocs-ref'] === 'string',
       relations: (graph.relationsOf.get(entity.ref) ?? []).map((r) => ({ type: r.type, target: r.target, exists: graph.byRef.has(r.target) })),
       diagnostics: diagnosticsByRef.get(entity.ref) ?? [],
       ...(entity.origin ? { origin: entity.origin } : {}),
@@ -108,6 +112,20 @@ export function buildPortalData(input: PortalDataInput): PortalData {
     entities,
     repos: repoRecords,
     diagnostics,
+  };
+}
+
+function repoFacts(repo: Repo): EntityRecord['repo'] {
+  const codeowners = findCodeowners(repo.files);
+  return {
+    name: repo.name,
+    ...(repo.url ? { url: repo.url } : {}),
+    ...(repo.defaultBranch ? { defaultBranch: repo.defaultBranch } : {}),
+    archived: repo.archived,
+    visibility: repo.visibility,
+    ...(repo.head ? { lastCommit: { sha: repo.head.commit, ...(repo.head.date ? { date: repo.head.date } : {}) } } : {}),
+    ...(codeowners ? { codeowners: codeowners.path } : {}),
+    ...(repo.stale ? { staleSince: repo.stale.since } : {}),
   };
 }
 

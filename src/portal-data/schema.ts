@@ -39,6 +39,22 @@ export const EntitySummarySchema = z.object({
 });
 export type EntitySummary = z.infer<typeof EntitySummarySchema>;
 
+/** Facts about the repo an entity lives in, for its page and its scorecard. */
+export const EntityRepoSchema = z.object({
+  name: z.string(),
+  url: z.string().optional(),
+  defaultBranch: z.string().optional(),
+  archived: z.boolean(),
+  visibility: z.enum(['public', 'internal', 'private']),
+  /** HEAD of the default branch: the repo's last activity. */
+  lastCommit: z.object({ sha: z.string(), date: z.string().optional() }).optional(),
+  /** Which CODEOWNERS file GitHub would use, if any. */
+  codeowners: z.string().optional(),
+  /** Set when the last crawl could not read the repo (its content is older). */
+  staleSince: z.string().optional(),
+});
+export type EntityRepo = z.infer<typeof EntityRepoSchema>;
+
 export const EntitySourceSchema = z.object({
   repo: z.string(),
   /** Repo-relative path of the file the entity was read from. */
@@ -49,6 +65,8 @@ export const EntitySourceSchema = z.object({
   /** Web URL of the repository and of the file, when the repo has one. */
   repoUrl: z.string().optional(),
   fileUrl: z.string().optional(),
+  /** GitHub's edit page for the file: a change to the entity is a pull request. */
+  editUrl: z.string().optional(),
 });
 
 export const EntityRecordSchema = EntitySummarySchema.extend({
@@ -63,6 +81,10 @@ export const EntityRecordSchema = EntitySummarySchema.extend({
   relations: z.array(RelationRecordSchema),
   /** Diagnostics that name this entity. */
   diagnostics: z.array(DiagnosticSchema),
+  /** The repo the entity is declared in (absent for entities generated from GitHub teams and people). */
+  repo: EntityRepoSchema.optional(),
+  /** `backstage.io/techdocs-ref` is set: the entity has TechDocs. */
+  hasDocs: z.boolean(),
   /** Where the entity came from, when not from a catalog file: a GitHub team or user, or a repo without a catalog file. */
   origin: z
     .object({
