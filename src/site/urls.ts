@@ -15,10 +15,11 @@ export const BASE = rawBase.endsWith('/') ? rawBase : `${rawBase}/`;
  * paths (with an extension) and fragments are kept as they are.
  */
 export function href(path = ''): string {
-  const [pathPart = '', fragment] = path.replace(/^\/+/, '').split('#', 2);
+  const [beforeFragment = '', fragment] = path.replace(/^\/+/, '').split('#', 2);
+  const [pathPart = '', query] = beforeFragment.split('?', 2);
   const isFile = /\.[a-z0-9]+$/i.test(pathPart);
   const withSlash = pathPart === '' || isFile || pathPart.endsWith('/') ? pathPart : `${pathPart}/`;
-  return `${BASE}${withSlash}${fragment === undefined ? '' : `#${fragment}`}`;
+  return `${BASE}${withSlash}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`;
 }
 
 export const urls = {
@@ -28,14 +29,12 @@ export const urls = {
   favicon: href('favicon.svg'),
   /** Page of an entity, from its base-relative `path` field. */
   entity: (entity: { path: string }): string => href(entity.path),
-  /** Catalog index, scrolled to the first entity of `kind`. */
-  catalogKind: (kind: string): string => href(`catalog/#${kindAnchor(kind)}`),
+  /** The catalog explorer filtered to one kind (the filter lives in the URL, so it can be shared). */
+  catalogKind: (kind: string): string => href(`catalog/?kind=${encodeURIComponent(kind)}`),
+  /** A page of the catalog's full list, for readers without JavaScript. */
+  catalogPage: (page: number): string => (page <= 1 ? href('catalog/') : href(`catalog/page/${page}/`)),
+  catalogJson: href('catalog.json'),
 };
-
-/** Fragment id of the first catalog row of a kind. */
-export function kindAnchor(kind: string): string {
-  return `kind-${kind.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
-}
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
