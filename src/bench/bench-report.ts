@@ -4,6 +4,7 @@
  * the requests by operation, the catalog phases, and the build.
  */
 import { formatMs } from '../cli/log.ts';
+import { uiBudgets } from './ui-budgets.ts';
 import { TARGET_REPOS, type BenchResult, type CrawlMeasurement } from './run-bench.ts';
 
 const crawlLabels: Record<CrawlMeasurement['name'], string> = {
@@ -58,6 +59,25 @@ export function formatBenchReport(result: BenchResult): string {
     lines.push(b.exitCode === 0
       ? `Build (local source): ${formatMs(b.ms)}, ${b.pages} pages, ${b.files} files, ${(b.distBytes / 1024 / 1024).toFixed(1)} MiB in ${b.outDir}`
       : `Build (local source) FAILED with exit code ${b.exitCode} after ${formatMs(b.ms)}:\n${b.output}`);
+  }
+  if (result.ui) {
+    const { pages, explorer, met } = result.ui;
+    const mark = (ok: boolean) => (ok ? '✓' : '✗');
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    lines.push('');
+    lines.push(
+      table(
+        ['budget', 'measured', 'target', ''],
+        [
+          ['entity page HTML, gzip (largest)', `${kb(pages.htmlGzip.max)}`, `≤ ${kb(uiBudgets.entityHtmlGzip)}`, mark(met.entityHtml)],
+          ['entity page HTML, gzip (median / p95)', `${kb(pages.htmlGzip.median)} / ${kb(pages.htmlGzip.p95)}`, '', ''],
+          ['JavaScript on an entity page, gzip', `${kb(pages.jsGzip.max)}`, `≤ ${kb(uiBudgets.entityJsGzip)}`, mark(met.entityJs)],
+          [`explorer: first filtered result (${explorer.entities} entities)`, `${explorer.firstFilterMs} ms`, `< ${uiBudgets.explorerMs} ms${explorer.entities < 10_000 ? ' at 10,000' : ''}`, explorer.entities < 10_000 ? '' : mark(met.explorer)],
+          ['explorer: catalog.json, gzip', kb(explorer.catalogJsonGzip), '', ''],
+        ],
+      ),
+    );
+    lines.push(`Largest entity page: ${pages.htmlGzip.largest}. ${explorer.entities < 10_000 ? 'The explorer budget is stated for 10,000 entities: run with --repos 5800 --build to measure it there.' : ''}`.trim());
   }
   lines.push('');
   lines.push(`Results: ${result.resultsFile}`);

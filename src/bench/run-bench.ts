@@ -28,6 +28,7 @@ import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../sourc
 import { readOptions } from '../sources/load-source.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { touchRepos } from './mutate-org.ts';
+import { measureExplorer, measurePageBudgets, uiBudgets, type ExplorerTiming, type PageBudgetResult } from './ui-budgets.ts';
 import { generateSyntheticOrg, type SyntheticOrgSummary } from './synthetic-org.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -87,6 +88,8 @@ export interface BenchResult {
   problems: string[];
   catalog: { validateMs: number; resolveMs: number; entities: number; byKind: Record<string, number>; relations: number; diagnostics: Record<string, number> };
   build?: { ms: number; exitCode: number; pages: number; files: number; distBytes: number; outDir: string; output: string };
+  /** With --build: entity page and JavaScript sizes, and the catalog explorer's time to a first filtered result. */
+  ui?: { pages: PageBudgetResult; explorer: ExplorerTiming; met: { entityHtml: boolean; entityJs: boolean; explorer: boolean } };
   /** False when N = 1,000 and a target was missed, or a request was invalid, a problem found or the build failed. */
   ok: boolean;
   resultsFile: string;
@@ -138,12 +141,31 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const catalog = await measureCatalog(coldSnapshot, config);
   progress(`Catalog: ${catalog.entities} entities, ${catalog.relations} relations; validate ${Math.round(catalog.validateMs)} ms, resolve ${Math.round(catalog.resolveMs)} ms`);
   const build = options.build ? await measureBuild(root, org.dir, join(benchDir, `dist-${options.repos}`), progress) : undefined;
+  const ui = build && build.exitCode === 0 ? await measureUi(build.outDir, progress) : undefined;
 
-  const ok = crawls.every((c) => c.metTarget !== false && c.invalidRequests.length === 0) && problems.length === 0 && (build?.exitCode ?? 0) === 0;
+  const uiMet = !ui || (ui.met.entityHtml && ui.met.entityJs && (ui.explorer.entities < 10_000 || ui.met.explorer));
+  const ok = crawls.every((c) => c.metTarget !== false && c.invalidRequests.length === 0) && problems.length === 0 && (build?.exitCode ?? 0) === 0 && uiMet;
   const resultsFile = join(benchDir, `results-${options.repos}.json`);
-  const result: BenchResult = { repos: options.repos, seed: options.seed, org, touched, crawls, problems, catalog, ...(build ? { build } : {}), ok, resultsFile };
+  const result: BenchResult = { repos: options.repos, seed: options.seed, org, touched, crawls, problems, catalog, ...(build ? { build } : {}), ...(ui ? { ui } : {}), ok, resultsFile };
   await writeFile(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
   return result;
+}
+
+/** The budgets of the built site: page and script sizes, and the explorer in Chromium (best of three loads). */
+async function measureUi(outDir: string, progress: (line: string) => void): Promise<NonNullable<BenchResult['ui']>> {
+  const pages = await measurePageBudgets(outDir);
+  progress(`Entity pages: ${pages.entityPages}, HTML gzip max ${pages.htmlGzip.max} B (${pages.htmlGzip.largest}), JS gzip max ${pages.jsGzip.max} B`);
+  let explorer: ExplorerTiming | undefined;
+  for (let i = 0; i < 3; i++) {
+    const run = await measureExplorer(outDir, 'service');
+    if (!explorer || run.firstFilterMs < explorer.firstFilterMs) explorer = run;
+  }
+  progress(`Explorer on ${explorer!.entities} entities: first filtered result at ${explorer!.firstFilterMs} ms (data ready at ${explorer!.readyMs} ms; catalog.json ${explorer!.catalogJsonGzip} B gzip)`);
+  return {
+    pages,
+    explorer: explorer!,
+    met: { entityHtml: pages.htmlGzip.max <= uiBudgets.entityHtmlGzip, entityJs: pages.jsGzip.max <= uiBudgets.entityJsGzip, explorer: explorer!.firstFilterMs < uiBudgets.explorerMs },
+  };
 }
 
 /** Generate the org, or reuse the kept one when its stamp says it is this (N, seed) and its sidecar is untouched. */

@@ -51,7 +51,8 @@ export default function CatalogExplorer({ base, jsonUrl, initial, initialState }
     setState(parseState(window.location.search));
     const onPop = () => setState(parseState(window.location.search));
     window.addEventListener('popstate', onPop);
-    fetch(jsonUrl)
+    // credentials: 'omit' matches the page's <link rel="preload" crossorigin="anonymous">, so the download it started is reused.
+    fetch(jsonUrl, { credentials: 'omit' })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((index: CatalogIndex) => setCatalog(prepareCatalog(decodeCatalogIndex(index))))
       .catch(() => setFailed(true));
@@ -88,14 +89,17 @@ export default function CatalogExplorer({ base, jsonUrl, initial, initialState }
           <input
             type="search"
             value={state.q}
-            placeholder={catalog ? 'Name, description, tag, owner…' : 'Loading the catalog…'}
-            disabled={!catalog}
+            placeholder="Name, description, tag, owner…"
             onChange={(e) => update({ ...state, q: e.target.value, page: 1 })}
             aria-describedby="explorer-status"
           />
         </label>
         <p id="explorer-status" className="explorer-status" role="status" aria-live="polite">
-          {failed ? 'The catalog could not be loaded for filtering; showing the full list page by page.' : `${result.total} ${result.total === 1 ? 'entity' : 'entities'}${active ? ' match' : ''}`}
+          {failed
+            ? 'The catalog could not be loaded for filtering; showing the full list page by page.'
+            : !catalog && active
+              ? 'Loading the catalog…'
+              : `${result.total} ${result.total === 1 ? 'entity' : 'entities'}${active ? ' match' : ''}`}
           {active && (
             <button type="button" className="link-button" onClick={() => update({ ...parseState(''), sort: state.sort, dir: state.dir })}>
               Clear filters

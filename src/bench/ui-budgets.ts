@@ -1,0 +1,129 @@
+/**
+ * The portal's size and speed budgets, measured on a built site:
+ * - every entity page's HTML ≤ 15 KB gzipped;
+ * - JavaScript shipped on an entity page ≤ 30 KB gzipped (its module scripts,
+ *   island components and renderers, and what they import);
+ * - the catalog explorer usable — a first filtered result on screen — in
+ *   under 300 ms, measured in Chromium from navigation start.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const uiBudgets = { entityHtmlGzip: 15 * 1024, entityJsGzip: 30 * 1024, explorerMs: 300 } as const;
+
+export interface PageBudgetResult {
+  entityPages: number;
+  htmlGzip: { max: number; p95: number; median: number; largest: string };
+  jsGzip: { max: number; largest: string };
+}
+
+/** Sizes of every entity page (`catalog/<ns>/<kind>/<name>/index.html`) and of the JavaScript each one loads. */
+export async function measurePageBudgets(distDir: string): Promise<PageBudgetResult> {
+  const catalogDir = join(distDir, 'catalog');
+  const pages = (await readdir(catalogDir, { recursive: true, encoding: 'utf8' }))
+    .map((p) => p.split(sep).join('/'))
+    .filter((p) => /^[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(p) && !p.startsWith('page/'));
+  const sizes: { path: string; gzip: number }[] = [];
+  let js = { max: 0, largest: '' };
+  const jsCache = new Map<string, number>();
+  for (const page of pages) {
+    const html = await readFile(join(catalogDir, page), 'utf8');
+    sizes.push({ path: page, gzip: gzipSync(html).length });
+    const scripts = await scriptClosure(distDir, html);
+    let total = 0;
+    for (const file of scripts) {
+      if (!jsCache.has(file)) jsCache.set(file, gzipSync(await readFile(file)).length);
+      total += jsCache.get(file)!;
+    }
+    if (total > js.max) js = { max: total, largest: page };
+  }
+  sizes.sort((a, b) => a.gzip - b.gzip);
+  const at = (q: number) => sizes[Math.min(sizes.length - 1, Math.floor(q * sizes.length))]?.gzip ?? 0;
+  return { entityPages: sizes.length, htmlGzip: { max: sizes.at(-1)?.gzip ?? 0, p95: at(0.95), median: at(0.5), largest: sizes.at(-1)?.path ?? '' }, jsGzip: js };
+}
+
+/** Local JS files a page loads: script srcs and island URLs, then their static imports. */
+async function scriptClosure(distDir: string, html: string): Promise<Set<string>> {
+  const urls = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!);
+  const files = new Set<string>();
+  const queue = urls.filter((u) => u.startsWith('/')).map((u) => join(distDir, stripBase(u)));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (files.has(file) || extname(file) !== '.js') continue;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    files.add(file);
+    for (const m of text.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(join(file, '..', m[1]!));
+  }
+  return files;
+}
+
+/** Site URLs carry the base path; files in dist/ do not. */
+function stripBase(url: string): string {
+  const path = url.split(/[?#]/)[0]!;
+  const idx = path.indexOf('/_astro/');
+  return idx >= 0 ? path.slice(idx) : path;
+}
+
+export interface ExplorerTiming {
+  entities: number;
+  /** Navigation start → the first filtered result rendered. */
+  firstFilterMs: number;
+  /** Navigation start → the explorer hydrated (typing is handled). */
+  readyMs: number;
+  catalogJsonBytes: number;
+  catalogJsonGzip: number;
+  query: string;
+  matches: string;
+}
+
+/** Open the catalog page in Chromium, type a query as soon as the filter takes input, time the first result. */
+export async function measureExplorer(distDir: string, query: string): Promise<ExplorerTiming> {
+  const { chromium } = await import('playwright-core');
+  const json = await readFile(join(distDir, 'catalog.json'));
+  const entities = (JSON.parse(json.toString('utf8')) as { rows: unknown[] }).rows.length;
+  const server = await serveStatic(distDir);
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    const port = (server.address() as { port: number }).port;
+    await page.goto(`http://127.0.0.1:${port}/catalog/`, { waitUntil: 'commit' });
+    // As a person would: type as soon as the filter is on screen and hydrated (React has attached its handlers).
+    await page.waitForSelector('astro-island:not([ssr]) input[type=search]');
+    const readyMs = await page.evaluate(() => performance.now());
+    await page.fill('input[type=search]', query);
+    await page.waitForFunction(() => document.querySelector('#explorer-status')?.textContent?.includes('match'));
+    const firstFilterMs = await page.evaluate(() => performance.now());
+    const matches = (await page.textContent('#explorer-status')) ?? '';
+    return { entities, firstFilterMs: Math.round(firstFilterMs), readyMs: Math.round(readyMs), catalogJsonBytes: json.length, catalogJsonGzip: gzipSync(json).length, query, matches: matches.replace(/Clear filters$/, '').trim() };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+/** A static server for dist/ on 127.0.0.1, gzip like GitHub Pages. */
+async function serveStatic(dir: string): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (relative(dir, file).startsWith('..')) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip' });
+      res.end(gzipSync(body));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
