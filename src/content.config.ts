@@ -3,12 +3,13 @@
  *
  * One custom loader reads the PortalData JSON written by the build script
  * (FRONTDOOR_PORTAL_DATA, default `.cache/portal-data.json`, relative to the
- * project root) once per build, validates it, and fills four collections:
+ * project root) once per build, validates it, and fills five collections:
  *
  *   entities     one entry per entity, id `<namespace>/<kind>/<name>` (lowercase)
  *   diagnostics  one entry per diagnostic, id = its index zero-padded (`000000`, `000001`, …)
  *   repos        one entry per repo, id = repo name
  *   portal       a single entry `meta`
+ *   health       a single entry `overview` (the org health overview)
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
 import { DiagnosticSchema } from './diagnostics/diagnostic.ts';
+import { HealthOverviewSchema } from './health/schema.ts';
 import {
   EntityRecordSchema,
   PortalDataSchema,
@@ -43,7 +45,7 @@ function portalDataPath(root: URL): string {
   return path.resolve(fileURLToPath(root), configured);
 }
 
-/** One read per file version, shared by the four collections' loaders. */
+/** One read per file version, shared by the collections' loaders. */
 let cached: { key: string; data: Promise<PortalData> } | undefined;
 
 function readPortalData(file: string): Promise<PortalData> {
@@ -143,4 +145,9 @@ const portal = defineCollection({
   schema: PortalMetaSchema,
 });
 
-export const collections = { entities, diagnostics, repos, portal };
+const health = defineCollection({
+  loader: portalLoader('health', (data, context) => replaceAll(context, [['overview', data.health]])),
+  schema: HealthOverviewSchema,
+});
+
+export const collections = { entities, diagnostics, repos, portal, health };

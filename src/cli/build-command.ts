@@ -53,7 +53,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const { isDefaultOut, dataFile, astroCache } = buildCacheFiles(outDir);
   const org = config.org ?? snapshot.org;
   await log.phase('Writing portal data', async () => {
-    const data = buildPortalData({ title: config.title, org, snapshot, catalog, graph });
+    const data = buildPortalData({ title: config.title, org, snapshot, catalog, graph, health: config.health });
     await mkdir(dirname(dataFile), { recursive: true });
     await writeFile(dataFile, JSON.stringify(data));
     return data;

@@ -40,6 +40,7 @@ const defaults = {
   limits: { maxFileBytes: 1_048_576, maxDocumentsPerFile: 500, maxAliasCount: 100, maxLocationDepth: 8, maxReferencedFiles: 1000 },
   // A public GitHub Pages site publishes public repos only, unless the config says otherwise.
   github: { include: ['*'], exclude: [], topics: { include: [], exclude: [] }, archived: false, forks: true, visibility: ['public'], teams: true, maxRateLimitWait: 900 },
+  health: { staleAfterDays: 180 },
 };
 
 describe('loadConfig: values', () => {
@@ -71,6 +72,13 @@ describe('loadConfig: values', () => {
   it('reads values from the file and keeps defaults for the rest', async () => {
     const { config } = await loadConfig(await configFile('title: Acme Portal\norg: Acme\nsource: github:acme\nlimits:\n  maxFileBytes: 2048\n'));
     expect(config).toMatchObject({ title: 'Acme Portal', org: 'Acme', source: 'github:acme', limits: { maxFileBytes: 2048, maxDocumentsPerFile: 500 } });
+  });
+
+  it('reads health.staleAfterDays, and rejects a zero, a fraction or an unknown health key', async () => {
+    expect((await loadConfig(await configFile('health:\n  staleAfterDays: 365\n'))).config.health).toEqual({ staleAfterDays: 365 });
+    expect(await problem('health:\n  staleAfterDays: 0\n')).toMatch(/`health\.staleAfterDays` is too small \(0\); it must be greater than 0/);
+    expect(await problem('health:\n  staleAfterDays: 1.5\n')).toMatch(/`health\.staleAfterDays` must be a whole number, but is 1\.5/);
+    expect(await problem('health:\n  staleDays: 30\n')).toMatch(/`health\.staleDays`.*allowed here: `staleAfterDays`/);
   });
 
   it('lets --source and --base override the file', async () => {

@@ -50,6 +50,13 @@ export const GitHubConfigSchema = z.strictObject({
 });
 export type GitHubConfig = z.infer<typeof GitHubConfigSchema>;
 
+export const HealthConfigSchema = z
+  .strictObject({
+    staleAfterDays: positiveInt('A repo whose last commit on the default branch is older than this many days fails the scorecard\'s "recent activity" check and is listed as stale on the health page.', 180).default(180),
+  })
+  .meta({ description: 'Scorecards and the org health overview (/health/).', examples: [{ staleAfterDays: 365 }] });
+export type HealthConfig = z.infer<typeof HealthConfigSchema>;
+
 export const PortalConfigSchema = z.strictObject({
   title: z.string().min(1).meta({ description: 'Portal name shown in the header and page titles.', examples: ['Acme Developer Portal'] }).default('Developer Portal'),
   org: z.string().min(1).meta({ description: 'Organization name shown in the portal; defaults to the source\'s name.', examples: ['Acme'] }).optional(),
@@ -71,6 +78,7 @@ export const PortalConfigSchema = z.strictObject({
     .default({ paths: ['catalog-info.yaml'], inferMissing: true }),
   github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
+  health: HealthConfigSchema.default(HealthConfigSchema.parse({})),
 });
 
 export type PortalConfig = z.infer<typeof PortalConfigSchema>;

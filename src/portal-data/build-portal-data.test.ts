@@ -173,3 +173,29 @@ describe('buildPortalData', () => {
     expect(keys).toEqual([...keys].sort());
   });
 });
+
+describe('buildPortalData: scorecards and health', () => {
+  it('attaches a scorecard to owned kinds and none to Groups', () => {
+    expect(entity('component:default/web').scorecard).toMatchObject({ level: expect.any(String), score: expect.any(Number) });
+    // A Domain is checked for an owner and a description only; failing checks come first.
+    expect(entity('domain:default/commerce').scorecard?.checks.map((c) => `${c.status} ${c.id}`)).toEqual(['fail description-present', 'pass owner-resolves']);
+    expect(entity('group:default/team-a').scorecard).toBeUndefined();
+    expect(entity('component:default/old-batch').scorecard?.checks[0]).toMatchObject({ id: 'owner-resolves', status: 'fail', message: 'Owner group:default/team-gone is not in the catalog.' });
+  });
+
+  it('computes the org overview from the finished entities', () => {
+    expect(data.health.orphans).toEqual([{ ref: 'component:default/old-batch', owner: 'group:default/team-gone', reason: 'dangling' }]);
+    expect(data.health.byTeam.map((t) => t.ref)).toEqual(['group:default/team-a']);
+    expect(data.health.staleAfterDays).toBe(180);
+  });
+
+  it('uses the build time and health.staleAfterDays for the activity check', () => {
+    const dated = { ...snapshot, repos: snapshot.repos.map((r) => (r.name === 'shop' ? { ...r, head: { commit: 'c0ffee', date: '2024-03-01T00:00:00Z' } } : r)) };
+    const build = (staleAfterDays: number) =>
+      buildPortalData({ title: 'Acme Portal', org: 'Acme', snapshot: dated, catalog, graph, generatedAt: new Date('2024-05-01T00:00:00Z'), health: { staleAfterDays } });
+    const activity = (d: ReturnType<typeof build>) => d.entities.find((e) => e.ref === 'component:default/web')?.scorecard?.checks.find((c) => c.id === 'recent-activity');
+    expect(activity(build(180))).toMatchObject({ status: 'pass', message: 'Last commit 61 days ago (2024-03-01).' });
+    expect(activity(build(30))).toMatchObject({ status: 'fail' });
+    expect(build(30).health.stale.map((s) => s.ref)).toContain('component:default/web');
+  });
+});

@@ -12,6 +12,8 @@ import type { CatalogGraph } from '../graph/resolve-graph.ts';
 import type { Repo, Snapshot } from '../sources/snapshot.ts';
 import { findCodeowners } from '../catalog/generated/codeowners.ts';
 import type { EntityRecord, PortalData, RepoRecord } from './schema.ts';
+import { HealthConfigSchema, type HealthConfig } from '../config/schema.ts';
+import { scoreEntities } from '../health/index.ts';
 
 export interface PortalDataInput {
   title: string;
@@ -20,6 +22,8 @@ export interface PortalDataInput {
   catalog: CatalogResult;
   graph: CatalogGraph;
   generatedAt?: Date;
+  /** Config `health` (scorecards); defaults to the config schema's defaults. */
+  health?: HealthConfig;
 }
 
 export function allDiagnostics(catalog: CatalogResult, graph: CatalogGraph): Diagnostic[] {
@@ -98,6 +102,15 @@ export function buildPortalData(input: PortalDataInput): PortalData {
     }),
   );
 
+  // Scorecards read the finished records (owners, relations, repo facts), so they come last.
+  const generatedAt = input.generatedAt ?? new Date();
+  const { staleAfterDays } = input.health ?? HealthConfigSchema.parse({});
+  const { scorecards, overview } = scoreEntities({ entities, diagnostics, now: generatedAt, staleAfterDays });
+  const scoredEntities = entities.map((e): EntityRecord => {
+    const scorecard = scorecards.get(e.ref);
+    return scorecard ? { ...e, scorecard } : e;
+  });
+
   const byKind: Record<string, number> = {};
   for (const e of entities) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
   const counts = countBySeverity(diagnostics);
@@ -106,12 +119,13 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       title: input.title,
       org: input.org,
       source: snapshot.source,
-      generatedAt: (input.generatedAt ?? new Date()).toISOString(),
+      generatedAt: generatedAt.toISOString(),
       counts: { repos: snapshot.repos.length, entities: entities.length, byKind, errors: counts.error, warnings: counts.warning },
     },
-    entities,
+    entities: scoredEntities,
     repos: repoRecords,
     diagnostics,
+    health: overview,
   };
 }
 
@@ -122,6 +136,7 @@ function repoFacts(repo: Repo): EntityRecord['repo'] {
     ...(repo.url ? { url: repo.url } : {}),
     ...(repo.defaultBranch ? { defaultBranch: repo.defaultBranch } : {}),
     archived: repo.archived,
+    isTemplate: repo.isTemplate,
     visibility: repo.visibility,
     ...(repo.head ? { lastCommit: { sha: repo.head.commit, ...(repo.head.date ? { date: repo.head.date } : {}) } } : {}),
     ...(codeowners ? { codeowners: codeowners.path } : {}),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
+import { HealthOverviewSchema, ScorecardSchema } from '../health/schema.ts';
 
 export const RelationRecordSchema = z.object({
   /** Relation type as Backstage names it: ownedBy, ownerOf, partOf, hasPart, … */
@@ -45,6 +46,8 @@ export const EntityRepoSchema = z.object({
   url: z.string().optional(),
   defaultBranch: z.string().optional(),
   archived: z.boolean(),
+  /** A GitHub template repository: "Use this template" creates a new repo from it. */
+  isTemplate: z.boolean(),
   visibility: z.enum(['public', 'internal', 'private']),
   /** HEAD of the default branch: the repo's last activity. */
   lastCommit: z.object({ sha: z.string(), date: z.string().optional() }).optional(),
@@ -95,6 +98,8 @@ export const EntityRecordSchema = EntitySummarySchema.extend({
       registerUrl: z.string().optional(),
     })
     .optional(),
+  /** Scorecard checks and score (src/health); absent for kinds no check applies to (Group, User, Location). */
+  scorecard: ScorecardSchema.optional(),
 });
 export type EntityRecord = z.infer<typeof EntityRecordSchema>;
 
@@ -129,5 +134,7 @@ export const PortalDataSchema = z.object({
   repos: z.array(RepoRecordSchema),
   /** All diagnostics, in stable order. */
   diagnostics: z.array(DiagnosticSchema),
+  /** The org health overview (src/health): scores by team and system, orphans, stale and deprecated entities. */
+  health: HealthOverviewSchema,
 });
 export type PortalData = z.infer<typeof PortalDataSchema>;

@@ -6,6 +6,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { EntityRecord, EntitySummary, PortalMeta, RepoRecord } from '../portal-data/schema.ts';
+import type { HealthOverview } from '../health/schema.ts';
 import { specRecord, specString } from './spec.ts';
 
 const metaEntry = await getEntry('portal', 'meta');
@@ -15,6 +16,14 @@ if (!metaEntry) {
 
 /** Title, org, source, generation time and counts. */
 export const meta: PortalMeta = metaEntry.data;
+
+const healthEntry = await getEntry('health', 'overview');
+if (!healthEntry) {
+  throw new Error('Frontdoor: the portal data has no health overview. Run `npm run build` to regenerate it.');
+}
+
+/** The org health overview (scores by team and system, orphans, stale and deprecated entities), computed at build time. */
+export const health: HealthOverview = healthEntry.data;
 
 /**
  * Display name of an entity: its title when set, else (users and groups) its

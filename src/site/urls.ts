@@ -26,9 +26,12 @@ export const urls = {
   home: href(''),
   catalog: href('catalog/'),
   diagnostics: href('diagnostics/'),
+  health: href('health/'),
   favicon: href('favicon.svg'),
   /** Page of an entity, from its base-relative `path` field. */
   entity: (entity: { path: string }): string => href(entity.path),
+  /** Definition page of an API entity (`…/api/<name>/definition/`), optionally at an operation's or type's anchor. */
+  apiDefinition: (entity: { path: string }, fragment?: string): string => href(`${entity.path}definition/${fragment ? `#${fragment}` : ''}`),
   /** The catalog explorer filtered to one kind (the filter lives in the URL, so it can be shared). */
   catalogKind: (kind: string): string => href(`catalog/?kind=${encodeURIComponent(kind)}`),
   /** A page of the catalog's full list, for readers without JavaScript. */

@@ -79,35 +79,77 @@ describe('home', () => {
 });
 
 describe('catalog', () => {
-  test('lists every entity once, with its columns, and opens an entity page', async () => {
+  test('without JavaScript, lists every entity page by page, with its columns, and opens an entity page', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
+    try {
+      const page = await open('catalog/', noScript);
+      const headers = (await page.locator('table.catalog-table thead th').allTextContents()).map((t) => t.replace(/[▲▼]/g, '').trim());
+      expect(headers).toEqual(['Name', 'Kind', 'Type', 'Owner', 'System', 'Lifecycle', 'Description']);
+      const linked: string[] = [];
+      for (;;) {
+        linked.push(...(await hrefs(page.locator(`table.catalog-table tbody th[scope="row"] a`))).filter((h): h is string => h !== null));
+        const next = page.getByRole('link', { name: /Next/ });
+        if ((await next.count()) === 0) break;
+        await next.click();
+        await page.waitForLoadState();
+      }
+      expect(linked.toSorted()).toEqual(fixture.data.entities.map((e) => `/${e.path}`).toSorted());
+
+      await page.goto(fixture.server.url('catalog/'));
+      const service = entity('component:default/booking-service');
+      const row = page.locator('table.catalog-table tbody tr').filter({ has: page.locator(`th a[href="${pagePath(service.ref)}"]`) });
+      const cells = row.locator('td');
+      expect(await cells.nth(0).textContent()).toBe(service.kind);
+      expect(await cells.nth(1).textContent()).toBe(service.type);
+      expect(await hrefs(cells.nth(2).locator('a'))).toEqual([pagePath(service.owner ?? '')]);
+      expect(await hrefs(cells.nth(3).locator('a'))).toEqual([pagePath(service.system ?? '')]);
+      expect(await cells.nth(4).textContent()).toBe(service.lifecycle);
+      expect(await cells.nth(5).textContent()).toContain(service.description ?? '');
+      await followLink(page, row.locator('th a'), 'catalog/default/component/booking-service/');
+      expect(await text(page.locator('h1'))).toBe(service.title);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  test('filters by text and facets, sorts, keeps the state in the URL, and a shared URL shows the same view', async () => {
     const page = await open('catalog/');
-    expect(await page.locator('table.catalog-table thead th').allTextContents()).toEqual(['Name', 'Kind', 'Type', 'Owner', 'System', 'Lifecycle', 'Description']);
+    const status = page.locator('#explorer-status');
+    const names = () => page.locator('table.catalog-table tbody th[scope="row"] a').allTextContents();
 
-    const rows = page.locator('table.catalog-table tbody tr');
-    expect(await rows.count()).toBe(fixture.data.entities.length);
-    const linked = await hrefs(rows.locator('th[scope="row"] a'));
-    expect(linked.toSorted()).toEqual(fixture.data.entities.map((e) => `/${e.path}`).toSorted());
+    await page.getByRole('searchbox').fill('booking');
+    await expect.poll(() => status.textContent()).toMatch(/match/);
+    const expected = fixture.data.entities.filter((e) => JSON.stringify([e.name, e.title, e.description, e.tags, e.type, e.kind]).toLowerCase().includes('booking'));
+    expect(Number((await status.textContent())?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(expected.length);
+    expect(new URL(page.url()).search).toBe('?q=booking');
 
-    const service = entity('component:default/booking-service');
-    const row = rows.filter({ has: page.locator(`th a[href="${pagePath(service.ref)}"]`) });
-    const cells = row.locator('td');
-    expect(await cells.allTextContents()).toEqual([
-      service.kind,
-      service.type,
-      expect.stringMatching(/\S/),
-      expect.stringMatching(/\S/),
-      service.lifecycle,
-      service.description,
-    ]);
-    expect(await hrefs(cells.nth(2).locator('a'))).toEqual([pagePath(service.owner ?? '')]);
-    expect(await hrefs(cells.nth(3).locator('a'))).toEqual([pagePath(service.system ?? '')]);
+    await page.getByRole('group', { name: 'Kind' }).getByRole('checkbox', { name: /^API/ }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('kind')).toEqual(['API']);
+    const apis = fixture.data.entities.filter((e) => e.kind === 'API' && expected.includes(e));
+    await expect.poll(async () => (await names()).length).toBe(apis.length);
+    expect(await page.locator('table.catalog-table tbody td:nth-child(2)').allTextContents()).toEqual(apis.map(() => 'API'));
 
-    // At a desktop width, every column (the description last) is on screen without scrolling sideways.
-    const table = page.locator('.table-wrap').filter({ has: page.locator('table.catalog-table') });
-    expect(await table.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: /^Name/ }).click();
+    await page.getByRole('button', { name: /^Name/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('dir')).toBe('desc');
+    const shown = await names();
+    expect(shown).toEqual([...shown].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base', numeric: true })));
 
-    await followLink(page, row.locator('th a'), 'catalog/default/component/booking-service/');
-    expect(await text(page.locator('h1'))).toBe(service.title);
+    // The URL is the view: opening it elsewhere shows the same rows.
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    await expect.poll(() => shared.locator('table.catalog-table tbody th[scope="row"] a').allTextContents()).toEqual(shown);
+    expect(await shared.getByRole('searchbox').inputValue()).toBe('booking');
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?sort=name&dir=desc');
+    expect(await status.textContent()).toMatch(new RegExp(`^${fixture.data.entities.length} entities`));
+  });
+
+  test('the home page\'s kind counts open the catalog filtered to that kind', async () => {
+    const page = await open('');
+    await followLink(page, page.locator('a.stat').filter({ hasText: 'API' }), 'catalog/?kind=API');
+    await expect.poll(() => page.locator('table.catalog-table tbody td:nth-child(2)').allTextContents()).toEqual(fixture.data.entities.filter((e) => e.kind === 'API').map(() => 'API'));
   });
 });
 
@@ -157,15 +199,24 @@ describe('entity pages', () => {
     expect(await hrefs(page.locator('section[aria-labelledby="memberOf-heading"] a'))).toContain(`/${group.path}`);
   });
 
-  test('an API shows its definition text and the component that provides it', async () => {
+  test('an API summarizes its definition, links to the full definition page, and names the component that provides it', async () => {
     const api = entity('api:default/booking-api');
-    const definition = apiDefinitionText(api.spec);
+    const definition = apiDefinitionText(api.spec) ?? '';
     expect(definition).toMatch(/^openapi:/);
     const page = await open(api.path);
     expect(await text(page.locator('h1'))).toBe(api.title);
-    expect(await page.locator('section[aria-labelledby="definition-heading"] pre code').textContent()).toBe(definition);
+    const summary = page.locator('section[aria-labelledby="definition-heading"]');
+    expect(await text(summary.locator('.api-headline'))).toMatch(/OpenAPI 3\.0\.3 · \d+ operations · \d+ schemas$/);
+    expect(await hrefs(summary.locator('.api-summary-list a'))).toContain(`/${api.path}definition/#op-createBooking`);
     expect(await relationHeadings(page)).toContain('API provided by');
     expect(await hrefs(page.locator('dl.relations a'))).toContain(pagePath('component:default/booking-service'));
+
+    await followLink(page, summary.getByRole('link', { name: 'View the full definition' }), `${api.path}definition/`);
+    expect(await text(page.locator('#op-createBooking .api-path'))).toBe('/v1/bookings');
+    expect(await page.locator('#schema-Booking').count()).toBe(1);
+    // The source, highlighted, is the definition itself.
+    const source = await page.locator('section[aria-labelledby="api-source"] pre code').textContent();
+    expect(source?.trimEnd()).toBe(definition.trimEnd());
   });
 
   test('work with JavaScript disabled: relations are in the HTML and links navigate', async () => {

@@ -1,0 +1,85 @@
+/**
+ * Accessibility of every page type, checked with axe-core in Chromium: no
+ * serious or critical violations, in the light and the dark theme, at a
+ * desktop and a phone width.
+ */
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { servedFixture, type ServedFixture } from './site-fixture.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let fixture: ServedFixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  [fixture, browser] = await Promise.all([servedFixture('/'), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await fixture?.server.close();
+});
+
+/** One page of each type, picked from the demo's data so the test follows the demo. */
+function pageTypes(): [string, string][] {
+  const first = (kind: string) => fixture.data.entities.find((e) => e.kind === kind && !e.origin)?.path;
+  const types: [string, string | undefined][] = [
+    ['home', ''],
+    ['catalog', 'catalog/'],
+    ['catalog, page 2', 'catalog/page/2/'],
+    ['component', 'catalog/default/component/booking-service/'],
+    ['API', 'catalog/default/api/booking-api/'],
+    ['API definition (OpenAPI)', 'catalog/default/api/booking-api/definition/'],
+    ['API definition (AsyncAPI)', 'catalog/default/api/booking-events/definition/'],
+    ['API definition (GraphQL)', 'catalog/default/api/traveller-graphql/definition/'],
+    ['API definition (gRPC)', 'catalog/default/api/pricing-api/definition/'],
+    ['group', first('Group')],
+    ['user', first('User')],
+    ['system', first('System')],
+    ['domain', first('Domain')],
+    ['resource', first('Resource')],
+    ['template', first('Template')],
+    ['location', first('Location')],
+    ['inferred component', fixture.data.entities.find((e) => e.origin?.kind === 'inferred')?.path],
+    ['diagnostics', 'diagnostics/'],
+    ['404', 'no-such-page/'],
+  ];
+  return types.filter((t): t is [string, string] => t[1] !== undefined);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.each([
+  ['light', 1280],
+  ['dark', 390],
+] as const)('axe-core, %s theme at %i px', (scheme, width) => {
+  test('finds no serious or critical violations on any page type', async () => {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+    const problems: string[] = [];
+    try {
+      for (const [name, path] of pageTypes()) {
+        const page = await context.newPage();
+        await page.goto(fixture.server.url(path));
+        await page.waitForLoadState('networkidle');
+        await page.addScriptTag({ path: axePath });
+        const violations = (await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+          return result.violations;
+        })) as AxeViolation[];
+        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          problems.push(`${name} (${path}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        }
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
