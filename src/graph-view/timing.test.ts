@@ -1,0 +1,16 @@
+import { expect, test } from 'vitest';
+import type { EntityRecord } from '../portal-data/schema.ts';
+import { bookingCatalog } from './test-catalog.ts';
+import { timeCatalog } from './timing.ts';
+
+test('timeCatalog draws every entity of a catalog and counts the dagre runs', () => {
+  const catalog = bookingCatalog();
+  const records = [...catalog.entities.values()].map(
+    (e) => ({ ...e, name: e.ref.split('/')[1], title: e.title, spec: {}, relations: [...e.relations] }) as unknown as EntityRecord,
+  );
+  const timing = timeCatalog(records);
+  expect(timing.entities).toBe(catalog.entities.size);
+  expect(timing.dagreRuns).toBeGreaterThan(0);
+  expect(timing.dagreRuns + timing.cacheHits).toBeGreaterThanOrEqual(catalog.entities.size);
+  expect(timing.totalMs).toBeGreaterThan(0);
+});
