@@ -68,6 +68,6 @@ describe('formatBenchReport', () => {
     expect(report).toMatch(/cold .* 61 +≤ 60 ✗/);
     expect(report).toMatch(/nothing changed .* 15 +≤ 15 ✓/);
     expect(report).toMatch(/5 % changed .* 20 +≤ 25 ✓/);
-    expect(report).toContain('✗ A target was missed');
+    expect(report).toContain('✗ A target or budget was missed');
   });
 });

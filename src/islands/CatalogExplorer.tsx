@@ -6,9 +6,13 @@
  * plain, paginated list. In the browser it fetches `/catalog.json` once and
  * filters in memory; the logic lives in ../site/explorer/query.ts.
  */
-import { useEffect, useMemo, useState, type MouseEvent } from 'react';
-import { decodeCatalogIndex, FACETS, type CatalogIndex, type ExplorerEntity, type Facet } from '../site/explorer/catalog-index.ts';
-import { displayLabel, parseState, prepareCatalog, runQuery, serializeState, shortRef, type ExplorerState, type FacetValue, type PreparedCatalog, type QueryResult, type SortKey } from '../site/explorer/query.ts';
+import { useEffect, useState, type MouseEvent } from 'react';
+import { FACETS, type ExplorerEntity, type Facet } from '../site/explorer/catalog-index.ts';
+import { catalogWorker, startEarly, type CatalogWorker } from '../site/explorer/load-catalog.ts';
+import { displayLabel, parseState, serializeState, shortRef, type ExplorerState, type FacetValue, type QueryResult, type SortKey } from '../site/explorer/query.ts';
+
+// Runs when the browser imports this module, before React hydrates the island.
+startEarly();
 
 export interface CatalogExplorerProps {
   /** Site base path, with slashes (`/` or `/portal/`). */
@@ -40,9 +44,13 @@ function pagePath(ref: string): string {
 }
 
 export default function CatalogExplorer({ base, jsonUrl, initial, initialState }: CatalogExplorerProps) {
-  const [catalog, setCatalog] = useState<PreparedCatalog | undefined>();
+  const [catalog, setCatalog] = useState<CatalogWorker | undefined>();
   const [failed, setFailed] = useState(false);
   const [state, setState] = useState<ExplorerState>(initialState);
+  // The result and the state it answers: the table never claims to show a state it does not.
+  const [answer, setAnswer] = useState<{ state: ExplorerState; result: QueryResult }>({ state: initialState, result: initial });
+  const result = answer.result;
+  const upToDate = answer.state === state;
   const [expanded, setExpanded] = useState<Partial<Record<Facet, boolean>>>({});
   // On a phone the facets would push the results off screen: they fold behind a button there.
   const [showFacets, setShowFacets] = useState(false);
@@ -51,15 +59,20 @@ export default function CatalogExplorer({ base, jsonUrl, initial, initialState }
     setState(parseState(window.location.search));
     const onPop = () => setState(parseState(window.location.search));
     window.addEventListener('popstate', onPop);
-    // credentials: 'omit' matches the page's <link rel="preload" crossorigin="anonymous">, so the download it started is reused.
-    fetch(jsonUrl, { credentials: 'omit' })
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((index: CatalogIndex) => setCatalog(prepareCatalog(decodeCatalogIndex(index))))
-      .catch(() => setFailed(true));
+    // Usually already loading: the worker starts when this module is imported (see load-catalog.ts).
+    const worker = catalogWorker(jsonUrl);
+    worker.ready.then(() => setCatalog(worker)).catch(() => setFailed(true));
     return () => window.removeEventListener('popstate', onPop);
   }, [jsonUrl]);
 
-  const result = useMemo(() => (catalog ? runQuery(catalog, state) : initial), [catalog, state, initial]);
+  useEffect(() => {
+    if (!catalog) return;
+    let current = true;
+    catalog.query(state).then((r) => current && setAnswer({ state, result: r }));
+    return () => {
+      current = false;
+    };
+  }, [catalog, state]);
 
   const update = (next: ExplorerState, push = false) => {
     setState(next);
@@ -97,9 +110,11 @@ export default function CatalogExplorer({ base, jsonUrl, initial, initialState }
         <p id="explorer-status" className="explorer-status" role="status" aria-live="polite">
           {failed
             ? 'The catalog could not be loaded for filtering; showing the full list page by page.'
-            : !catalog && active
-              ? 'Loading the catalog…'
-              : `${result.total} ${result.total === 1 ? 'entity' : 'entities'}${active ? ' match' : ''}`}
+            : upToDate || (!catalog && !active)
+              ? `${result.total} ${result.total === 1 ? 'entity' : 'entities'}${active ? ' match' : ''}`
+              : catalog
+                ? 'Filtering…'
+                : 'Loading the catalog…'}
           {active && (
             <button type="button" className="link-button" onClick={() => update({ ...parseState(''), sort: state.sort, dir: state.dir })}>
               Clear filters

@@ -115,7 +115,12 @@ describe('catalog', () => {
   test('filters by text and facets, sorts, keeps the state in the URL, and a shared URL shows the same view', async () => {
     const page = await open('catalog/');
     const status = page.locator('#explorer-status');
-    const names = () => page.locator('table.catalog-table tbody th[scope="row"] a').allTextContents();
+    // The table answers the state the status names; wait for it to catch up after each change.
+    const settled = async (on: Page = page) => expect.poll(() => on.locator('#explorer-status').textContent(), { timeout: 10_000 }).toMatch(/^\d+ entit(y|ies)/);
+    const names = async (on: Page = page) => {
+      await settled(on);
+      return on.locator('table.catalog-table tbody th[scope="row"] a').allTextContents();
+    };
 
     await page.getByRole('searchbox').fill('booking');
     await expect.poll(() => status.textContent()).toMatch(/match/);
@@ -138,12 +143,12 @@ describe('catalog', () => {
     // The URL is the view: opening it elsewhere shows the same rows.
     const shared = await context.newPage();
     await shared.goto(page.url());
-    await expect.poll(() => shared.locator('table.catalog-table tbody th[scope="row"] a').allTextContents()).toEqual(shown);
+    await expect.poll(() => names(shared), { timeout: 10_000 }).toEqual(shown);
     expect(await shared.getByRole('searchbox').inputValue()).toBe('booking');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?sort=name&dir=desc');
-    expect(await status.textContent()).toMatch(new RegExp(`^${fixture.data.entities.length} entities`));
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${fixture.data.entities.length} entities`));
   });
 
   test('the home page\'s kind counts open the catalog filtered to that kind', async () => {

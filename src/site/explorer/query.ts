@@ -22,7 +22,7 @@ export interface ExplorerState {
   page: number;
 }
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
 export function emptyFilters(): Record<Facet, string[]> {
   return Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, string[]>;
