@@ -12,10 +12,15 @@ const WIDTH = 1280;
 const MAX_HEIGHT = 2400;
 const SHOTS: [name: string, path: string][] = [
   ['home', ''],
-  ['catalog', 'catalog/'],
+  ['catalog', 'catalog/?kind=Component'],
   ['component-booking-service', 'catalog/default/component/booking-service/'],
   ['group-booking-team', 'catalog/default/group/booking-team/'],
+  ['user-elena-petrova', 'catalog/default/user/elena.petrova/'],
+  ['system-booking', 'catalog/default/system/booking/'],
   ['api-booking-api', 'catalog/default/api/booking-api/'],
+  ['api-booking-api-definition', 'catalog/default/api/booking-api/definition/'],
+  ['api-traveller-graphql-definition', 'catalog/default/api/traveller-graphql/definition/'],
+  ['health', 'health/'],
   ['diagnostics', 'diagnostics/'],
 ];
 
@@ -31,6 +36,8 @@ try {
     for (const [name, path] of SHOTS) {
       const response = await page.goto(server.url(path));
       if (response?.status() !== 200) throw new Error(`${server.url(path)} answered ${response?.status()}`);
+      // The explorer fills in from its worker: wait until the table shows the URL's view.
+      if (path.startsWith('catalog/?')) await page.waitForFunction(() => /^\d+ entit/.test(document.querySelector('#explorer-status')?.textContent ?? ''));
       const height = Math.min(MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
       const file = join(outDir, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: WIDTH, height } });
