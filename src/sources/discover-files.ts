@@ -11,11 +11,11 @@
  * batches (the GitHub crawler puts many repos' files in one request) then
  * needs one request per round, not one per file.
  */
-import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { parseDocument } from 'yaml';
 import { isGlob, resolveTarget } from '../catalog/repo-files.ts';
 import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
+import { discoverDocs } from './discover-docs.ts';
+import { locateTechdocs, TECHDOCS_REF } from './techdocs-ref.ts';
 import type { Repo, RepoFile } from './snapshot.ts';
 
 export interface RepoTree {
@@ -41,7 +41,6 @@ export interface DiscoveryOptions {
 }
 
 export const wellKnownFiles = ['README.md', 'readme.md', 'README', '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
-const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
 type Discovered = Pick<Repo, 'catalogFiles' | 'files' | 'globs' | 'trees'>;
 
@@ -50,20 +49,7 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
   const globs: Record<string, string[]> = {};
   const trees: Repo['trees'] = {};
   const shaped = { ...repo, topics: [], visibility: 'public', archived: false, isTemplate: false, catalogFiles: [], files, globs, trees } as Repo;
-  const readAll = (paths: Iterable<string>) => Promise.all([...new Set(paths)].filter((p) => !(p in files)).map(async (p) => (files[p] = await reader.read(p))));
-  // Files of folders read whole; a docs folder keeps them all, a glob base only its matches.
-  const treeFiles: Record<string, RepoFile> = {};
-  const readTrees = (dirs: Iterable<string>, keepAll: boolean) =>
-    Promise.all(
-      [...new Set(dirs)].map(async (dir) => {
-        if (!(dir in trees)) {
-          const tree = await reader.readTree(dir);
-          trees[dir] = { paths: Object.keys(tree.files).sort(), truncated: tree.truncated };
-          Object.assign(treeFiles, tree.files);
-        }
-        if (keepAll) for (const path of trees[dir]!.paths) files[path] ??= treeFiles[path]!;
-      }),
-    );
+  const { readAll, readTrees, treeFiles } = createReadContext(reader, files, trees);
 
   // Round 1: the catalog files. A path named twice (`validate a.yaml ./a.yaml`) is still one
   // file: reading it twice would duplicate every entity.
@@ -90,7 +76,7 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
       readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next, ...(first ? wellKnownFiles : [])]),
       readTrees(globRefs.map((r) => r.dir), false),
       readTrees(refs.filter((r) => r.kind === 'template').map((r) => r.dir), true),
-      discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), files, readAll, readTrees),
+      discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), { files, trees, readAll, readTrees }),
     ]);
     // Glob matches were read with their folder; they are parsed in the next round.
     for (const ref of globRefs) {
@@ -107,6 +93,25 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
   }
   for (const path of wellKnownFiles) if (files[path]?.status === 'missing') delete files[path];
   return { catalogFiles, files, globs, trees };
+}
+
+/** Reads into `files` and `trees`, skipping what is already there: each path costs one read however often it is named. */
+export function createReadContext(reader: RepoReader, files: Record<string, RepoFile>, trees: Repo['trees']) {
+  const readAll = (paths: Iterable<string>) => Promise.all([...new Set(paths)].filter((p) => !(p in files)).map(async (p) => (files[p] = await reader.read(p))));
+  // Files of folders read whole; a docs folder keeps them all, a glob base only its matches.
+  const treeFiles: Record<string, RepoFile> = {};
+  const readTrees = (dirs: Iterable<string>, keepAll: boolean) =>
+    Promise.all(
+      [...new Set(dirs)].map(async (dir) => {
+        if (!(dir in trees)) {
+          const tree = await reader.readTree(dir);
+          trees[dir] = { paths: Object.keys(tree.files).sort(), truncated: tree.truncated };
+          Object.assign(treeFiles, tree.files);
+        }
+        if (keepAll) for (const path of trees[dir]!.paths) if (treeFiles[path]) files[path] ??= treeFiles[path];
+      }),
+    );
+  return { readAll, readTrees, treeFiles };
 }
 
 type Reference =
@@ -162,51 +167,13 @@ function templateDirs(repo: Repo, fromFile: string, doc: Record<string, unknown>
   return dirs;
 }
 
-/** `backstage.io/techdocs-ref: dir:<path>` (relative to the catalog file) or `url:` of this same repo. */
+/** The TechDocs folder of this repo an entity names; docs in other repos are read by `readCrossRepoDocs`. */
 function techdocsDir(repo: Repo, fromFile: string, doc: Record<string, unknown>): string | undefined {
   const annotations = (doc['metadata'] as { annotations?: Record<string, unknown> } | undefined)?.annotations;
   const ref = annotations && typeof annotations === 'object' ? annotations[TECHDOCS_REF] : undefined;
   if (typeof ref !== 'string') return undefined;
-  const [type, ...rest] = ref.split(':');
-  const target = rest.join(':').trim();
-  if (type === 'dir') {
-    const resolved = resolveTarget(repo, fromFile, target === '' ? '.' : target.replace(/\/?$/, '/'));
-    return resolved.kind === 'repo-path' ? resolved.path : undefined;
-  }
-  if (type === 'url') {
-    const resolved = resolveTarget(repo, fromFile, target);
-    return resolved.kind === 'repo-path' ? resolved.path : undefined;
-  }
-  return undefined;
-}
-
-/**
- * mkdocs.yml (or .yaml) in each TechDocs folder, and its docs_dir whole. The default `docs`
- * folder is read together with the config; another docs_dir costs one more round.
- */
-async function discoverDocs(dirs: string[], files: Record<string, RepoFile>, readAll: (p: Iterable<string>) => Promise<unknown>, readTrees: (d: Iterable<string>, keepAll: boolean) => Promise<unknown>): Promise<void> {
-  if (dirs.length === 0) return;
-  const configsOf = (dir: string) => [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')];
-  const docsDirOf = (dir: string, docsDir: string) => {
-    const joined = posix.normalize(posix.join(dir, docsDir));
-    return joined.startsWith('..') ? undefined : joined === '.' ? '' : joined;
-  };
-  await Promise.all([readAll(dirs.flatMap(configsOf)), readTrees(dirs.map((d) => docsDirOf(d, 'docs')!), true)]);
-  const others: string[] = [];
-  for (const dir of dirs) {
-    const config = configsOf(dir).map((p) => files[p]).find((f) => f?.status === 'text');
-    const docsDir = config?.status === 'text' ? mkdocsDocsDir(config.text) : 'docs';
-    const resolved = docsDirOf(dir, docsDir);
-    if (resolved !== undefined && docsDir !== 'docs') others.push(resolved);
-  }
-  if (others.length > 0) await readTrees(others, true);
-}
-
-/** `docs_dir` from mkdocs.yml, tolerating the Python tags MkDocs configs often carry. */
-function mkdocsDocsDir(text: string): string {
-  const doc = parseDocument(text, { strict: false, uniqueKeys: false, logLevel: 'silent' });
-  const value = doc.get('docs_dir');
-  return typeof value === 'string' && value.trim() ? value.trim().replace(/\/+$/, '') : 'docs';
+  const location = locateTechdocs(repo, fromFile, ref);
+  return location.kind === 'this-repo' ? location.dir : undefined;
 }
 
 function* placeholderTargets(node: unknown): Generator<string> {

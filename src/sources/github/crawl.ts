@@ -13,6 +13,7 @@
  * drops nothing.
  */
 import picomatch from 'picomatch';
+import { crossRepoDocsRequests, readCrossRepoDocs } from '../cross-repo-docs.ts';
 import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
 import type { OrgPeople, Repo, Snapshot } from '../snapshot.ts';
 import { AdaptiveSize } from './adaptive-size.ts';
@@ -146,6 +147,12 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     // Keep the last good content and its HEAD, so the next crawl reads this repo again.
     repos.push(before ? { ...repo, catalogFiles: before.catalogFiles, files: before.files, globs: before.globs, trees: before.trees, ...(before.head ? { head: before.head } : {}), stale: { reason, since: before.stale?.since ?? now } } : { ...repo, stale: { reason, since: now } });
   }
+  // Docs other repos point at (techdocs-ref url:) are read once everything else is.
+  const listedByName = new Map(selected.map((r) => [r.name, r]));
+  await readCrossRepoDocs(crossRepoDocsRequests(repos.filter((r) => !r.stale), options.read, options.org), (repo) => {
+    const listed = listedByName.get(repo.name);
+    return listed ? batcher.reader(listed) : undefined;
+  });
   let dropped = 0;
   if (!listing.complete) {
     const seen = new Set(listing.repos.map((r) => r.id));

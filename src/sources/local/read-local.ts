@@ -4,6 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { crossRepoDocsRequests, readCrossRepoDocs } from '../cross-repo-docs.ts';
 import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
 import type { Repo, Snapshot } from '../snapshot.ts';
 import { diskRepoReader } from './disk-reader.ts';
@@ -46,10 +47,12 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
     }),
   );
   repos.push(...results);
+  const org = options.org ?? (root.split(/[\\/]/).pop() || 'local');
+  await readCrossRepoDocs(crossRepoDocsRequests(repos, options, org), (repo) => (repo.localPath ? diskRepoReader(repo.localPath, options.maxFileBytes) : undefined));
   return {
     version: 1,
     source: `local:${dir}`,
-    org: options.org ?? (root.split(/[\\/]/).pop() || 'local'),
+    org,
     createdAt: new Date().toISOString(),
     repos,
     people: [],

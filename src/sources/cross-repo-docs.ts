@@ -1,0 +1,50 @@
+/**
+ * Docs an entity keeps in another repo of the organization
+ * (`backstage.io/techdocs-ref: url:https://github.com/<org>/<repo>/tree/main/docs/`).
+ * Runs after every repo was read, over all of them (changed or not): the
+ * repo holding the docs does not know who points at it, so its own
+ * discovery cannot have read that folder.
+ */
+import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
+import { createReadContext, type DiscoveryOptions, type RepoReader } from './discover-files.ts';
+import { configPathsOf, discoverDocs } from './discover-docs.ts';
+import type { Repo } from './snapshot.ts';
+import { findRepoByUrl, locateTechdocs, TECHDOCS_REF } from './techdocs-ref.ts';
+
+/** For each repo, the TechDocs folders other repos point at that it has not read yet. */
+export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<DiscoveryOptions, 'maxAliasCount' | 'maxDocumentsPerFile'>, org?: string): Map<Repo, string[]> {
+  const requests = new Map<Repo, Set<string>>();
+  for (const repo of repos) {
+    for (const path of repo.catalogFiles) {
+      const file = repo.files[path];
+      if (file?.status !== 'text' || !file.text.includes(TECHDOCS_REF)) continue;
+      const { documents } = parseDocuments(file.text, { maxDocuments: options.maxDocumentsPerFile, maxAliasCount: options.maxAliasCount });
+      for (const doc of documents) {
+        const ref = (doc.value?.['metadata'] as { annotations?: Record<string, unknown> } | undefined)?.annotations?.[TECHDOCS_REF];
+        if (typeof ref !== 'string') continue;
+        const location = locateTechdocs(repo, path, ref);
+        if (location.kind !== 'other-repo') continue;
+        const target = findRepoByUrl(repos, location.repoUrl, org);
+        if (!target || target === repo || isRead(target, location.dir)) continue;
+        requests.set(target, (requests.get(target) ?? new Set()).add(location.dir));
+      }
+    }
+  }
+  return new Map([...requests].map(([repo, dirs]) => [repo, [...dirs]]));
+}
+
+/** Read the requested folders into their repos (mutates `files` and `trees`). */
+export async function readCrossRepoDocs(requests: Map<Repo, string[]>, readerFor: (repo: Repo) => RepoReader | undefined | Promise<RepoReader | undefined>): Promise<void> {
+  await Promise.all(
+    [...requests].map(async ([repo, dirs]) => {
+      const reader = await readerFor(repo);
+      if (!reader) return;
+      const { readAll, readTrees } = createReadContext(reader, repo.files, repo.trees);
+      await discoverDocs(dirs, { files: repo.files, trees: repo.trees, readAll, readTrees });
+    }),
+  );
+}
+
+function isRead(repo: Repo, dir: string): boolean {
+  return configPathsOf(dir).every((p) => p in repo.files);
+}

@@ -1,0 +1,148 @@
+/**
+ * The files a TechDocs site needs, read in rounds like the rest of discovery:
+ *
+ * 1. `mkdocs.yml`/`mkdocs.yaml` of each TechDocs folder, with the default `docs/` folder.
+ * 2. A non-default `docs_dir`, the configs named by mkdocs-monorepo-plugin's
+ *    `!include` entries, and the folders `*include` globs search.
+ * 3. The included sites' docs folders.
+ * 4. Files pulled in by `--8<--` snippets (relative to the mkdocs.yml folder,
+ *    which is where `mkdocs build` runs), repeated for snippets inside snippets.
+ *
+ * Every path is checked to stay inside the repo; the docs stage reports what
+ * is missing, so discovery only reads.
+ */
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import { parseDocument } from 'yaml';
+import type { RepoFile } from './snapshot.ts';
+
+export interface DocsReadContext {
+  files: Record<string, RepoFile>;
+  /** Listed folders: every file path below them. */
+  trees: Record<string, { paths: string[] }>;
+  readAll(paths: Iterable<string>): Promise<unknown>;
+  /** Read folders whole (`keepAll`) or only list them. */
+  readTrees(dirs: Iterable<string>, keepAll: boolean): Promise<unknown>;
+}
+
+/** How deep snippets may include snippets (pymdownx.snippets has no limit; a cycle must not hang the crawl). */
+const MAX_SNIPPET_DEPTH = 4;
+/** A cap on snippet files per site: a docs folder is capped, so what it pulls in is too. */
+const MAX_SNIPPET_FILES = 500;
+
+export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promise<void> {
+  if (dirs.length === 0) return;
+  const configDirs = [...new Set(dirs)];
+  await Promise.all([ctx.readAll(configDirs.flatMap(configPathsOf)), ctx.readTrees(configDirs.map((d) => joinInRepo(d, 'docs')!), true)]);
+
+  // Round 2: other docs_dirs, included configs, glob folders.
+  const roots = configDirs.map((dir) => ({ dir, config: readConfig(ctx.files, dir) }));
+  const docsDirs = roots.map((r) => joinInRepo(r.dir, r.config.docsDir)).filter((d): d is string => d !== undefined);
+  const includes = roots.flatMap((r) => r.config.includes.map((inc) => ({ ...inc, from: r.dir })));
+  const exact = includes.filter((i) => i.kind === 'include').map((i) => joinInRepo(i.from, i.path)).filter((p): p is string => p !== undefined);
+  const globs = includes.filter((i) => i.kind === 'glob').flatMap((i) => {
+    const pattern = joinInRepo(i.from, i.path);
+    return pattern === undefined ? [] : [{ pattern, base: globBase(pattern) }];
+  });
+  await Promise.all([ctx.readTrees(docsDirs, true), ctx.readAll(exact), ctx.readTrees(globs.map((g) => g.base), false)]);
+
+  // Round 3: the included sites' docs folders (glob matches are read now too).
+  const matched = globs.flatMap((g) => {
+    const isMatch = picomatch(g.pattern, { dot: false });
+    return (ctx.trees[g.base]?.paths ?? []).filter((p) => isMatch(p));
+  });
+  await ctx.readAll(matched);
+  const included = [...exact, ...matched].map((path) => ({ dir: posix.dirname(path) === '.' ? '' : posix.dirname(path), config: configOf(ctx.files[path]) }));
+  const includedDocs = included.map((i) => joinInRepo(i.dir, i.config.docsDir)).filter((d): d is string => d !== undefined);
+  await ctx.readTrees(includedDocs, true);
+
+  // Round 4+: snippets, resolved against the root config folder.
+  for (const root of roots) {
+    const siteDocs = [joinInRepo(root.dir, root.config.docsDir), ...includedDocs].filter((d): d is string => d !== undefined);
+    let pages = siteDocs.flatMap((d) => ctx.trees[d]?.paths ?? []).filter((p) => /\.md$/i.test(p));
+    const seen = new Set<string>();
+    for (let depth = 0; depth < MAX_SNIPPET_DEPTH && pages.length > 0 && seen.size < MAX_SNIPPET_FILES; depth++) {
+      const wanted = pages.flatMap((p) => snippetPaths(ctx.files[p])).map((p) => joinInRepo(root.dir, p)).filter((p): p is string => p !== undefined && !seen.has(p));
+      const next = [...new Set(wanted)].slice(0, MAX_SNIPPET_FILES - seen.size);
+      next.forEach((p) => seen.add(p));
+      await ctx.readAll(next);
+      pages = next;
+    }
+  }
+}
+
+export function configPathsOf(dir: string): string[] {
+  return [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')];
+}
+
+interface ConfigFacts {
+  docsDir: string;
+  includes: { kind: 'include' | 'glob'; path: string }[];
+}
+
+function readConfig(files: Record<string, RepoFile>, dir: string): ConfigFacts {
+  const file = configPathsOf(dir).map((p) => files[p]).find((f) => f?.status === 'text');
+  return configOf(file);
+}
+
+/** docs_dir and monorepo includes, tolerating the Python tags MkDocs configs often carry. */
+function configOf(file: RepoFile | undefined): ConfigFacts {
+  if (file?.status !== 'text') return { docsDir: 'docs', includes: [] };
+  const doc = parseDocument(file.text, { strict: false, uniqueKeys: false, logLevel: 'silent' }).toJS() as unknown;
+  const config = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>) : {};
+  const docsDir = typeof config['docs_dir'] === 'string' && config['docs_dir'].trim() ? config['docs_dir'].trim().replace(/\/+$/, '') : 'docs';
+  return { docsDir, includes: [...includesIn(config['nav'])] };
+}
+
+/** mkdocs-monorepo-plugin entries: `'!include ./x/mkdocs.yml'` and `'*include ./x/*\/mkdocs.yml'`. */
+function* includesIn(node: unknown): Generator<{ kind: 'include' | 'glob'; path: string }> {
+  if (typeof node === 'string') {
+    const match = node.trim().match(/^([!*])include\s+(.+)$/);
+    if (match) yield { kind: match[1] === '!' ? 'include' : 'glob', path: match[2]!.trim() };
+  } else if (Array.isArray(node)) {
+    for (const item of node) yield* includesIn(item);
+  } else if (node !== null && typeof node === 'object') {
+    for (const value of Object.values(node)) yield* includesIn(value);
+  }
+}
+
+/** Paths named by `--8<--` markers (line and block forms), skipping escaped (`;--8<--`) and disabled (`; path`) ones. */
+export function snippetPaths(file: RepoFile | undefined): string[] {
+  if (file?.status !== 'text' || !file.text.includes('-8<-')) return [];
+  const paths: string[] = [];
+  let inBlock = false;
+  for (const raw of file.text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const single = line.match(/^-{1,}8<-{1,}\s+(["'])(.+?)\1\s*$/);
+    if (single) {
+      if (!single[2]!.startsWith(';')) paths.push(stripSelection(single[2]!));
+      continue;
+    }
+    if (/^-{1,}8<-{1,}\s*$/.test(line)) {
+      inBlock = !inBlock;
+      continue;
+    }
+    if (inBlock && line !== '' && !line.startsWith(';')) paths.push(stripSelection(line));
+  }
+  return paths.filter((p) => p !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(p));
+}
+
+/** `file.md:3:5` and `file.md:section` select part of a file; the file is what is read. */
+function stripSelection(path: string): string {
+  const match = path.match(/^(.*?)(?::[\w,:-]*)?$/);
+  return (match?.[1] ?? path).trim();
+}
+
+/** A path joined to a folder, or undefined when it leaves the repo or is absolute. */
+export function joinInRepo(dir: string, path: string): string | undefined {
+  if (path.startsWith('/') || /^[a-z]:/i.test(path)) return undefined;
+  const joined = posix.normalize(posix.join(dir || '.', path));
+  if (joined === '..' || joined.startsWith('../')) return undefined;
+  return joined === '.' ? '' : joined.replace(/\/+$/, '');
+}
+
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const firstGlob = parts.findIndex((p) => /[*?[\]{}]/.test(p));
+  return parts.slice(0, firstGlob === -1 ? parts.length - 1 : firstGlob).join('/');
+}

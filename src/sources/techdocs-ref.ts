@@ -1,0 +1,62 @@
+/**
+ * Where an entity's TechDocs live, from `backstage.io/techdocs-ref`:
+ * `dir:<path>` relative to the catalog file (inside the repo only), or
+ * `url:<repo tree URL>` of this repo or another repo of the organization.
+ * Used by discovery (what to read) and by the docs stage (what to render),
+ * so the two never disagree.
+ */
+import { posix } from 'node:path';
+import { resolveTarget } from '../catalog/repo-files.ts';
+import type { Repo } from './snapshot.ts';
+
+export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
+
+export type TechdocsLocation =
+  | { kind: 'this-repo'; dir: string }
+  | { kind: 'other-repo'; repoUrl: string; dir: string }
+  | { kind: 'invalid'; reason: string; fix: string };
+
+export function locateTechdocs(repo: Pick<Repo, 'url'>, fromFile: string, ref: string): TechdocsLocation {
+  const colon = ref.indexOf(':');
+  const type = colon === -1 ? '' : ref.slice(0, colon).trim();
+  const target = colon === -1 ? '' : ref.slice(colon + 1).trim();
+  if (type === 'dir') {
+    const resolved = resolveTarget(repo as Repo, fromFile, target === '' ? '.' : target.replace(/\/?$/, '/'));
+    if (resolved.kind === 'repo-path') return { kind: 'this-repo', dir: resolved.path.replace(/\/+$/, '') };
+    return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" leads out of the repository`, fix: 'Point dir: at a folder inside this repository, relative to the catalog file (usually dir:.).' };
+  }
+  if (type === 'url') {
+    const resolved = resolveTarget(repo as Repo, fromFile, target);
+    if (resolved.kind === 'repo-path') return { kind: 'this-repo', dir: resolved.path.replace(/\/+$/, '') };
+    const other = repoTreeUrl(target);
+    if (other) return { kind: 'other-repo', ...other };
+    return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" is not a repository URL`, fix: 'Use url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/ for docs in another repository, or dir:. for docs next to the catalog file.' };
+  }
+  return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" has type "${type}"; only dir: and url: are supported`, fix: 'Write dir:. (docs next to the catalog file) or url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/.' };
+}
+
+/** `https://host/owner/name[/tree|blob/<ref>/<path>]` → the repo URL and the folder. */
+function repoTreeUrl(target: string): { repoUrl: string; dir: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const match = url.pathname.match(/^\/([^/]+)\/([^/]+?)(?:\.git)?(?:\/(?:tree|blob)\/[^/]+(\/.*)?)?\/?$/);
+  if (!match) return undefined;
+  const path = decodeURIComponent(match[3] ?? '').replace(/^\/+|\/+$/g, '');
+  const normalized = path === '' ? '' : posix.normalize(path);
+  if (normalized.startsWith('..')) return undefined;
+  return { repoUrl: `${url.protocol}//${url.host}/${match[1]}/${match[2]}`, dir: normalized === '.' ? '' : normalized };
+}
+
+/** The repo a URL names, by web URL (case-insensitive, as GitHub is), or by owner/name when the repo has no URL. */
+export function findRepoByUrl<R extends Pick<Repo, 'name' | 'url'>>(repos: readonly R[], repoUrl: string, org?: string): R | undefined {
+  const wanted = repoUrl.replace(/\/+$/, '').toLowerCase();
+  const byUrl = repos.find((r) => r.url?.replace(/\/+$/, '').toLowerCase() === wanted);
+  if (byUrl) return byUrl;
+  const [owner, name] = new URL(repoUrl).pathname.split('/').filter(Boolean);
+  return org && owner?.toLowerCase() === org.toLowerCase() ? repos.find((r) => !r.url && r.name.toLowerCase() === name?.toLowerCase()) : undefined;
+}
