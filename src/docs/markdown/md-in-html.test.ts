@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { childTags, html, select } from './test-helpers.ts';
+
+describe('md_in_html', () => {
+  it('renders Markdown inside <div markdown="1">', async () => {
+    const out = await html('<div markdown="1" class="box">\n**bold** and [x](https://x.org)\n</div>\n');
+    const [div] = select(out, 'div', 'box');
+    expect(div?.properties['markdown']).toBeUndefined();
+    expect(select(div!, 'strong')).toHaveLength(1);
+    expect(select(div!, 'a')).toHaveLength(1);
+  });
+
+  it('renders image captions in <figure markdown> (benwilcock set)', async () => {
+    const out = await html('<figure markdown>\n  ![Image title](https://dummyimage.com/600x400/){ width="300" }\n  <figcaption>Image caption</figcaption>\n</figure>\n');
+    const [figure] = select(out, 'figure');
+    expect(childTags(figure!)).toEqual(['p', 'figcaption']);
+    expect(select(figure!, 'img')[0]?.properties['width']).toBe(300);
+  });
+
+  it('handles the one-line form and leaves other HTML raw', async () => {
+    expect(select(await html('<div markdown>*x*</div>\n'), 'em')).toHaveLength(1);
+    expect(select(await html('<div>\n*x*\n</div>\n'), 'em')).toHaveLength(0);
+  });
+});
