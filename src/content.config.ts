@@ -10,6 +10,8 @@
  *   repos        one entry per repo, id = repo name
  *   portal       a single entry `meta`
  *   health       a single entry `overview` (the org health overview)
+ *
+ * and the rendered TechDocs (`docsSites`, `docs`) from their own file: see site/docs-loader.ts.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +22,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
 import { DiagnosticSchema } from './diagnostics/diagnostic.ts';
 import { HealthOverviewSchema } from './health/schema.ts';
+import { DocsPageRecordSchema, DocsSiteRecordSchema } from './docs/schema.ts';
+import { docsLoader } from './site/docs-loader.ts';
 import {
   EntityRecordSchema,
   PortalDataSchema,
@@ -150,4 +154,8 @@ const health = defineCollection({
   schema: HealthOverviewSchema,
 });
 
-export const collections = { entities, diagnostics, repos, portal, health };
+const docsSites = defineCollection({ loader: docsLoader('sites'), schema: DocsSiteRecordSchema });
+
+const docs = defineCollection({ loader: docsLoader('pages'), schema: DocsPageRecordSchema.omit({ html: true }) });
+
+export const collections = { entities, diagnostics, repos, portal, health, docsSites, docs };

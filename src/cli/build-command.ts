@@ -12,6 +12,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { loadConfig } from '../config/load-config.ts';
+import { buildDocs } from '../docs/build-docs.ts';
+import { copyDocsAssets, vetDocsAssets } from '../docs/copy-assets.ts';
 import { buildPortalData } from '../portal-data/build-portal-data.ts';
 import { loadCatalog } from '../pipeline/load-catalog.ts';
 import { indexSearch } from '../pipeline/index-search.ts';
@@ -50,24 +52,40 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (shown.length > 0) log.info(`\n${formatPretty(shown, displayPathFor(snapshot), { stream: process.stderr, limit: 40 })}\n`);
 
   const outDir = resolve(flags.out ?? join(projectRoot, 'dist'));
-  const { isDefaultOut, dataFile, astroCache } = buildCacheFiles(outDir);
+  const { isDefaultOut, dataFile, docsDataFile, astroCache } = buildCacheFiles(outDir);
   const org = config.org ?? snapshot.org;
+
+  const docs = await log.phase('Rendering docs (TechDocs)', async () => {
+    const built = await buildDocs({ entities: graph.entities, snapshot, org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs') });
+    const repoRoots = new Map(snapshot.repos.filter((r) => r.localPath).map((r) => [r.name, r.localPath!]));
+    const vetted = await vetDocsAssets(built.assets, repoRoots);
+    await mkdir(dirname(docsDataFile), { recursive: true });
+    await writeFile(docsDataFile, JSON.stringify(built.data));
+    return { ...built, assets: vetted.safe, diagnostics: [...built.diagnostics, ...vetted.diagnostics] };
+  }, (d) => {
+    const rate = d.stats.rendered > 0 ? `, ${Math.round(d.stats.rendered / (d.stats.ms / 1000))} pages/s` : '';
+    return `${d.stats.pages} pages in ${d.stats.sites} sites (${d.stats.rendered} rendered${rate}, ${d.stats.fromCache} from cache), ${d.diagnostics.filter((x) => x.severity !== 'info').length} problems`;
+  });
+  const shownDocs = docs.diagnostics.filter((d) => d.severity !== 'info');
+  if (shownDocs.length > 0) log.info(`\n${formatPretty(shownDocs, displayPathFor(snapshot), { stream: process.stderr, limit: 20 })}\n`);
+
   await log.phase('Writing portal data', async () => {
-    const data = buildPortalData({ title: config.title, org, snapshot, catalog, graph, health: config.health });
+    const data = buildPortalData({ title: config.title, org, snapshot, catalog, graph, health: config.health, docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef } });
     await mkdir(dirname(dataFile), { recursive: true });
     await writeFile(dataFile, JSON.stringify(data));
     return data;
   }, (d) => `${d.entities.length} entities → ${dataFile.replace(`${projectRoot}/`, '')}`);
 
-  const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, base: config.base, site: config.site, outDir, ...(astroCache ? { cacheDir: astroCache } : {}) }), (r) => `${r.pages} pages under base ${config.base}`);
+  const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, docsDataFile, base: config.base, site: config.site, outDir, ...(astroCache ? { cacheDir: astroCache } : {}) }), (r) => `${r.pages} pages under base ${config.base}`);
+  if (docs.assets.length > 0) await log.phase('Copying docs images and files', () => copyDocsAssets(docs.assets, outDir), (n) => `${n} files`);
   const search = await log.phase('Indexing for search (Pagefind)', () => indexSearch(outDir), (r) => `${r.pages} pages indexed`);
 
   // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
   if (isDefaultOut) await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base }));
-  const counts = countBySeverity(diagnostics);
+  const counts = countBySeverity([...diagnostics, ...docs.diagnostics]);
   log.info(
     `\nBuilt ${site.pages} pages (${graph.entities.length} entities from ${snapshot.repos.length} repos, ${search.pages} searchable) into ${shownPath(outDir)}/ in ${formatMs(performance.now() - started)}.` +
-      `\n${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"} in the catalog: see the portal's /diagnostics/ page or run \`npm run validate\`.` +
+      `\n${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"} in the catalog and docs: see the portal's /diagnostics/ page or run \`npm run validate\`.` +
       `\nPreview: npm run preview`,
   );
   return 0;
@@ -83,9 +101,14 @@ function shownPath(path: string): string {
  * The working files of a build into `outDir`: one data file and one Astro cache per output folder,
  * so a build elsewhere (tests, bench) never clobbers the main one, even when both run at once.
  */
-export function buildCacheFiles(outDir: string): { isDefaultOut: boolean; dataFile: string; astroCache?: string } {
+export function buildCacheFiles(outDir: string): { isDefaultOut: boolean; dataFile: string; docsDataFile: string; astroCache?: string } {
   const isDefaultOut = resolve(outDir) === join(projectRoot, 'dist');
-  if (isDefaultOut) return { isDefaultOut, dataFile: join(projectRoot, '.cache', 'portal-data.json') };
+  if (isDefaultOut) return { isDefaultOut, dataFile: join(projectRoot, '.cache', 'portal-data.json'), docsDataFile: join(projectRoot, '.cache', 'docs-data.json') };
   const key = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 10);
-  return { isDefaultOut, dataFile: join(projectRoot, '.cache', `portal-data-${key}.json`), astroCache: join(projectRoot, '.cache', `astro-${key}`) };
+  return {
+    isDefaultOut,
+    dataFile: join(projectRoot, '.cache', `portal-data-${key}.json`),
+    docsDataFile: join(projectRoot, '.cache', `docs-data-${key}.json`),
+    astroCache: join(projectRoot, '.cache', `astro-${key}`),
+  };
 }

@@ -5,6 +5,7 @@
  * it silently (false: Frontdoor is stricter and says so), or the rule is
  * Frontdoor's own (null: about files and sources rather than entities).
  */
+import { docsRules } from '../docs/rules.ts';
 import type { Severity } from './diagnostic.ts';
 
 export interface RuleInfo {
@@ -61,6 +62,12 @@ export const rules = {
   'source-incomplete': { severity: 'warning', backstage: null, summary: 'A crawl stopped early (rate limit, GitHub failing); what it did not read keeps its previous content.' },
   'generated-entity-overridden': { severity: 'info', backstage: null, summary: 'An entity generated from GitHub (team, person, repo without a catalog file) is also declared in a catalog file; the file wins.' },
   'repo-no-catalog': { severity: 'info', backstage: null, summary: 'A repository has no catalog file.' },
+  ...withoutBackstage(docsRules),
 } as const satisfies Record<string, RuleInfo>;
+
+/** Docs rules are Frontdoor's own: Backstage's catalog never reads docs. */
+function withoutBackstage<T extends Record<string, { severity: Severity; summary: string }>>(list: T): { [K in keyof T]: T[K] & { backstage: null } } {
+  return Object.fromEntries(Object.entries(list).map(([id, rule]) => [id, { ...rule, backstage: null }])) as { [K in keyof T]: T[K] & { backstage: null } };
+}
 
 export type RuleId = keyof typeof rules;

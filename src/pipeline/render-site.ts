@@ -9,6 +9,8 @@ import { readdir } from 'node:fs/promises';
 export interface RenderOptions {
   root: string;
   dataFile: string;
+  /** Rendered TechDocs (DocsData); none when absent. */
+  docsDataFile?: string;
   base: string;
   site?: string | undefined;
   outDir: string;
@@ -19,6 +21,8 @@ export interface RenderOptions {
 export async function renderSite(options: RenderOptions): Promise<{ pages: number }> {
   process.env['FRONTDOOR_PORTAL_DATA'] = options.dataFile;
   process.env['FRONTDOOR_BASE'] = options.base;
+  if (options.docsDataFile) process.env['FRONTDOOR_DOCS_DATA'] = options.docsDataFile;
+  else delete process.env['FRONTDOOR_DOCS_DATA'];
   if (options.site) process.env['FRONTDOOR_SITE'] = options.site;
   if (options.cacheDir) process.env['FRONTDOOR_ASTRO_CACHE'] = options.cacheDir;
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';

@@ -24,6 +24,8 @@ export interface PortalDataInput {
   generatedAt?: Date;
   /** Config `health` (scorecards); defaults to the config schema's defaults. */
   health?: HealthConfig;
+  /** The docs stage's result: its diagnostics join the catalog's, and entities with docs link to them. */
+  docs?: { diagnostics: readonly Diagnostic[]; pathByRef: ReadonlyMap<string, string> };
 }
 
 export function allDiagnostics(catalog: CatalogResult, graph: CatalogGraph): Diagnostic[] {
@@ -32,7 +34,7 @@ export function allDiagnostics(catalog: CatalogResult, graph: CatalogGraph): Dia
 
 export function buildPortalData(input: PortalDataInput): PortalData {
   const { snapshot, graph } = input;
-  const diagnostics = allDiagnostics(input.catalog, graph);
+  const diagnostics = [...allDiagnostics(input.catalog, graph), ...(input.docs?.diagnostics ?? [])].sort(compareDiagnostics);
   const diagnosticsByRef = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (!d.ref) continue;
@@ -84,6 +86,7 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       },
       ...(repo ? { repo: repoFacts(repo) } : {}),
       hasDocs: typeof (metadata['annotations'] as Record<string, unknown> | undefined)?.['backstage.io/techdocs-ref'] === 'string',
+      ...(input.docs?.pathByRef.get(entity.ref) ? { docsPath: input.docs.pathByRef.get(entity.ref)! } : {}),
       relations: (graph.relationsOf.get(entity.ref) ?? []).map((r) => ({ type: r.type, target: r.target, exists: graph.byRef.has(r.target) })),
       diagnostics: diagnosticsByRef.get(entity.ref) ?? [],
       ...(entity.origin ? { origin: entity.origin } : {}),

@@ -88,6 +88,8 @@ export const EntityRecordSchema = EntitySummarySchema.extend({
   repo: EntityRepoSchema.optional(),
   /** `backstage.io/techdocs-ref` is set: the entity has TechDocs. */
   hasDocs: z.boolean(),
+  /** Base-relative path of the entity's rendered docs (TechDocs, or its README as a single page). */
+  docsPath: z.string().optional(),
   /** Where the entity came from, when not from a catalog file: a GitHub team or user, or a repo without a catalog file. */
   origin: z
     .object({

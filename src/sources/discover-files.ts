@@ -11,6 +11,7 @@
  * batches (the GitHub crawler puts many repos' files in one request) then
  * needs one request per round, not one per file.
  */
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { isGlob, resolveTarget } from '../catalog/repo-files.ts';
 import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
@@ -73,7 +74,7 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
     for (const ref of refs) if (ref.kind === 'location') follow(ref.path);
     const globRefs = refs.filter((r) => r.kind === 'glob');
     await Promise.all([
-      readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next, ...(first ? wellKnownFiles : [])]),
+      readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next, ...(first ? wellKnownFiles : []), ...frontier.flatMap(readmesNextTo)]),
       readTrees(globRefs.map((r) => r.dir), false),
       readTrees(refs.filter((r) => r.kind === 'template').map((r) => r.dir), true),
       discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), { files, trees, readAll, readTrees }),
@@ -91,7 +92,7 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
     frontier = next;
     first = false;
   }
-  for (const path of wellKnownFiles) if (files[path]?.status === 'missing') delete files[path];
+  for (const path of [...wellKnownFiles, ...Object.keys(files).filter((p) => /(^|\/)readme\.md$/i.test(p))]) if (files[path]?.status === 'missing') delete files[path];
   return { catalogFiles, files, globs, trees };
 }
 
@@ -112,6 +113,12 @@ export function createReadContext(reader: RepoReader, files: Record<string, Repo
       }),
     );
   return { readAll, readTrees, treeFiles };
+}
+
+/** The README beside a catalog file in a subfolder: an entity without TechDocs shows it as its docs. */
+function readmesNextTo(catalogFile: string): string[] {
+  const dir = posix.dirname(catalogFile);
+  return dir === '.' ? [] : [`${dir}/README.md`, `${dir}/readme.md`];
 }
 
 type Reference =

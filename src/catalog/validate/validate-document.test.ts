@@ -211,7 +211,8 @@ const notCatalogStage = new Set<string>(['duplicate-entity', 'ref-not-found', 'o
 
 test('every rule the catalog stage emits was produced by a test above', () => {
   for (const rule of notCatalogStage) expect(rules, `${rule} is no longer a rule: remove it from the exclusions`).toHaveProperty([rule]);
-  const catalogRules = Object.keys(rules).filter((r) => !notCatalogStage.has(r)).sort();
+  // docs-* rules belong to the docs stage (src/docs) and are tested there.
+  const catalogRules = Object.keys(rules).filter((r) => !notCatalogStage.has(r) && !r.startsWith('docs-')).sort();
   const untested = catalogRules.filter((r) => !seenRules.has(r));
   expect(untested, 'add a test that produces these rules').toEqual([]);
 });

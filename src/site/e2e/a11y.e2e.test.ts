@@ -42,6 +42,10 @@ function pageTypes(): [string, string][] {
     ['template', first('Template')],
     ['location', first('Location')],
     ['inferred component', fixture.data.entities.find((e) => e.origin?.kind === 'inferred')?.path],
+    ['docs home', 'docs/default/component/payments-gateway/'],
+    ['docs page (tabs, code, task list)', 'docs/default/component/payments-gateway/getting-started/'],
+    ['docs page (mermaid, image)', 'docs/default/component/payments-gateway/architecture/overview/'],
+    ['docs from a README', fixture.data.entities.find((e) => e.docsPath && !e.hasDocs)?.docsPath],
     ['diagnostics', 'diagnostics/'],
     ['404', 'no-such-page/'],
   ];

@@ -1,0 +1,136 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCatalog } from '../catalog/read-catalog.ts';
+import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
+import { buildDocs } from './build-docs.ts';
+
+const component = (name: string, annotations: Record<string, string> = {}) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  annotations: ${JSON.stringify(annotations)}\nspec: { type: service, lifecycle: production, owner: team }\n`;
+
+const payments: InMemoryRepo = {
+  name: 'payments',
+  url: 'https://github.com/acme/payments',
+  catalogFiles: ['catalog-info.yaml'],
+  files: {
+    'catalog-info.yaml': component('payments', { 'backstage.io/techdocs-ref': 'dir:.' }),
+    'mkdocs.yml': 'site_name: Payments\nnav:\n  - Home: index.md\n  - Guide:\n    - Setup: guide/setup.md\n  - Runbook: runbook.md\n',
+    'docs/index.md': '# Payments\n\nSee [setup](guide/setup.md#install) and [the runbook](runbook.md#on-call).\n\n![diagram](img/flow.png)\n',
+    'docs/guide/setup.md': '# Setup\n\n## Install\n\nBack [home](../index.md). A [broken link](../nope.md). Source: [main.go](../../cmd/main.go).\n\n--8<-- "snippets/env.md"\n',
+    'docs/runbook.md': '# Runbook\n\n## Paging\n\nEscalate.\n',
+    'docs/img/flow.png': { status: 'binary', size: 10 },
+    'snippets/env.md': 'Set `PG_DSN`.\n',
+    'cmd/main.go': 'package main\n',
+  },
+};
+const handbook: InMemoryRepo = {
+  name: 'handbook',
+  url: 'https://github.com/acme/handbook',
+  catalogFiles: ['catalog-info.yaml'],
+  files: {
+    'catalog-info.yaml': component('handbook'),
+    'README.md': '# The handbook\n\nHow we work. ![logo](assets/logo.png)\n',
+    'kafka/mkdocs.yml': 'site_name: Kafka\n',
+    'kafka/docs/index.md': '# Kafka\n',
+  },
+};
+const events: InMemoryRepo = {
+  name: 'events',
+  url: 'https://github.com/acme/events',
+  catalogFiles: ['catalog-info.yaml'],
+  files: {
+    'catalog-info.yaml':
+      component('events', { 'backstage.io/techdocs-ref': 'url:https://github.com/acme/handbook/tree/main/kafka/' }) +
+      '---\n' +
+      component('nowhere', { 'backstage.io/techdocs-ref': 'dir:./missing' }) +
+      '---\n' +
+      component('escape', { 'backstage.io/techdocs-ref': 'dir:../../etc' }),
+  },
+};
+
+const cacheDirs: string[] = [];
+afterAll(() => Promise.all(cacheDirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+async function build(repos: InMemoryRepo[], cacheDir?: string, base = '/portal/') {
+  const snapshot = inMemorySnapshot(repos, 'acme');
+  const withHead = snapshot.repos.find((r) => r.name === 'payments');
+  if (withHead) withHead.head = { commit: 'abc123', date: '2026-11-20T10:00:00Z' };
+  const { entities } = readCatalog(snapshot);
+  return buildDocs({ entities, snapshot, org: 'acme', base, cacheDir });
+}
+
+describe('buildDocs', () => {
+  it('renders an MkDocs site at Backstage URLs, with nav, previous/next, edit links and dates', async () => {
+    const { data } = await build([payments]);
+    const site = data.sites.find((s) => s.entityRef === 'component:default/payments')!;
+    expect(site).toMatchObject({ siteName: 'Payments', path: 'docs/default/component/payments/', kind: 'mkdocs', pageCount: 3 });
+    expect(site.nav).toEqual([
+      { kind: 'page', title: 'Home', href: 'docs/default/component/payments/' },
+      { kind: 'section', title: 'Guide', children: [{ kind: 'page', title: 'Setup', href: 'docs/default/component/payments/guide/setup/' }] },
+      { kind: 'page', title: 'Runbook', href: 'docs/default/component/payments/runbook/' },
+    ]);
+    const setup = data.pages.find((p) => p.path === 'docs/default/component/payments/guide/setup/')!;
+    expect(setup.prev).toEqual({ title: 'Home', path: 'docs/default/component/payments/' });
+    expect(setup.next).toEqual({ title: 'Runbook', path: 'docs/default/component/payments/runbook/' });
+    expect(setup.editUrl).toBe('https://github.com/acme/payments/edit/main/docs/guide/setup.md');
+    expect(setup.lastUpdated).toEqual({ date: '2026-11-20T10:00:00Z', scope: 'repo' });
+    expect(setup.headings.map((h) => h.id)).toEqual(['setup', 'install']);
+  });
+
+  it('rewrites links to site URLs under the base, images to the crawled commit, repo files to GitHub', async () => {
+    const { data } = await build([payments]);
+    const home = data.pages.find((p) => p.path === 'docs/default/component/payments/')!;
+    expect(home.html).toContain('href="/portal/docs/default/component/payments/guide/setup/#install"');
+    expect(home.html).toContain('src="https://github.com/acme/payments/raw/abc123/docs/img/flow.png"');
+    const setup = data.pages.find((p) => p.path.endsWith('guide/setup/'))!;
+    expect(setup.html).toContain('href="/portal/docs/default/component/payments/"');
+    expect(setup.html).toContain('href="https://github.com/acme/payments/blob/main/cmd/main.go"');
+    // The snippet is read from the mkdocs.yml folder.
+    expect(setup.html).toContain('<code>PG_DSN</code>');
+  });
+
+  it('reports broken links and missing anchors with file and line, and still renders the page', async () => {
+    const { diagnostics, data } = await build([payments]);
+    const broken = diagnostics.find((d) => d.rule === 'docs-link-broken')!;
+    expect(broken).toMatchObject({ repo: 'payments', path: 'docs/guide/setup.md', line: 5, ref: 'component:default/payments' });
+    expect(broken.message).toContain('../nope.md');
+    const anchor = diagnostics.find((d) => d.rule === 'docs-anchor-missing')!;
+    expect(anchor).toMatchObject({ repo: 'payments', path: 'docs/index.md', line: 3 });
+    expect(anchor.message).toContain('#on-call');
+    expect(data.pages.find((p) => p.path.endsWith('guide/setup/'))!.html).toContain('broken link');
+  });
+
+  it('reads docs from another repo of the org (techdocs-ref url:), and reports refs that lead nowhere', async () => {
+    const { data, diagnostics } = await build([payments, handbook, events]);
+    const kafka = data.sites.find((s) => s.entityRef === 'component:default/events')!;
+    expect(kafka).toMatchObject({ siteName: 'Kafka', repo: 'handbook', path: 'docs/default/component/events/' });
+    const problems = diagnostics.filter((d) => d.rule === 'docs-source-missing').map((d) => d.ref);
+    expect(problems.sort()).toEqual(['component:default/escape', 'component:default/nowhere']);
+  });
+
+  it('shows a README as single-page docs for an entity without TechDocs', async () => {
+    const { data, docsPathByRef } = await build([handbook]);
+    expect(docsPathByRef.get('component:default/handbook')).toBe('docs/default/component/handbook/');
+    const page = data.pages.find((p) => p.siteId === 'default/component/handbook')!;
+    expect(page).toMatchObject({ title: 'The handbook', source: 'README.md' });
+    expect(page.html).toContain('src="https://github.com/acme/handbook/raw/main/assets/logo.png"');
+  });
+
+  it('renders each page once: the next build takes every page from the cache until a page or its snippet changes', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'frontdoor-docs-cache-'));
+    cacheDirs.push(cacheDir);
+    const first = await build([payments], cacheDir);
+    expect(first.stats).toMatchObject({ pages: 3, rendered: 3, fromCache: 0 });
+    const second = await build([payments], cacheDir);
+    expect(second.stats).toMatchObject({ rendered: 0, fromCache: 3 });
+    expect(second.data).toEqual(first.data);
+    const changedSnippet = { ...payments, files: { ...payments.files, 'snippets/env.md': 'Set `PG_URL`.\n' } };
+    const third = await build([changedSnippet], cacheDir);
+    expect(third.stats).toMatchObject({ rendered: 1, fromCache: 2 });
+    expect(third.data.pages.find((p) => p.path.endsWith('guide/setup/'))!.html).toContain('PG_URL');
+    // Another base path changes every link: nothing is reused.
+    const rebased = await build([payments], cacheDir, '/other/');
+    expect(rebased.stats.fromCache).toBe(0);
+  });
+});
