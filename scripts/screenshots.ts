@@ -20,6 +20,8 @@ const SHOTS: [name: string, path: string][] = [
   ['api-booking-api', 'catalog/default/api/booking-api/'],
   ['api-booking-api-definition', 'catalog/default/api/booking-api/definition/'],
   ['api-traveller-graphql-definition', 'catalog/default/api/traveller-graphql/definition/'],
+  ['docs-payments-gateway-getting-started', 'docs/default/component/payments-gateway/getting-started/'],
+  ['docs-payments-gateway-architecture', 'docs/default/component/payments-gateway/architecture/overview/'],
   ['health', 'health/'],
   ['diagnostics', 'diagnostics/'],
 ];
@@ -38,6 +40,8 @@ try {
       if (response?.status() !== 200) throw new Error(`${server.url(path)} answered ${response?.status()}`);
       // The explorer fills in from its worker: wait until the table shows the URL's view.
       if (path.startsWith('catalog/?')) await page.waitForFunction(() => /^\d+ entit/.test(document.querySelector('#explorer-status')?.textContent ?? ''));
+      // Mermaid draws in the browser: wait for the diagrams' nodes.
+      if ((await page.locator('pre.mermaid').count()) > 0) await page.locator('pre.mermaid svg .node').first().waitFor();
       const height = Math.min(MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
       const file = join(outDir, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: WIDTH, height } });

@@ -54,6 +54,9 @@ export function formatBenchReport(result: BenchResult): string {
   const kinds = Object.entries(catalog.byKind).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${n} ${k}`).join(', ');
   const diagnostics = Object.entries(catalog.diagnostics).map(([s, n]) => `${n} ${s}`).join(', ');
   lines.push(`Catalog (cold snapshot): validate ${formatMs(catalog.validateMs)}, resolve ${formatMs(catalog.resolveMs)}; ${catalog.entities} entities (${kinds}), ${catalog.relations} relations; diagnostics: ${diagnostics || 'none'}`);
+  const { docs } = result;
+  const docsProblems = Object.entries(docs.diagnostics).map(([rule, n]) => `${n} ${rule}`).join(', ');
+  lines.push(`Docs (TechDocs, no Astro): ${docs.pages} pages in ${docs.sites} sites; cold ${formatMs(docs.cold.ms)} = ${Math.round(docs.cold.pagesPerSecond)} pages/s; cached ${formatMs(docs.cached.ms)} = ${Math.round(docs.cached.pagesPerSecond)} pages/s (${docs.cached.fromCache} from cache); diagnostics: ${docsProblems || 'none'}`);
   if (result.build) {
     const b = result.build;
     lines.push(b.exitCode === 0

@@ -20,6 +20,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPhaseLog } from '../cli/log.ts';
 import { PortalConfigSchema, type PortalConfig } from '../config/schema.ts';
+import { buildDocs } from '../docs/build-docs.ts';
 import { analyzeSnapshot } from '../pipeline/load-catalog.ts';
 import { crawlGitHub, type CrawlStats } from '../sources/github/crawl.ts';
 import { loadFakeOrgFromDir } from '../sources/github/fake/load-org.ts';
@@ -87,6 +88,8 @@ export interface BenchResult {
   /** What the crawls got wrong: a nightly snapshot that differs from the cold one, changed repos not read. */
   problems: string[];
   catalog: { validateMs: number; resolveMs: number; entities: number; byKind: Record<string, number>; relations: number; diagnostics: Record<string, number> };
+  /** TechDocs of the cold snapshot rendered twice: with an empty page cache, then with the cache the first run filled. */
+  docs: { sites: number; pages: number; cold: { ms: number; pagesPerSecond: number }; cached: { ms: number; pagesPerSecond: number; fromCache: number }; diagnostics: Record<string, number> };
   build?: { ms: number; exitCode: number; pages: number; files: number; distBytes: number; outDir: string; output: string };
   /** With --build: entity page and JavaScript sizes, and the catalog explorer's time to a first filtered result. */
   ui?: { pages: PageBudgetResult; explorer: ExplorerTiming; met: { entityHtml: boolean; entityJs: boolean; explorer: boolean } };
@@ -140,13 +143,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   const catalog = await measureCatalog(coldSnapshot, config);
   progress(`Catalog: ${catalog.entities} entities, ${catalog.relations} relations; validate ${Math.round(catalog.validateMs)} ms, resolve ${Math.round(catalog.resolveMs)} ms`);
+  const docs = await measureDocs(coldSnapshot, config, join(benchDir, `docs-cache-${options.repos}`));
+  progress(`Docs: ${docs.pages} pages in ${docs.sites} sites; cold ${Math.round(docs.cold.pagesPerSecond)} pages/s, cached ${Math.round(docs.cached.pagesPerSecond)} pages/s`);
   const build = options.build ? await measureBuild(root, org.dir, join(benchDir, `dist-${options.repos}`), progress) : undefined;
   const ui = build && build.exitCode === 0 ? await measureUi(build.outDir, progress) : undefined;
 
   const uiMet = !ui || (ui.met.entityHtml && ui.met.entityJs && (ui.explorer.entities < 10_000 || ui.met.explorer));
   const ok = crawls.every((c) => c.metTarget !== false && c.invalidRequests.length === 0) && problems.length === 0 && (build?.exitCode ?? 0) === 0 && uiMet;
   const resultsFile = join(benchDir, `results-${options.repos}.json`);
-  const result: BenchResult = { repos: options.repos, seed: options.seed, org, touched, crawls, problems, catalog, ...(build ? { build } : {}), ...(ui ? { ui } : {}), ok, resultsFile };
+  const result: BenchResult = { repos: options.repos, seed: options.seed, org, touched, crawls, problems, catalog, docs, ...(build ? { build } : {}), ...(ui ? { ui } : {}), ok, resultsFile };
   await writeFile(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
@@ -247,6 +252,26 @@ async function measureCatalog(snapshot: Snapshot, config: PortalConfig): Promise
   for (const d of diagnostics) severities[d.severity] = (severities[d.severity] ?? 0) + 1;
   const [validate, resolveTiming] = log.timings;
   return { validateMs: validate?.ms ?? 0, resolveMs: resolveTiming?.ms ?? 0, entities: graph.entities.length, byKind, relations, diagnostics: severities };
+}
+
+/** The docs stage alone (no Astro), cold then from its cache: docs are most of a large org's build work. */
+async function measureDocs(snapshot: Snapshot, config: PortalConfig, cacheDir: string): Promise<BenchResult['docs']> {
+  const { graph } = await analyzeSnapshot(snapshot, config, createPhaseLog(true));
+  await rm(cacheDir, { recursive: true, force: true });
+  const run = () => buildDocs({ entities: graph.entities, snapshot, org: snapshot.org, base: '/', cacheDir });
+  const cold = await run();
+  const cached = await run();
+  await rm(cacheDir, { recursive: true, force: true });
+  const rate = (pages: number, ms: number) => (ms > 0 ? pages / (ms / 1000) : 0);
+  const diagnostics: Record<string, number> = {};
+  for (const d of cold.diagnostics) diagnostics[d.rule] = (diagnostics[d.rule] ?? 0) + 1;
+  return {
+    sites: cold.stats.sites,
+    pages: cold.stats.pages,
+    cold: { ms: cold.stats.ms, pagesPerSecond: rate(cold.stats.pages, cold.stats.ms) },
+    cached: { ms: cached.stats.ms, pagesPerSecond: rate(cached.stats.pages, cached.stats.ms), fromCache: cached.stats.fromCache },
+    diagnostics,
+  };
 }
 
 /** The real command, as a person runs it: `npm run build -- --source local:<org> --out <dir> -q`. */
