@@ -217,6 +217,18 @@ describe('validate: exit codes and files', () => {
   });
 });
 
+describe('validate: TechDocs', () => {
+  it('reports a broken docs link with its file and line, in the docs PR that broke it', async () => {
+    const docsRepo = join(tmp, 'docs-repo');
+    await put(join(docsRepo, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs-demo\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec: { type: service, lifecycle: production, owner: team-a }\n');
+    await put(join(docsRepo, 'mkdocs.yml'), 'site_name: Demo\nnav:\n  - Home: index.md\n');
+    await put(join(docsRepo, 'docs/index.md'), '# Demo\n\nSee [setup](setup.md).\n');
+    const { status, stdout } = validate(docsRepo, 'catalog-info.yaml');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/docs[/\\]index\.md\n\s+3:5\s+warning\s+Link target "setup\.md" not found.*docs-link-broken/);
+  });
+});
+
 describe('validate: usage and configuration errors', () => {
   const oneLine = (stderr: string) => {
     expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -4,9 +4,12 @@
  * With files, they are validated as one repo rooted at the directory the command was run from
  * (placeholders and Location targets resolve inside it), which is what a
  * repo's own CI runs. Without files, the configured source is validated.
- * Exit code 1 when there is an error.
+ * The TechDocs the entities name are checked too. Exit code 1 when there is an error.
  */
-import { isAbsolute, resolve, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
+import { buildDocs } from '../docs/build-docs.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import { readOptions } from '../sources/load-source.ts';
@@ -21,10 +24,12 @@ import { formatJson } from './report/json.ts';
 import { formatPretty, summaryLine } from './report/pretty.ts';
 
 const formats = ['pretty', 'github', 'json'] as const;
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const validateUsage = `Usage: npm run validate -- [FILE…] [--source local:<dir>|github:<org>] [--format pretty|github|json] [--config portal.config.yaml]
 
-Checks catalog files the way Backstage does (and a little stricter), and exits 1 if there is an error.
+Checks catalog files the way Backstage does (and a little stricter), and the TechDocs they name
+(mkdocs.yml, nav, broken links and images), and exits 1 if there is an error.
   FILE…       validate these files as one repo rooted at the current directory
   --source    validate every repo of a source instead (default: portal.config.yaml's, else local:content)
   --format    pretty (default, for people), github (pull request annotations), json`;
@@ -41,7 +46,10 @@ export async function runValidate(argv: string[]): Promise<number> {
   const log = createPhaseLog(flags.quiet || format !== 'pretty' || !process.stderr.isTTY);
   const snapshot = flags.positionals.length > 0 ? await snapshotOfFiles(flags.positionals, config) : undefined;
   // Files alone are one part of the org: references to other repos' entities cannot be checked.
-  const { snapshot: snap, catalog, graph, diagnostics } = await loadCatalog(config, log, snapshot ? { snapshot, checkReferences: false } : {});
+  const { snapshot: snap, catalog, graph, diagnostics: catalogDiagnostics } = await loadCatalog(config, log, snapshot ? { snapshot, checkReferences: false } : {});
+  // Docs problems (a broken link, a nav entry for a missing page) are what a docs PR should hear about too.
+  const docs = await log.phase('Checking docs', () => buildDocs({ entities: graph.entities, snapshot: snap, org: config.org ?? snap.org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs') }), (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`);
+  const diagnostics = [...catalogDiagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const display = displayPathFor(snap, invocationDir());
 
   if (format === 'json') process.stdout.write(`${formatJson(catalog.documents, diagnostics, display)}\n`);
