@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,21 @@ describe('buildDocs', () => {
     const page = data.pages.find((p) => p.siteId === 'default/component/handbook')!;
     expect(page).toMatchObject({ title: 'The handbook', source: 'README.md' });
     expect(page.html).toContain('src="https://github.com/acme/handbook/raw/main/assets/logo.png"');
+  });
+
+  it('copies a README\'s files for a repo on disk without a web URL, and links its folders nowhere', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontdoor-readme-'));
+    cacheDirs.push(dir);
+    await mkdir(join(dir, 'api'), { recursive: true });
+    await writeFile(join(dir, 'api/openapi.yaml'), 'openapi: 3.0.0\n');
+    const snapshot = inMemorySnapshot([{ name: 'local', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': component('local'), 'README.md': '# Local\n\nThe [API](api/openapi.yaml), the [api folder](api/) and a [gone file](gone.md).\n' } }]);
+    snapshot.repos[0]!.localPath = dir;
+    const { entities } = readCatalog(snapshot);
+    const built = await buildDocs({ entities, snapshot, org: 'acme', base: '/' });
+    const page = built.data.pages[0]!;
+    expect(page.html).toContain('href="/docs/default/component/local/api/openapi.yaml"');
+    expect(built.assets).toEqual([expect.objectContaining({ from: join(dir, 'api/openapi.yaml'), to: 'docs/default/component/local/api/openapi.yaml' })]);
+    expect(built.diagnostics.map((d) => d.message).sort()).toEqual([expect.stringContaining('api is a folder'), expect.stringContaining('gone.md does not exist')]);
   });
 
   it('renders each page once: the next build takes every page from the cache until a page or its snippet changes', async () => {

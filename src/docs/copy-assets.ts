@@ -1,8 +1,9 @@
 /**
  * Docs images and downloads of repos on disk, copied into the built site.
  * Repo content is untrusted: `vetDocsAssets` drops a file reached through a
- * symlink out of its repo, and an SVG that could run script when opened
- * directly (it would be served from the portal's origin); `copyDocsAssets`
+ * symlink out of its repo, HTML, XML and script files, and an SVG that could
+ * run script when opened directly (all would be served from the portal's
+ * origin); `copyDocsAssets`
  * copies what passed, after Astro has written (and first emptied) the output.
  */
 import { copyFile, mkdir, readFile, realpath } from 'node:fs/promises';
@@ -20,6 +21,18 @@ export async function vetDocsAssets(assets: readonly AssetCopy[], repoRoots: Rea
     if (!realRoots.has(asset.repo)) realRoots.set(asset.repo, (await realpath(root).catch(() => resolve(root))) + sep);
     const real = await realpath(asset.from).catch(() => undefined);
     if (!real || !real.startsWith(realRoots.get(asset.repo)!)) continue;
+    if (ACTIVE_TYPES.test(real)) {
+      diagnostics.push({
+        repo: asset.repo,
+        path: asset.repoPath,
+        line: 0,
+        column: 0,
+        severity: 'warning',
+        rule: 'docs-asset-unsafe',
+        message: `${asset.repoPath} is not published: browsers run HTML, XML and script files, and served from the portal's site it could act as the portal. Link to it on GitHub instead (a full https:// URL), or turn it into a Markdown page.`,
+      });
+      continue;
+    }
     if (/\.svg$/i.test(real) && isActiveSvg(await readFile(real, 'utf8').catch(() => ''))) {
       diagnostics.push({
         repo: asset.repo,
@@ -49,6 +62,9 @@ export async function copyDocsAssets(assets: readonly AssetCopy[], outDir: strin
   }
   return copied;
 }
+
+/** Files a browser would run as a page or script when opened from the portal's origin. */
+const ACTIVE_TYPES = /\.(html?|xhtml|xht|xml|xsl|xslt|js|mjs|cjs|wasm|swf)$/i;
 
 export function isActiveSvg(text: string): boolean {
   return /<script\b|<foreignObject\b|\son[a-z]+\s*=|javascript:|<iframe\b|<embed\b|<object\b|<handler\b/i.test(text);

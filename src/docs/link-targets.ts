@@ -4,7 +4,7 @@
  * repo is on disk, else GitHub's raw URL), a repo file outside docs_dir (its
  * GitHub page), or nowhere (a diagnostic). Never a path out of the repo.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileWebUrl } from '../catalog/repo-files.ts';
 import type { Repo } from '../sources/snapshot.ts';
@@ -90,18 +90,36 @@ export function siteLinks(site: DocsSite | undefined, repo: Repo, base: string, 
       // The docs folder is read whole: a path in it that is no file of the site is not there.
       const inDocsDir = site !== undefined && (site.config.docsDir === '' || repoPath.startsWith(`${site.config.docsDir}/`));
       if (inDocsDir || !existsInRepo(repo, repoPath)) return { missing: true, reason: `${repoPath || '/'} does not exist in ${repo.name}` };
-      if (kind === 'image' || !site) {
-        const url = kind === 'image' ? assetUrl(repoPath, site ? undefined : repoPath.split('/').map(encodeURIComponent).join('/')) : repo.url ? fileWebUrl(repo, repoPath) : undefined;
+      const encoded = repoPath.split('/').map(encodeURIComponent).join('/');
+      // An image outside the site is served from GitHub at the crawled commit; a README's images and files are copied when the repo is on disk.
+      if (kind === 'image') {
+        const url = assetUrl(repoPath, site ? undefined : encoded);
         if (url) return { url: url + fragment };
       } else if (repo.url) {
-        return { url: `${fileWebUrl(repo, repoPath)}${fragment}` };
+        return { url: `${fileWebUrl(repo, repoPath, isFolder(repo, repoPath) ? 'tree' : 'blob')}${fragment}` };
+      } else if (!site && !isFolder(repo, repoPath)) {
+        const url = assetUrl(repoPath, encoded);
+        if (url) return { url: url + fragment };
       }
-      return { missing: true, reason: `${repoPath} is outside the docs folder${site ? ` (${site.config.docsDir || '.'})` : ''} and ${repo.name} has no web URL to link to` };
+      const where = site ? `is outside the docs folder (${site.config.docsDir || '.'})` : 'is a folder';
+      return { missing: true, reason: `${repoPath} ${where} and ${repo.name} has no web URL to link to` };
     },
   };
 }
 
-/** A file that is there: read by discovery, or (for a repo on disk) present on disk. */
+function isFolder(repo: Repo, repoPath: string): boolean {
+  if (repo.files[repoPath]) return false;
+  if (repo.localPath) {
+    try {
+      return statSync(join(repo.localPath, repoPath)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+  return Object.values(repo.trees).some((t) => t.paths.some((p) => p.startsWith(`${repoPath}/`)));
+}
+
+/** A file (or folder) that is there: read by discovery, or (for a repo on disk) present on disk. */
 function existsInRepo(repo: Repo, repoPath: string): boolean {
   const known = repo.files[repoPath];
   if (known) return known.status !== 'missing' && known.status !== 'outside-repo';

@@ -25,7 +25,7 @@ const renderRules = {
 const stageRules = {
   'docs-source-missing': { severity: 'warning', summary: '`backstage.io/techdocs-ref` names no docs Frontdoor can read: a folder without mkdocs.yml or docs/, a path out of the repo, a repo not in the portal, or an unsupported type.' },
   'docs-anchor-missing': { severity: 'warning', summary: 'A docs link points at a #fragment no heading or element of the target page has.' },
-  'docs-asset-unsafe': { severity: 'warning', summary: 'An SVG in the docs has scripts or embedded HTML and is not published.' },
+  'docs-asset-unsafe': { severity: 'warning', summary: 'A docs file a browser would run (HTML, XML, JavaScript, or an SVG with scripts) is not published on the portal.' },
 } as const satisfies Record<string, DocsRuleInfo>;
 
 export const docsRules = { ...docsSiteRules, ...renderRules, ...stageRules } as const satisfies Record<string, DocsRuleInfo>;
