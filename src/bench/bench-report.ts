@@ -47,6 +47,7 @@ export function formatBenchReport(result: BenchResult): string {
     if (c.failedRequests > 0) lines.push(`${c.name}: ${c.failedRequests} requests answered with an error`);
     for (const bad of c.invalidRequests.slice(0, 3)) lines.push(`${c.name}: request ${bad.n} (${bad.operation}) invalid: ${bad.errors[0]}`);
   }
+  lines.push(`Docs page dates (read / kept / unknown): ${result.crawls.map((c) => `${c.name} ${c.fileDates.read} / ${c.fileDates.reused} / ${c.fileDates.missing}`).join(', ')}`);
   const last = result.crawls.at(-1);
   if (last?.pointsLeft !== undefined) lines.push(`Rate limit: ${last.pointsLeft} points left this hour after the three crawls.`);
   lines.push('');

@@ -72,6 +72,8 @@ export interface CrawlMeasurement {
   failedRequests: number;
   byOperation: Record<string, number>;
   sizeChanges: CrawlStats['sizeChanges'];
+  /** Last-updated dates of docs pages: read, kept from the previous crawl, still unknown. */
+  fileDates: CrawlStats['fileDates'];
   pointsLeft?: number | undefined;
   /** Target for this crawl when N = 1,000; null otherwise. */
   target: number | null;
@@ -229,6 +231,7 @@ async function measureCrawl(fake: FakeGitHub, name: CrawlName, config: PortalCon
     failedRequests: requests.filter((r) => r.status !== 200 || r.errorTypes.length > 0).length,
     byOperation,
     sizeChanges: stats.sizeChanges,
+    fileDates: stats.fileDates,
     pointsLeft: stats.remaining,
     target,
     metTarget: target === null ? null : stats.requests <= target,

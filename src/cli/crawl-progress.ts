@@ -12,6 +12,9 @@ export function crawlProgress(log: PhaseLog): SourceProgress {
         case 'files':
           log.info(`  ${org}: ${event.unchanged} repos unchanged since the last crawl, ${event.changed} to read`);
           break;
+        case 'dates':
+          log.info(`  ${org}: reading when ${event.pages} docs pages last changed`);
+          break;
         case 'people':
           log.info(`  ${org}: reading teams and members`);
           break;

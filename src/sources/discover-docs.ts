@@ -75,6 +75,23 @@ export function configPathsOf(dir: string): string[] {
   return [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')];
 }
 
+/**
+ * The docs_dir of every MkDocs site discovery read, included sites too, from
+ * the configs in `files`. A config looked for and missing still counts: the
+ * site then uses the default docs/ folder, as `hasSite` in the docs stage does.
+ */
+export function siteDocsDirs(files: Record<string, RepoFile>): string[] {
+  const dirs = new Set<string>();
+  for (const path of Object.keys(files)) {
+    const name = posix.basename(path);
+    if (name !== 'mkdocs.yml' && name !== 'mkdocs.yaml') continue;
+    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+    const docsDir = joinInRepo(dir, readConfig(files, dir).docsDir);
+    if (docsDir !== undefined) dirs.add(docsDir);
+  }
+  return [...dirs].sort();
+}
+
 interface ConfigFacts {
   docsDir: string;
   includes: { kind: 'include' | 'glob'; path: string }[];

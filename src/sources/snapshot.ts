@@ -47,6 +47,13 @@ export const RepoSchema = z.object({
   globs: z.record(z.string(), z.array(z.string())).default({}),
   /** Folders read whole (TechDocs docs_dir, glob bases): their file paths, and whether the listing was capped. */
   trees: z.record(z.string(), z.object({ paths: z.array(z.string()), truncated: z.boolean() })).default({}),
+  /**
+   * When each TechDocs page last changed: repo path → ISO date of the newest commit that touched it
+   * (e.g. `{ "docs/index.md": "2024-05-01T12:30:00Z" }`), for the Markdown pages of docs folders only
+   * (see `docsPagePaths`). A page without an entry (uncommitted, not a git repo, or the date could not
+   * be read) has no known date: show `head.date` instead.
+   */
+  fileDates: z.record(z.string(), z.string()).optional(),
   /** GitHub's node id: the key an incremental crawl matches repos by (survives renames). */
   githubId: z.string().optional(),
   /** Set when this run could not read the repo: its files are the last good ones, from the previous crawl. */

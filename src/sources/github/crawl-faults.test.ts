@@ -147,6 +147,30 @@ describe('queries too big for GitHub', () => {
   });
 });
 
+describe('last-updated dates', () => {
+  const withoutDates = (s: Snapshot) => s.repos.map(({ fileDates: _dates, ...repo }) => repo);
+
+  it('a date request that keeps failing leaves the crawl complete: the pages just have no dates', async () => {
+    const expected = await cleanSnapshot();
+    const run = await crawl(org(), [{ kind: '502', operationName: 'FileDates', times: Infinity }]);
+    expect(withoutDates(run.snapshot)).toEqual(withoutDates(expected));
+    expect(run.snapshot.people).toEqual(expected.people);
+    expect(run.snapshot.repos.some((r) => r.stale || r.fileDates)).toBe(false);
+    expect(run.snapshot.notes).toEqual([expect.stringMatching(/^Last-updated dates of 60 docs page\(s\) in acme could not be read \(.+\); those pages show their repo's last commit date/)]);
+    expect(run.stats.fileDates).toEqual({ read: 0, reused: 0, missing: 60 });
+    // Smaller batches, then it stops asking: a bounded number of tries, not one per page.
+    expect(fake!.requests.filter((r) => r.operationName === 'FileDates').length).toBeLessThanOrEqual(10);
+  });
+
+  it('RESOURCE_LIMITS_EXCEEDED on a date request shrinks the batch, and every date still arrives', async () => {
+    const run = await crawl(org(), [{ kind: 'RESOURCE_LIMITS_EXCEEDED', operationName: 'FileDates', nth: 1 }]);
+    expect(content(run.snapshot)).toEqual(content(await cleanSnapshot()));
+    expect(run.snapshot.repos.filter((r) => r.fileDates)).toHaveLength(30);
+    expect(run.stats.sizeChanges).toContainEqual({ what: 'dates', from: 100, to: 50 });
+    expect(run.snapshot.notes).toEqual([]);
+  });
+});
+
 describe('everything at once', () => {
   it('a crawl through a storm of faults ends with the same catalog as a clean one', async () => {
     const faults: Fault[] = [

@@ -132,3 +132,57 @@ describe('request counts', () => {
     expect(next.stats.reposDropped).toBe(1);
   });
 });
+
+describe('last-updated dates of docs pages', () => {
+  const datesRequests = () => fake!.requests.filter((r) => r.operationName === 'FileDates');
+  /** Pages asked for in FileDates requests (one `$p<i>_<j>` variable each). */
+  const pagesAsked = () => datesRequests().flatMap((r) => Object.keys(r.variables).filter((k) => /^p\d+_\d+$/.test(k)).map((k) => r.variables[k]));
+  const datedOrg = () => {
+    const org = richOrg(3);
+    org.repos.find((r) => r.name === 'svc-1')!.fileDates = { 'docs/index.md': '2023-05-05T00:00:00Z' };
+    return org;
+  };
+
+  it('reads the dates of changed repos\' docs pages in one extra request', async () => {
+    const { snapshot, stats } = await crawl(datedOrg());
+    expect(invalidQueries()).toEqual([]);
+    expect(datesRequests()).toHaveLength(1);
+    expect(datesRequests()[0]!.cost).toBe(1);
+    const byName = Object.fromEntries(snapshot.repos.map((r) => [r.name, r.fileDates]));
+    expect(byName['svc-1']).toEqual({ 'docs/guides/deep/deeper/setup.md': '2024-01-01T00:00:00Z', 'docs/index.md': '2023-05-05T00:00:00Z' });
+    expect(Object.keys(byName['svc-0']!)).toEqual(['docs/guides/deep/deeper/setup.md', 'docs/index.md']);
+    // README.md, catalog files and other repos' files are not pages: no dates asked.
+    expect(byName['no-catalog']).toBeUndefined();
+    expect(pagesAsked()).toHaveLength(6);
+    expect(stats.fileDates).toEqual({ read: 6, reused: 0, missing: 0 });
+  });
+
+  it('asks nothing when no HEAD moved, and only for edited pages after a push', async () => {
+    const org = datedOrg();
+    const cold = await crawl(org);
+    fake!.clearRequests();
+    const warm = await crawl(org, { previous: cold.snapshot });
+    expect(datesRequests()).toHaveLength(0);
+    expect(warm.snapshot.repos).toEqual(cold.snapshot.repos);
+    expect(warm.stats.fileDates).toEqual({ read: 0, reused: 6, missing: 0 });
+
+    changeRepoFile(org, 'svc-1', 'docs/guides/deep/deeper/setup.md', '# Setup v2\n');
+    changeRepoFile(org, 'svc-2', 'catalog/api/openapi.yaml', 'openapi: 3.1.0\n');
+    fake!.clearRequests();
+    const pushed = await crawl(org, { previous: warm.snapshot });
+    expect(pagesAsked()).toEqual(['docs/guides/deep/deeper/setup.md']);
+    const svc1 = pushed.snapshot.repos.find((r) => r.name === 'svc-1')!;
+    expect(svc1.fileDates).toEqual({ 'docs/guides/deep/deeper/setup.md': '2024-01-01T01:00:00Z', 'docs/index.md': '2023-05-05T00:00:00Z' });
+    expect(svc1.head?.date).toBe('2024-01-01T01:00:00Z');
+  });
+
+  it('dates the pages of unchanged repos crawled before dates existed, without reading their files again', async () => {
+    const org = datedOrg();
+    const cold = await crawl(org);
+    const undated = { ...cold.snapshot, repos: cold.snapshot.repos.map(({ fileDates: _, ...repo }) => repo) };
+    fake!.clearRequests();
+    const next = await crawl(org, { previous: undated });
+    expect(fake!.requests.map((r) => r.operationName)).toEqual(['OrgRepoPage', 'FileDates', 'OrgTeamsPage']);
+    expect(next.snapshot.repos).toEqual(cold.snapshot.repos);
+  });
+});

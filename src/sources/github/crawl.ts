@@ -7,7 +7,8 @@
  *    not read again; the others run the shared discovery (Location targets,
  *    placeholders, README, CODEOWNERS, TechDocs) with their reads batched
  *    across repos.
- * 3. Read teams and members.
+ * 3. Read when each docs page last changed, for pages not dated before.
+ * 4. Read teams and members.
  * A repo that cannot be read keeps its last good content, marked stale; a
  * repo missing from a complete listing is dropped; an incomplete listing
  * drops nothing.
@@ -19,6 +20,7 @@ import type { OrgPeople, Repo, Snapshot } from '../snapshot.ts';
 import { AdaptiveSize } from './adaptive-size.ts';
 import { createGitHubClient, CrawlStoppedError, QueryTooBigError, type ClientOptions, type ClientStats } from './client.ts';
 import { GitHubFileBatcher } from './file-batcher.ts';
+import { addFileDates, type FileDatesStats } from './file-dates.ts';
 import { listPeople } from './list-people.ts';
 import { listRepositories, type ListedRepo } from './list-repos.ts';
 
@@ -39,17 +41,20 @@ export interface CrawlSizes {
   batchObjects: number;
   teamsPageSize: number;
   membersPageSize: number;
+  /** Docs pages per `FileDates` request: one `history` connection each, 100 = 1 point. */
+  batchDates: number;
 }
 
 /**
  * Starting sizes; all but the members page adapt down when GitHub says a query is too big.
  * 100 members per team page means most teams need no second page (a nightly crawl re-reads teams).
  */
-export const defaultCrawlSizes: CrawlSizes = { pageSize: 100, batchRepos: 100, batchObjects: 400, teamsPageSize: 50, membersPageSize: 100 };
+export const defaultCrawlSizes: CrawlSizes = { pageSize: 100, batchRepos: 100, batchObjects: 400, teamsPageSize: 50, membersPageSize: 100, batchDates: 100 };
 
 export type CrawlProgress =
   | { phase: 'listing'; listed: number; total?: number | undefined }
   | { phase: 'files'; changed: number; unchanged: number }
+  | { phase: 'dates'; pages: number }
   | { phase: 'people' }
   | { phase: 'wait'; reason: string; ms: number };
 
@@ -78,6 +83,8 @@ export interface CrawlStats extends ClientStats {
   listingComplete: boolean;
   durationMs: number;
   sizeChanges: { what: string; from: number; to: number }[];
+  /** Last-updated dates of docs pages: read this crawl, kept from the previous one, still unknown. */
+  fileDates: FileDatesStats;
 }
 
 export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapshot: Snapshot; stats: CrawlStats }> {
@@ -96,6 +103,7 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     objects: new AdaptiveSize(sizes.batchObjects, 10),
     teams: new AdaptiveSize(sizes.teamsPageSize, 5),
     members: new AdaptiveSize(sizes.membersPageSize, 10),
+    dates: new AdaptiveSize(sizes.batchDates, 10),
   };
   const notes: string[] = [];
 
@@ -145,7 +153,7 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     stale++;
     const before = previousById.get(repo.githubId!);
     // Keep the last good content and its HEAD, so the next crawl reads this repo again.
-    repos.push(before ? { ...repo, catalogFiles: before.catalogFiles, files: before.files, globs: before.globs, trees: before.trees, ...(before.head ? { head: before.head } : {}), stale: { reason, since: before.stale?.since ?? now } } : { ...repo, stale: { reason, since: now } });
+    repos.push(before ? { ...repo, catalogFiles: before.catalogFiles, files: before.files, globs: before.globs, trees: before.trees, ...(before.head ? { head: before.head } : {}), ...(before.fileDates ? { fileDates: before.fileDates } : {}), stale: { reason, since: before.stale?.since ?? now } } : { ...repo, stale: { reason, since: now } });
   }
   // Docs other repos point at (techdocs-ref url:) are read once everything else is.
   const listedByName = new Map(selected.map((r) => [r.name, r]));
@@ -153,6 +161,15 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     const listed = listedByName.get(repo.name);
     return listed ? batcher.reader(listed) : undefined;
   });
+  // Stale repos keep the dates that go with their old files; the repos read or reused get theirs.
+  const dates = await addFileDates(client, repos.filter((r) => !r.stale), {
+    org: options.org,
+    pages: adaptive.dates,
+    previous: previousById,
+    stopped: batcher.stopped?.message,
+    onAsk: (pages) => options.onProgress?.({ phase: 'dates', pages }),
+  });
+  if (dates.note) notes.push(dates.note);
   let dropped = 0;
   if (!listing.complete) {
     const seen = new Set(listing.repos.map((r) => r.id));
@@ -199,6 +216,7 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
       listingComplete: listing.complete,
       durationMs: Date.now() - started,
       sizeChanges,
+      fileDates: dates.stats,
     },
   };
 }

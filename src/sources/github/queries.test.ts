@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGitHubQuery, validateGitHubQuery } from './fake/schema.ts';
 import { defaultCrawlSizes } from './crawl.ts';
-import { ORG_TEAMS_PAGE, TEAM_MEMBERS_PAGE, orgRepoPageQuery, repoFilesQuery, treeSelection } from './queries.ts';
+import { ORG_TEAMS_PAGE, TEAM_MEMBERS_PAGE, fileDatesQuery, orgRepoPageQuery, repoFilesQuery, treeSelection } from './queries.ts';
 
 describe('the crawler\'s queries are valid GitHub GraphQL', () => {
   const filterCombos = [{}, { isArchived: false }, { isFork: false, privacy: 'PUBLIC' as const }, { isArchived: false, isFork: false, privacy: 'PRIVATE' as const }];
@@ -29,6 +29,19 @@ describe('the crawler\'s queries are valid GitHub GraphQL', () => {
     expect(validateGitHubQuery(query, { owner: 'acme', ...variables })).toEqual([]);
     // No connections: the minimum cost, whatever the batch size.
     expect(checkGitHubQuery(query, { owner: 'acme', ...variables }).cost).toBe(1);
+  });
+
+  it('FileDates with the most pages a batch holds, across repos or in one: a point per 100 history lookups', () => {
+    const commit = 'a'.repeat(40);
+    const pages = (n: number) => Array.from({ length: n }, (_, j) => `docs/page-${j}.md`);
+    const acrossRepos = Array.from({ length: defaultCrawlSizes.batchDates / 4 }, (_, i) => ({ repo: `repo-${i}`, commit, paths: pages(4) }));
+    for (const batch of [acrossRepos, [{ repo: 'big', commit, paths: pages(defaultCrawlSizes.batchDates) }]]) {
+      const { query, variables } = fileDatesQuery(batch);
+      expect(validateGitHubQuery(query, { owner: 'acme', ...variables })).toEqual([]);
+      expect(checkGitHubQuery(query, { owner: 'acme', ...variables })).toMatchObject({ cost: 1, nodeCount: defaultCrawlSizes.batchDates });
+    }
+    const twice = fileDatesQuery([{ repo: 'big', commit, paths: pages(2 * defaultCrawlSizes.batchDates) }]);
+    expect(checkGitHubQuery(twice.query, { owner: 'acme', ...twice.variables }).cost).toBe(2);
   });
 
   it('folder selections nest as deep as asked', () => {

@@ -96,6 +96,36 @@ export function repoFilesQuery(batch: readonly RepoFileRequests[]): { query: str
   return { query: `query RepoFiles(${declarations.join(', ')}) {\n  ${RATE_LIMIT}\n  ${repos.join('\n  ')}\n}`, variables };
 }
 
+export interface RepoDateRequests {
+  repo: string;
+  /** The commit whose files were read, so each date goes with the content shown. */
+  commit: string;
+  paths: string[];
+}
+
+/**
+ * When files last changed, several repos per request:
+ * `r<i>: repository(…) { c: object(expression: <commit>) { ... on Commit { h<j>: history(first: 1, path: …) { nodes { committedDate } } } } }`.
+ * History is newest first, so its first node is the last commit touching the path. Each
+ * `history` is a connection: GitHub charges a point per 100 of them (rounded, at least 1).
+ */
+export function fileDatesQuery(batch: readonly RepoDateRequests[]): { query: string; variables: Record<string, string> } {
+  const variables: Record<string, string> = {};
+  const declarations = ['$owner: String!'];
+  const repos = batch.map((repo, i) => {
+    variables[`n${i}`] = repo.repo;
+    variables[`c${i}`] = repo.commit;
+    declarations.push(`$n${i}: String!`, `$c${i}: String!`);
+    const fields = repo.paths.map((path, j) => {
+      variables[`p${i}_${j}`] = path;
+      declarations.push(`$p${i}_${j}: String!`);
+      return `h${j}: history(first: 1, path: $p${i}_${j}) { nodes { committedDate } }`;
+    });
+    return `r${i}: repository(owner: $owner, name: $n${i}) { c: object(expression: $c${i}) { ... on Commit { ${fields.join(' ')} } } }`;
+  });
+  return { query: `query FileDates(${declarations.join(', ')}) {\n  ${RATE_LIMIT}\n  ${repos.join('\n  ')}\n}`, variables };
+}
+
 /** Teams with their parent (the hierarchy) and immediate members, who become Users. */
 export const ORG_TEAMS_PAGE = `query OrgTeamsPage($org: String!, $pageSize: Int!, $membersPageSize: Int!, $cursor: String) {
   ${RATE_LIMIT}

@@ -1,13 +1,16 @@
 /**
  * The local source: a folder whose subfolders are repos (working trees).
- * Produces the same Snapshot as the GitHub source.
+ * Produces the same Snapshot as the GitHub source; git repos also get their
+ * HEAD commit and the last-commit date of each docs page.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { crossRepoDocsRequests, readCrossRepoDocs } from '../cross-repo-docs.ts';
 import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
+import { docsPagePaths } from '../docs-pages.ts';
 import type { Repo, Snapshot } from '../snapshot.ts';
 import { diskRepoReader } from './disk-reader.ts';
+import { readFileDates } from './file-dates.ts';
 import { readGitMetadata } from './git-metadata.ts';
 
 export interface LocalSourceOptions extends DiscoveryOptions {
@@ -31,24 +34,18 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
     throw new SourceError(`Cannot read ${dir}: ${(error as Error).message}. --source local:<dir> needs a folder whose subfolders are repos.`);
   }
   const names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
-  const repos: Repo[] = [];
-  // A few repos at a time: git spawns and file reads overlap, without flooding the machine.
-  const concurrency = 8;
-  let next = 0;
-  const results = new Array<Repo>(names.length);
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, names.length) }, async () => {
-      while (next < names.length) {
-        const i = next++;
-        const name = names[i]!;
-        options.onRepo?.(name, i, names.length);
-        results[i] = await readLocalRepo(join(root, name), name, options);
-      }
-    }),
-  );
-  repos.push(...results);
+  const repos = new Array<Repo>(names.length);
+  await forEachLimited(names, async (name, i) => {
+    options.onRepo?.(name, i, names.length);
+    repos[i] = await readLocalRepo(join(root, name), name, options);
+  });
   const org = options.org ?? (root.split(/[\\/]/).pop() || 'local');
   await readCrossRepoDocs(crossRepoDocsRequests(repos, options, org), (repo) => (repo.localPath ? diskRepoReader(repo.localPath, options.maxFileBytes) : undefined));
+  // After the cross-repo docs, so pages another repo's entity shows are dated too.
+  await forEachLimited(repos, async (repo) => {
+    const dates = repo.localPath ? await readFileDates(repo.localPath, docsPagePaths(repo)) : {};
+    if (Object.keys(dates).length > 0) repo.fileDates = dates;
+  });
   return {
     version: 1,
     source: `local:${dir}`,
@@ -74,4 +71,17 @@ export async function readLocalRepo(path: string, name: string, options: Discove
     isTemplate: false,
     ...discovered,
   };
+}
+
+/** A few repos at a time: git spawns and file reads overlap, without flooding the machine. */
+async function forEachLimited<T>(items: readonly T[], work: (item: T, index: number) => Promise<void>, concurrency = 8): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
 }

@@ -170,3 +170,19 @@ export function resolveExpression(repo: FakeRepo, expression: string, commit: ()
   if (!object || (object.kind === 'blob' && expression.endsWith('/'))) return null;
   return gitObject(repo, object);
 }
+
+/**
+ * When `path` (a file, or a folder: its newest file; '' = the repo) last
+ * changed at HEAD, from `fileDates` with `committedDate` as the default;
+ * undefined when nothing is there.
+ */
+export function lastChangeOf(repo: FakeRepo, path: string): string | undefined {
+  const dir = path.replace(/\/+$/, '');
+  let newest: string | undefined;
+  for (const file of Object.keys(repo.files)) {
+    if (dir !== '' && file !== dir && !file.startsWith(`${dir}/`)) continue;
+    const date = repo.fileDates?.[file] ?? repo.committedDate;
+    if (newest === undefined || Date.parse(date) > Date.parse(newest)) newest = date;
+  }
+  return newest;
+}

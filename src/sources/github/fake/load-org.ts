@@ -79,7 +79,8 @@ function makeRepo(login: string, input: FakeRepoInput, index: number, taken: Set
     ? new Date(DEFAULT_CREATED_AT + index * 60_000).toISOString().replace('.000Z', 'Z')
     : isoDate(meta.createdAt, `createdAt of repo ${input.name}`);
   const committedDate = meta.committedDate === undefined ? DEFAULT_COMMITTED_DATE : isoDate(meta.committedDate, `committedDate of repo ${input.name}`);
-  return { ...meta, id, name: input.name, createdAt, committedDate, headOid: computeHeadOid(files), files };
+  const fileDates = meta.fileDates && Object.fromEntries(Object.entries(meta.fileDates).map(([path, date]) => [path, isoDate(date, `fileDates.${path} of repo ${input.name}`)]));
+  return { ...meta, ...(fileDates ? { fileDates } : {}), id, name: input.name, createdAt, committedDate, headOid: computeHeadOid(files), files };
 }
 
 /** An org from plain data; repos are created in the given order. */
@@ -163,15 +164,20 @@ export function findRepo(org: FakeOrg, name: string): FakeRepo {
 /**
  * A push to the default branch: sets (or, with `null`, deletes) one file,
  * recomputes HEAD and moves the commit date one hour on (deterministic).
+ * Only that file's last change moves with it; the others keep theirs.
  */
 export function changeRepoFile(org: FakeOrg, repoName: string, path: string, content: FileContent | null): FakeRepo {
   const repo = findRepo(org, repoName);
   const files = { ...repo.files };
   if (content === null) delete files[path];
   else files[path] = content;
+  const committedDate = new Date(Date.parse(repo.committedDate) + 3_600_000).toISOString().replace('.000Z', 'Z');
+  const fileDates = Object.fromEntries(Object.keys(files).map((p) => [p, repo.fileDates?.[p] ?? repo.committedDate]));
+  if (content !== null) fileDates[path] = committedDate;
   repo.files = files;
+  repo.fileDates = fileDates;
   repo.headOid = computeHeadOid(files);
-  repo.committedDate = new Date(Date.parse(repo.committedDate) + 3_600_000).toISOString().replace('.000Z', 'Z');
+  repo.committedDate = committedDate;
   return repo;
 }
 

@@ -44,6 +44,8 @@ export const FakeRepoMetaSchema = z.object({
   createdAt: z.string().optional(),
   /** ISO date of the HEAD commit. */
   committedDate: z.string().optional(),
+  /** ISO date of the last commit touching a file, by repo path (`Commit.history(path:)`); files not listed changed at `committedDate`. */
+  fileDates: z.record(z.string(), z.string()).optional(),
 });
 export type FakeRepoMeta = z.infer<typeof FakeRepoMetaSchema>;
 

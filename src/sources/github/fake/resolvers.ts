@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
 import { connection, gitHubError, resourceLimitsError, type PageArgs, type ResourceBudget } from './connection.ts';
-import { resolveExpression, rootTree } from './git-objects.ts';
+import { lastChangeOf, resolveExpression, rootTree } from './git-objects.ts';
 import type { FakeOrg, FakeRepo } from './org-model.ts';
 import { databaseIdOf, findTeam, isOrgMember, orgMembers, orgTeams, teamNodeId, teamObject, userNodeId, userObject } from './people.ts';
 
@@ -59,19 +59,46 @@ function countLookup(context: FakeContext): void {
   if (context.resourceLimit !== undefined && context.lookups > context.resourceLimit) throw resourceLimitsError();
 }
 
-function commitObject(org: FakeOrg, repo: FakeRepo) {
+interface HistoryArgs extends PageArgs {
+  path?: string | null;
+  since?: string | null;
+  until?: string | null;
+  author?: unknown;
+}
+
+/** The HEAD commit, or (with `date`) the older commit of that date, known only by its date: no tree, no history. */
+function commitObject(org: FakeOrg, repo: FakeRepo, context: FakeContext, date?: string): Record<string, unknown> {
+  const head = date === undefined || date === repo.committedDate;
+  const oid = head ? repo.headOid : createHash('sha1').update(`${repo.id}:${date}`).digest('hex');
+  const notModelled = (field: string) => () => {
+    throw new GraphQLError(`Commit.${field} of a commit other than HEAD is not implemented in the fake GitHub.`);
+  };
   return {
     __typename: 'Commit',
-    id: hashId('C', `${repo.id}:${repo.headOid}`),
-    oid: repo.headOid,
-    abbreviatedOid: repo.headOid.slice(0, 7),
-    committedDate: repo.committedDate,
-    authoredDate: repo.committedDate,
+    id: hashId('C', `${repo.id}:${oid}`),
+    oid,
+    abbreviatedOid: oid.slice(0, 7),
+    committedDate: head ? repo.committedDate : date,
+    authoredDate: head ? repo.committedDate : date,
     message: 'Commit in the fake GitHub',
     messageHeadline: 'Commit in the fake GitHub',
-    url: `https://github.com/${org.login}/${repo.name}/commit/${repo.headOid}`,
-    tree: () => rootTree(repo),
+    url: `https://github.com/${org.login}/${repo.name}/commit/${oid}`,
+    tree: head ? () => rootTree(repo) : notModelled('tree'),
+    history: head ? (args: HistoryArgs) => commitHistory(org, repo, args, context) : notModelled('history'),
   };
+}
+
+/**
+ * `Commit.history` of HEAD, newest first. The fake knows one commit per path,
+ * the last that touched it (`lastChangeOf`), which is all `first: 1` needs;
+ * without a path, HEAD alone. Each call is a connection: GitHub's formula (and
+ * cost.ts) charge it like any other.
+ */
+function commitHistory(org: FakeOrg, repo: FakeRepo, args: HistoryArgs, context: FakeContext) {
+  if (args.since != null || args.until != null || args.author != null) throw new GraphQLError('Commit.history(since:, until:, author:) is not implemented in the fake GitHub.');
+  const date = args.path == null ? repo.committedDate : lastChangeOf(repo, args.path);
+  const commits = date === undefined ? [] : [commitObject(org, repo, context, date)];
+  return connection(commits, args, { field: 'history', key: (commit) => `${commit['committedDate'] as string}\0${commit['oid'] as string}`, descending: true, node: (commit) => commit }, context);
 }
 
 function repoObject(org: FakeOrg, repo: FakeRepo, context: FakeContext): Record<string, unknown> {
@@ -119,11 +146,11 @@ function repoObject(org: FakeOrg, repo: FakeRepo, context: FakeContext): Record<
       id: hashId('REF', `${repo.id}:${repo.defaultBranch}`),
       name: repo.defaultBranch,
       prefix: 'refs/heads/',
-      target: () => commitObject(org, repo),
+      target: () => commitObject(org, repo, context),
     },
     object: (args: { expression?: string | null; oid?: string | null }) => {
       if (args.oid != null) throw new GraphQLError('Repository.object(oid:) is not implemented in the fake GitHub; use expression.');
-      return args.expression == null ? null : resolveExpression(repo, args.expression, () => commitObject(org, repo));
+      return args.expression == null ? null : resolveExpression(repo, args.expression, () => commitObject(org, repo, context));
     },
     owner: () => orgObject(org, context),
   };

@@ -148,6 +148,53 @@ describe('git objects', () => {
   });
 });
 
+describe('commit history', () => {
+  const HISTORY = `query History($path: String) {
+    repository(owner: "acme", name: "payments") {
+      defaultBranchRef { target { ... on Commit { history(first: 1, path: $path) { totalCount nodes { committedDate } } } } }
+    }
+  }`;
+  type HistoryResult = { repository: { defaultBranchRef: { target: { history: { totalCount: number; nodes: { committedDate: string }[] } } } } };
+  let own: FakeGitHub;
+  let ask: (path?: string) => Promise<string[]>;
+  beforeAll(async () => {
+    const org = smallOrg('acme');
+    org.repos[0]!.fileDates = { 'docs/index.md': '2023-06-01T00:00:00Z' };
+    own = await startFakeGitHub({ org });
+    const client = graphql.defaults({ url: own.url, headers: { authorization: 'token test-token' } });
+    ask = async (path) => (await client<HistoryResult>(HISTORY, path === undefined ? {} : { path })).repository.defaultBranchRef.target.history.nodes.map((n) => n.committedDate);
+  });
+  afterAll(() => own.close());
+
+  it('gives the last commit touching a file, a folder (its newest file) or the repo', async () => {
+    expect(await ask('docs/index.md')).toEqual(['2023-06-01T00:00:00Z']);
+    // Files without a date of their own changed with HEAD.
+    expect(await ask('docs/guides/setup.md')).toEqual(['2024-01-01T00:00:00Z']);
+    expect(await ask('docs')).toEqual(['2024-01-01T00:00:00Z']);
+    expect(await ask()).toEqual(['2024-01-01T00:00:00Z']);
+    expect(await ask('nope.md')).toEqual([]);
+  });
+
+  it('moves only the pushed file\'s date on a push', async () => {
+    changeRepoFile(own.org(), 'payments', 'docs/guides/setup.md', '# Setup v2\n');
+    expect(await ask('docs/guides/setup.md')).toEqual(['2024-01-01T01:00:00Z']);
+    expect(await ask('docs/guides/deep/more.md')).toEqual(['2024-01-01T00:00:00Z']);
+    expect(await ask('docs/index.md')).toEqual(['2023-06-01T00:00:00Z']);
+  });
+
+  it('charges each history connection like GitHub: 250 aliased lookups of first: 1 cost 3 points', async () => {
+    const fields = Array.from({ length: 250 }, (_, i) => `h${i}: history(first: 1, path: "docs/index.md") { nodes { committedDate } }`).join(' ');
+    const query = `{ rateLimit { cost } repository(owner: "acme", name: "payments") { c: object(expression: "HEAD") { ... on Commit { ${fields} } } } }`;
+    const before = own.rateLimit().remaining;
+    const client = graphql.defaults({ url: own.url, headers: { authorization: 'token test-token' } });
+    const result = await client<{ rateLimit: { cost: number }; repository: { c: Record<string, { nodes: unknown[] }> } }>(query);
+    expect(result.rateLimit.cost).toBe(3);
+    expect(Object.keys(result.repository.c)).toHaveLength(250);
+    expect(own.rateLimit().remaining).toBe(before - 3);
+    expect(own.requests.at(-1)).toMatchObject({ cost: 3, nodeCount: 250 });
+  });
+});
+
 describe('lookups by id and name', () => {
   it('nodes(ids:) with a missing id: partial data plus NOT_FOUND with its path, as GraphqlResponseError', async () => {
     const [a, b] = fake.org('acme').repos;
