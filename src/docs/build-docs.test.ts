@@ -55,7 +55,10 @@ afterAll(() => Promise.all(cacheDirs.map((d) => rm(d, { recursive: true, force: 
 async function build(repos: InMemoryRepo[], cacheDir?: string, base = '/portal/') {
   const snapshot = inMemorySnapshot(repos, 'acme');
   const withHead = snapshot.repos.find((r) => r.name === 'payments');
-  if (withHead) withHead.head = { commit: 'abc123', date: '2026-11-20T10:00:00Z' };
+  if (withHead) {
+    withHead.head = { commit: 'abc123', date: '2026-11-20T10:00:00Z' };
+    withHead.fileDates = { 'docs/index.md': '2026-03-02T09:00:00Z' };
+  }
   const { entities } = readCatalog(snapshot);
   return buildDocs({ entities, snapshot, org: 'acme', base, cacheDir });
 }
@@ -74,7 +77,9 @@ describe('buildDocs', () => {
     expect(setup.prev).toEqual({ title: 'Home', path: 'docs/default/component/payments/' });
     expect(setup.next).toEqual({ title: 'Runbook', path: 'docs/default/component/payments/runbook/' });
     expect(setup.editUrl).toBe('https://github.com/acme/payments/edit/main/docs/guide/setup.md');
+    // A page with no known history shows the repo's last commit, and says so.
     expect(setup.lastUpdated).toEqual({ date: '2026-11-20T10:00:00Z', scope: 'repo' });
+    expect(data.pages.find((p) => p.source === 'docs/index.md')!.lastUpdated).toEqual({ date: '2026-03-02T09:00:00Z', scope: 'file' });
     expect(setup.headings.map((h) => h.id)).toEqual(['setup', 'install']);
   });
 

@@ -119,7 +119,7 @@ export async function renderDocsSite(source: DocsSource, options: { base: string
       source: page.repoPath,
       inNav: page.inNav,
       ...(editUrl ? { editUrl } : {}),
-      ...(repo.head?.date ? { lastUpdated: { date: repo.head.date, scope: 'repo' as const } } : {}),
+      ...lastUpdatedOf(repo, page.repoPath),
       ...(prev ? { prev } : {}),
       ...(next ? { next } : {}),
       headings: result.headings,
@@ -155,6 +155,13 @@ function navItem(node: NavNode, siteHref: (url: string) => string, base: string)
   if (node.kind === 'link') return /^(https?:|mailto:)/i.test(node.href.trim()) ? { kind: 'link', title: node.title, href: node.href.trim() } : { kind: 'section', title: node.title, children: [] };
   // Base-relative, like every other path in portal data.
   return { kind: 'page', title: node.title, href: siteHref(decodeURI(node.url)).slice(base.length) };
+}
+
+/** The last commit that changed the page's file, else (no history: a README, a folder that is not a git repo) the repo's HEAD. */
+function lastUpdatedOf(repo: Repo, repoPath: string): Pick<DocsPageRecord, 'lastUpdated'> {
+  const fileDate = repo.fileDates?.[repoPath];
+  if (fileDate) return { lastUpdated: { date: fileDate, scope: 'file' } };
+  return repo.head?.date ? { lastUpdated: { date: repo.head.date, scope: 'repo' } } : {};
 }
 
 function snippetHash(text: string | undefined): string {

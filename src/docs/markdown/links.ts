@@ -2,8 +2,9 @@
  * Links and images written in Markdown (MkDocs never rewrites raw HTML, and
  * neither do we): relative targets go to `ctx.resolve`; the returned url
  * replaces the target, with the target's `#fragment` appended unless the
- * url already has one. A missing target keeps its text and href, gets class
- * `broken-link` (or `broken-image`) and a diagnostic. Same-page `#x` and
+ * url already has one. A missing target keeps its text, gets class
+ * `broken-link` (or `broken-image`) and a diagnostic, and loses its href/src
+ * (broken-targets.ts). Same-page `#x` and
  * resolved `page.md#x` links are listed so the caller can check anchors.
  */
 import type { Definition, Image, Link, Root } from 'mdast';

@@ -32,6 +32,7 @@ import { applyIcons } from './icons.ts';
 import { applyInlineExtensions } from './inline-extensions.ts';
 import { applyLinks } from './links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { disarmBrokenTargets } from './broken-targets.ts';
 import { markScrollRegions } from './scroll-regions.ts';
 import { applyTaskLists } from './task-lists.ts';
 import type { RenderState } from './types.ts';
@@ -85,6 +86,7 @@ function html() {
     if (TASK.test(state.text)) applyTaskLists(tree);
     auditHtml(tree, state, markExternalLink);
     markScrollRegions(tree);
+    disarmBrokenTargets(tree);
   };
 }
 
