@@ -22,27 +22,11 @@ export async function vetDocsAssets(assets: readonly AssetCopy[], repoRoots: Rea
     const real = await realpath(asset.from).catch(() => undefined);
     if (!real || !real.startsWith(realRoots.get(asset.repo)!)) continue;
     if (ACTIVE_TYPES.test(real)) {
-      diagnostics.push({
-        repo: asset.repo,
-        path: asset.repoPath,
-        line: 0,
-        column: 0,
-        severity: 'warning',
-        rule: 'docs-asset-unsafe',
-        message: `${asset.repoPath} is not published: browsers run HTML, XML and script files, and served from the portal's site it could act as the portal. Link to it on GitHub instead (a full https:// URL), or turn it into a Markdown page.`,
-      });
+      diagnostics.push(unsafe(asset, `${asset.repoPath} is not published: browsers run HTML, XML and script files, and served from the portal's site it could act as the portal. Link to it on GitHub instead (a full https:// URL), or turn it into a Markdown page.`));
       continue;
     }
     if (/\.svg$/i.test(real) && isActiveSvg(await readFile(real, 'utf8').catch(() => ''))) {
-      diagnostics.push({
-        repo: asset.repo,
-        path: asset.repoPath,
-        line: 0,
-        column: 0,
-        severity: 'warning',
-        rule: 'docs-asset-unsafe',
-        message: `${asset.repoPath} is an SVG with scripts, event handlers or embedded HTML, so it is not published: opened on its own, it would run on the portal's site. Remove <script>, on… attributes and <foreignObject> from the SVG.`,
-      });
+      diagnostics.push(unsafe(asset, `${asset.repoPath} is an SVG with scripts, event handlers or embedded HTML, so it is not published: opened on its own, it would run on the portal's site. Remove <script>, on… attributes and <foreignObject> from the SVG.`));
       continue;
     }
     safe.push({ ...asset, from: real });
@@ -61,6 +45,10 @@ export async function copyDocsAssets(assets: readonly AssetCopy[], outDir: strin
     copied++;
   }
   return copied;
+}
+
+function unsafe(asset: AssetCopy, message: string): Diagnostic {
+  return { repo: asset.repo, path: asset.repoPath, line: 0, column: 0, severity: 'warning', rule: 'docs-asset-unsafe', message };
 }
 
 /** Files a browser would run as a page or script when opened from the portal's origin. */

@@ -5,44 +5,23 @@
  * drawn (and Mermaid loaded only where a page has one), docs from another
  * repo, a README shown as docs, and docs in the search index.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { servedFixture, type ServedFixture } from './site-fixture.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowserSession } from './browser-session.ts';
 
-let fixture: ServedFixture;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([servedFixture('/'), launchChromium()]);
-  context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.server.close();
-});
-afterEach(async () => {
-  await Promise.all(context.pages().map((page) => page.close()));
-});
+const session = useBrowserSession('/');
+const open = session.open;
 
 const DOCS = 'docs/default/component/payments-gateway/';
-
-async function open(path: string, on: BrowserContext = context): Promise<Page> {
-  const page = await on.newPage();
-  const response = await page.goto(fixture.server.url(path));
-  expect(response?.status(), `status of ${path}`).toBe(200);
-  return page;
-}
 
 describe('a TechDocs site', () => {
   test('is reached from its entity page, and leads back to it', async () => {
     const page = await open('catalog/default/component/payments-gateway/');
     await page.getByRole('link', { name: 'Docs', exact: true }).click();
-    await page.waitForURL(fixture.server.url(DOCS));
+    await page.waitForURL(session.fixture.server.url(DOCS));
     expect(await page.locator('.docs-content h1').textContent()).toContain('Payments Gateway');
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Payments Gateway' }).click();
-    await page.waitForURL(fixture.server.url('catalog/default/component/payments-gateway/'));
+    await page.waitForURL(session.fixture.server.url('catalog/default/component/payments-gateway/'));
   });
 
   test('has the nav of mkdocs.yml, marks the current page, and walks previous/next in nav order', async () => {
@@ -51,11 +30,11 @@ describe('a TechDocs site', () => {
     expect(await nav.locator('summary').allTextContents()).toEqual(['Payments Gateway', 'Architecture', 'Operations']);
     expect(await nav.locator('a[aria-current="page"]').textContent()).toBe('Getting started');
     await page.getByRole('link', { name: /Next\s+Overview/ }).click();
-    await page.waitForURL(fixture.server.url(`${DOCS}architecture/overview/`));
+    await page.waitForURL(session.fixture.server.url(`${DOCS}architecture/overview/`));
     // The section holding the current page is open; the others stay closed.
     expect(await page.locator('.docs-nav-section details[open] > summary').allTextContents()).toEqual(['Architecture']);
     await page.getByRole('link', { name: /Previous\s+Getting started/ }).click();
-    await page.waitForURL(fixture.server.url(`${DOCS}getting-started/`));
+    await page.waitForURL(session.fixture.server.url(`${DOCS}getting-started/`));
   });
 
   test('links between pages and to headings work, with a table of contents of the page', async () => {
@@ -63,12 +42,12 @@ describe('a TechDocs site', () => {
     const toc = page.getByRole('navigation', { name: 'On this page' });
     expect(await toc.locator('a').allTextContents()).toEqual(['Local setup', 'Calling the API', 'Code tour', 'Before your first PR']);
     await page.locator('.docs-content').getByRole('link', { name: 'runbook' }).first().click();
-    await page.waitForURL(fixture.server.url(`${DOCS}operations/runbook/#pspfailoveractive`));
+    await page.waitForURL(session.fixture.server.url(`${DOCS}operations/runbook/#pspfailoveractive`));
     expect(await page.locator('#pspfailoveractive').isVisible()).toBe(true);
   });
 
   test('tabs and collapsible blocks work without JavaScript', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const noScript = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     try {
       const page = await open(`${DOCS}getting-started/`, noScript);
       const tabs = page.locator('.tabbed-set').first();
@@ -96,18 +75,18 @@ describe('a TechDocs site', () => {
       });
       return scripts;
     };
-    const withDiagram = await context.newPage();
+    const withDiagram = await session.context.newPage();
     const scriptsWith = loads(withDiagram);
-    await withDiagram.goto(fixture.server.url(`${DOCS}architecture/overview/`));
+    await withDiagram.goto(session.fixture.server.url(`${DOCS}architecture/overview/`));
     // Mermaid inserts the <svg> before it has laid out the nodes.
     await withDiagram.locator('pre.mermaid svg .node').first().waitFor({ timeout: 15_000 });
     const diagram = withDiagram.locator('pre.mermaid svg').first();
     expect(await diagram.locator('.node').count()).toBeGreaterThanOrEqual(8);
     expect(await diagram.getByText('payments-gateway', { exact: true }).count()).toBe(1);
 
-    const without = await context.newPage();
+    const without = await session.context.newPage();
     const scriptsWithout = loads(without);
-    await without.goto(fixture.server.url(`${DOCS}getting-started/`));
+    await without.goto(session.fixture.server.url(`${DOCS}getting-started/`));
     await without.waitForLoadState('networkidle');
     expect(scriptsWithout).toEqual([]);
     expect(scriptsWith.length).toBeGreaterThan(0);
@@ -123,13 +102,13 @@ describe('a TechDocs site', () => {
   test('from another repo of the org (techdocs-ref url:) renders with its own nav', async () => {
     const page = await open('catalog/default/resource/events-kafka/');
     await page.getByRole('link', { name: 'Docs', exact: true }).click();
-    await page.waitForURL(fixture.server.url('docs/default/resource/events-kafka/'));
+    await page.waitForURL(session.fixture.server.url('docs/default/resource/events-kafka/'));
     expect(await page.locator('.docs-site-name').textContent()).toBe('Kafka at Fernway');
     expect(await page.locator('.docs-page-meta').textContent()).toContain('architecture/handbook/kafka/docs/index.md');
   });
 
   test('a README is the docs of an entity without TechDocs', async () => {
-    const entity = fixture.data.entities.find((e) => e.docsPath && !e.hasDocs);
+    const entity = session.fixture.data.entities.find((e) => e.docsPath && !e.hasDocs);
     expect(entity, 'the demo has an entity whose README is its docs').toBeDefined();
     const page = await open(entity!.docsPath!);
     expect(await page.locator('.docs-content h1').count()).toBeGreaterThan(0);
@@ -139,7 +118,7 @@ describe('a TechDocs site', () => {
   test('docs pages are in the search index', async () => {
     const page = await open('');
     const urls = await page.evaluate<string[]>(`(async () => {
-      const pagefind = await import(${JSON.stringify(fixture.server.url('pagefind/pagefind.js'))});
+      const pagefind = await import(${JSON.stringify(session.fixture.server.url('pagefind/pagefind.js'))});
       const found = await pagefind.search('reconciliation mismatch');
       return Promise.all(found.results.slice(0, 10).map(async (result) => (await result.data()).url));
     })()`);

@@ -4,43 +4,25 @@
  * every link is checked under a base path). Expected values come from the
  * PortalData the pages were rendered from.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { levelLabel } from '../../health/levels.ts';
-import { launchChromium } from './chromium.ts';
-import { servedFixture, type ServedFixture } from './site-fixture.ts';
+import { useBrowserSession } from './browser-session.ts';
 
-let fixture: ServedFixture;
-let browser: Browser;
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([servedFixture('/fernway-portal/'), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.server.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const response = await page.goto(fixture.server.url(path));
-  expect(response?.status(), `status of ${path}`).toBe(200);
-  return page;
-}
+const session = useBrowserSession('/fernway-portal/');
+const open = session.open;
 
 describe('health overview', () => {
   test('is in the main nav, draws its charts as labelled SVG images, and tabulates every team', async () => {
     const home = await open('');
     await home.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Health', exact: true }).click();
-    await home.waitForURL(fixture.server.url('health/'));
+    await home.waitForURL(session.fixture.server.url('health/'));
     expect(await home.locator('h1').textContent()).toBe('Health');
 
     const charts = home.locator('svg.bar-chart[role="img"]');
     expect(await charts.count()).toBeGreaterThanOrEqual(3);
     for (const label of await charts.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label')))) expect(label?.length).toBeGreaterThan(20);
 
-    const { health } = fixture.data;
+    const { health } = session.fixture.data;
     const teamRows = home.locator('section[aria-labelledby="by-team"] tbody tr');
     expect(await teamRows.count()).toBe(health.byTeam.length);
     const first = health.byTeam[0]!;
@@ -51,10 +33,10 @@ describe('health overview', () => {
 
   test('links the deprecated entity still in use, and its users, to their pages under the base', async () => {
     const page = await open('health/');
-    const { deprecatedInUse } = fixture.data.health;
+    const { deprecatedInUse } = session.fixture.data.health;
     expect(deprecatedInUse.length).toBeGreaterThan(0);
     const hrefs = await page.locator('section[aria-labelledby="deprecated"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    const pathOf = (ref: string) => `/fernway-portal/${fixture.data.entities.find((e) => e.ref === ref)!.path}`;
+    const pathOf = (ref: string) => `/fernway-portal/${session.fixture.data.entities.find((e) => e.ref === ref)!.path}`;
     for (const entry of deprecatedInUse) {
       expect(hrefs).toContain(pathOf(entry.ref));
       for (const user of entry.usedBy) expect(hrefs).toContain(pathOf(user));
@@ -65,7 +47,7 @@ describe('health overview', () => {
 
 describe('entity scorecard', () => {
   test('shows score and level, failing checks first, each failure with its fix', async () => {
-    const entity = fixture.data.entities.find((e) => e.scorecard && e.scorecard.checks.some((c) => c.status === 'fail'))!;
+    const entity = session.fixture.data.entities.find((e) => e.scorecard && e.scorecard.checks.some((c) => c.status === 'fail'))!;
     const card = entity.scorecard!;
     const page = await open(entity.path);
     const section = page.locator('section.scorecard');
@@ -79,7 +61,7 @@ describe('entity scorecard', () => {
   });
 
   test('is absent from Group pages', async () => {
-    const group = fixture.data.entities.find((e) => e.kind === 'Group')!;
+    const group = session.fixture.data.entities.find((e) => e.kind === 'Group')!;
     const page = await open(group.path);
     expect(await page.locator('section.scorecard').count()).toBe(0);
     await page.close();

@@ -5,33 +5,17 @@
  * break these tests; the demo's deliberate problems (content/checkout-widget,
  * content/notification-service) are named on purpose.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { EntityRecord } from '../../portal-data/schema.ts';
 import { apiDefinitionText } from '../spec.ts';
-import { launchChromium } from './chromium.ts';
-import { servedFixture, type ServedFixture } from './site-fixture.ts';
+import { useBrowserSession } from './browser-session.ts';
 
-let fixture: ServedFixture;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([servedFixture('/'), launchChromium()]);
-  context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.server.close();
-});
-
-afterEach(async () => {
-  await Promise.all(context.pages().map((page) => page.close()));
-});
+const session = useBrowserSession('/');
+const open = session.open;
 
 function entity(ref: string): EntityRecord {
-  const found = fixture.data.entities.find((e) => e.ref === ref);
+  const found = session.fixture.data.entities.find((e) => e.ref === ref);
   if (!found) throw new Error(`The demo org has no ${ref}; the e2e tests use it as their example.`);
   return found;
 }
@@ -39,16 +23,9 @@ function entity(ref: string): EntityRecord {
 /** Site-absolute URL of an entity's page, as it appears in an href. */
 const pagePath = (ref: string) => `/${entity(ref).path}`;
 
-async function open(path: string, on: BrowserContext = context): Promise<Page> {
-  const page = await on.newPage();
-  const response = await page.goto(fixture.server.url(path));
-  expect(response?.status(), `status of ${path}`).toBe(200);
-  return page;
-}
-
 async function followLink(page: Page, link: Locator, expectedPath: string): Promise<void> {
   await link.click();
-  await page.waitForURL(fixture.server.url(expectedPath));
+  await page.waitForURL(session.fixture.server.url(expectedPath));
 }
 
 const hrefs = (links: Locator) => links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -63,11 +40,11 @@ const relationHeadings = async (page: Page) => (await page.locator('dl.relations
 describe('home', () => {
   test('shows the org title and the number of entities of each kind; the Catalog nav link opens the catalog', async () => {
     const page = await open('');
-    expect(await text(page.locator('h1'))).toBe(fixture.data.meta.title);
-    expect(await text(page.locator('main .lead'))).toContain(fixture.data.meta.org);
+    expect(await text(page.locator('h1'))).toBe(session.fixture.data.meta.title);
+    expect(await text(page.locator('main .lead'))).toContain(session.fixture.data.meta.org);
 
     const expectedByKind: Record<string, number> = {};
-    for (const e of fixture.data.entities) expectedByKind[e.kind] = (expectedByKind[e.kind] ?? 0) + 1;
+    for (const e of session.fixture.data.entities) expectedByKind[e.kind] = (expectedByKind[e.kind] ?? 0) + 1;
     const shownByKind = await page.locator('section[aria-labelledby="catalog-heading"] a.stat').evaluateAll((stats) =>
       Object.fromEntries(stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim(), Number(s.querySelector('.stat-number')?.textContent)])),
     );
@@ -80,7 +57,7 @@ describe('home', () => {
 
 describe('catalog', () => {
   test('without JavaScript, lists every entity page by page, with its columns, and opens an entity page', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
+    const noScript = await session.browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
     try {
       const page = await open('catalog/', noScript);
       const headers = (await page.locator('table.catalog-table thead th').allTextContents()).map((t) => t.replace(/[▲▼]/g, '').trim());
@@ -93,9 +70,9 @@ describe('catalog', () => {
         await next.click();
         await page.waitForLoadState();
       }
-      expect(linked.toSorted()).toEqual(fixture.data.entities.map((e) => `/${e.path}`).toSorted());
+      expect(linked.toSorted()).toEqual(session.fixture.data.entities.map((e) => `/${e.path}`).toSorted());
 
-      await page.goto(fixture.server.url('catalog/'));
+      await page.goto(session.fixture.server.url('catalog/'));
       const service = entity('component:default/booking-service');
       const row = page.locator('table.catalog-table tbody tr').filter({ has: page.locator(`th a[href="${pagePath(service.ref)}"]`) });
       const cells = row.locator('td');
@@ -124,13 +101,13 @@ describe('catalog', () => {
 
     await page.getByRole('searchbox').fill('booking');
     await expect.poll(() => status.textContent()).toMatch(/match/);
-    const expected = fixture.data.entities.filter((e) => JSON.stringify([e.name, e.title, e.description, e.tags, e.type, e.kind]).toLowerCase().includes('booking'));
+    const expected = session.fixture.data.entities.filter((e) => JSON.stringify([e.name, e.title, e.description, e.tags, e.type, e.kind]).toLowerCase().includes('booking'));
     expect(Number((await status.textContent())?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(expected.length);
     expect(new URL(page.url()).search).toBe('?q=booking');
 
     await page.getByRole('group', { name: 'Kind' }).getByRole('checkbox', { name: /^API/ }).check();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('kind')).toEqual(['API']);
-    const apis = fixture.data.entities.filter((e) => e.kind === 'API' && expected.includes(e));
+    const apis = session.fixture.data.entities.filter((e) => e.kind === 'API' && expected.includes(e));
     await expect.poll(async () => (await names()).length).toBe(apis.length);
     expect(await page.locator('table.catalog-table tbody td:nth-child(2)').allTextContents()).toEqual(apis.map(() => 'API'));
 
@@ -141,20 +118,20 @@ describe('catalog', () => {
     expect(shown).toEqual([...shown].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base', numeric: true })));
 
     // The URL is the view: opening it elsewhere shows the same rows.
-    const shared = await context.newPage();
+    const shared = await session.context.newPage();
     await shared.goto(page.url());
     await expect.poll(() => names(shared), { timeout: 10_000 }).toEqual(shown);
     expect(await shared.getByRole('searchbox').inputValue()).toBe('booking');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?sort=name&dir=desc');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${fixture.data.entities.length} entities`));
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${session.fixture.data.entities.length} entities`));
   });
 
   test('the home page\'s kind counts open the catalog filtered to that kind', async () => {
     const page = await open('');
     await followLink(page, page.locator('a.stat').filter({ hasText: 'API' }), 'catalog/?kind=API');
-    await expect.poll(() => page.locator('table.catalog-table tbody td:nth-child(2)').allTextContents()).toEqual(fixture.data.entities.filter((e) => e.kind === 'API').map(() => 'API'));
+    await expect.poll(() => page.locator('table.catalog-table tbody td:nth-child(2)').allTextContents()).toEqual(session.fixture.data.entities.filter((e) => e.kind === 'API').map(() => 'API'));
   });
 });
 
@@ -180,7 +157,7 @@ describe('entity pages', () => {
     await followLink(page, ownerLink, group.path);
     expect(await text(page.locator('h1'))).toBe(groupName);
 
-    const owned = fixture.data.entities.filter((e) => e.owner === group.ref);
+    const owned = session.fixture.data.entities.filter((e) => e.owner === group.ref);
     const byKind = new Map<string, number>();
     for (const e of owned) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
     const ownsSection = page.locator('section[aria-labelledby="owns-heading"]');
@@ -225,7 +202,7 @@ describe('entity pages', () => {
   });
 
   test('work with JavaScript disabled: relations are in the HTML and links navigate', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
+    const noScript = await session.browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
     try {
       const service = entity('component:default/booking-service');
       const page = await open(service.path, noScript);
@@ -256,10 +233,10 @@ describe('diagnostics', () => {
   test('lists the deliberate error and dangling-reference warning with file, line and column, counts at the top', async () => {
     const page = await open('diagnostics/');
     const expected = { error: 0, warning: 0, info: 0 };
-    for (const d of fixture.data.diagnostics) expected[d.severity]++;
+    for (const d of session.fixture.data.diagnostics) expected[d.severity]++;
     expect(await severityCounts(page)).toEqual(expected);
 
-    const missingOwner = fixture.data.diagnostics.find((d) => d.repo === 'checkout-widget' && d.rule === 'spec-field-required');
+    const missingOwner = session.fixture.data.diagnostics.find((d) => d.repo === 'checkout-widget' && d.rule === 'spec-field-required');
     expect(missingOwner?.severity).toBe('error');
     const errorRow = row(page, 'checkout-widget', 'spec-field-required');
     expect(await errorRow.count()).toBe(1);
@@ -279,12 +256,12 @@ describe('diagnostics', () => {
 
 describe('not found', () => {
   test('an unknown URL gets the 404 page with a link home', async () => {
-    const page = await context.newPage();
-    const response = await page.goto(fixture.server.url('catalog/default/component/no-such-thing/'));
+    const page = await session.context.newPage();
+    const response = await page.goto(session.fixture.server.url('catalog/default/component/no-such-thing/'));
     expect(response?.status()).toBe(404);
     expect(await text(page.locator('h1'))).toBe('Page not found');
     await followLink(page, page.locator('main').getByRole('link', { name: 'Home' }), '');
-    expect(await text(page.locator('h1'))).toBe(fixture.data.meta.title);
+    expect(await text(page.locator('h1'))).toBe(session.fixture.data.meta.title);
   });
 });
 
@@ -294,7 +271,7 @@ describe('search', () => {
     const service = entity('component:default/booking-service');
     // A string, not a function: vitest rewrites `import()` in test code, and this one must run in the page.
     const urls = await page.evaluate<string[]>(`(async () => {
-      const pagefind = await import(${JSON.stringify(fixture.server.url('pagefind/pagefind.js'))});
+      const pagefind = await import(${JSON.stringify(session.fixture.server.url('pagefind/pagefind.js'))});
       const found = await pagefind.search(${JSON.stringify(service.title ?? service.name)});
       return Promise.all(found.results.slice(0, 5).map(async (result) => (await result.data()).url));
     })()`);
