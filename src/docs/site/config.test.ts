@@ -8,7 +8,7 @@ const rules = (site: ReturnType<typeof load>) => site.diagnostics.map((d) => d.r
 describe('mkdocs.yml', () => {
   test('without a config, Backstage’s default: site_name from the entity, docs_dir docs', () => {
     const site = load({ 'svc/docs/index.md': '# Hi', 'svc/catalog-info.yaml': 'x' }, 'svc');
-    expect(site.config).toEqual({ siteName: 'payments', docsDir: 'svc/docs', useDirectoryUrls: true, markdownExtensions: [], slugify: 'default' });
+    expect(site.config).toEqual({ siteName: 'payments', docsDir: 'svc/docs', useDirectoryUrls: true, editUriIsDefault: false, markdownExtensions: [], slugify: 'default' });
     expect(site.pages.map((p) => p.repoPath)).toEqual(['svc/docs/index.md']);
     expect(site.diagnostics).toEqual([]);
   });
@@ -54,16 +54,17 @@ describe('mkdocs.yml', () => {
   });
 
   test.each([
-    ['repo_url: https://github.com/acme/x', 'https://github.com/acme/x', 'edit/master/docs/'],
-    ['repo_url: https://gitlab.com/acme/x', 'https://gitlab.com/acme/x', 'edit/master/docs/'],
-    ['repo_url: https://bitbucket.org/acme/x', 'https://bitbucket.org/acme/x', 'src/default/docs/'],
-    ['repo_url: https://git.acme.org/x', 'https://git.acme.org/x', undefined],
-    ['repo_url: https://github.com/acme/x\nedit_uri: blob/main/site/docs', 'https://github.com/acme/x', 'blob/main/site/docs/'],
-    ["repo_url: https://github.com/acme/x\nedit_uri: ''", 'https://github.com/acme/x', ''],
-  ])('edit_uri as MkDocs completes it: %s', (yaml, repoUrl, editUri) => {
+    ['repo_url: https://github.com/acme/x', 'https://github.com/acme/x', 'edit/master/docs/', true],
+    ['repo_url: https://gitlab.com/acme/x', 'https://gitlab.com/acme/x', 'edit/master/docs/', true],
+    ['repo_url: https://bitbucket.org/acme/x', 'https://bitbucket.org/acme/x', 'src/default/docs/', true],
+    ['repo_url: https://git.acme.org/x', 'https://git.acme.org/x', undefined, false],
+    ['repo_url: https://github.com/acme/x\nedit_uri: blob/main/site/docs', 'https://github.com/acme/x', 'blob/main/site/docs/', false],
+    ["repo_url: https://github.com/acme/x\nedit_uri: ''", 'https://github.com/acme/x', '', false],
+  ])('edit_uri as MkDocs completes it: %s', (yaml, repoUrl, editUri, editUriIsDefault) => {
     const { config } = load({ 'mkdocs.yml': `site_name: S\n${yaml}`, 'docs/index.md': '' });
     expect(config.repoUrl).toBe(repoUrl);
     expect(config.editUri).toBe(editUri);
+    expect(config.editUriIsDefault).toBe(editUriIsDefault);
   });
 
   test('markdown_extensions by name, in list-of-strings, list-of-mappings and mapping forms', () => {

@@ -22,6 +22,8 @@ export interface MkdocsConfig {
   useDirectoryUrls: boolean;
   repoUrl?: string;
   editUri?: string;
+  /** editUri is MkDocs' default for the host, not written in mkdocs.yml. */
+  editUriIsDefault: boolean;
   markdownExtensions: string[];
   slugify: 'default' | 'unicode';
   excludeDocs: string[];
@@ -37,7 +39,7 @@ export const exists = (file: RepoFile | undefined): file is RepoFile => file !==
 export function readMkdocsConfig(files: Record<string, RepoFile>, dir: string, entityName: string, problems: Problems): MkdocsConfig {
   const candidates = CONFIG_NAMES.map((name) => (dir ? `${dir}/${name}` : name)).filter((p) => exists(files[p]));
   const defaults: MkdocsConfig = {
-    siteName: entityName, configDir: dir, docsDir: dir ? `${dir}/docs` : 'docs', useDirectoryUrls: true,
+    siteName: entityName, configDir: dir, docsDir: dir ? `${dir}/docs` : 'docs', useDirectoryUrls: true, editUriIsDefault: false,
     markdownExtensions: [], slugify: 'default', excludeDocs: [], draftDocs: [], notInNav: [],
   };
   const configPath = candidates[0];
@@ -101,7 +103,8 @@ function readFields(root: Located, configPath: string, dir: string, entityName: 
     wrongType('repo_url', 'a URL with a scheme and host (https://github.com/org/repo)', 'It is ignored.');
     repoUrl = undefined;
   }
-  const editUri = completeEditUri(configString(field('edit_uri')?.value), repoUrl || undefined);
+  const writtenEditUri = configString(field('edit_uri')?.value);
+  const editUri = completeEditUri(writtenEditUri, repoUrl || undefined);
 
   const patterns = (key: string): string[] => {
     const v = field(key)?.value;
@@ -121,6 +124,7 @@ function readFields(root: Located, configPath: string, dir: string, entityName: 
     ...(navEntry ? { nav: navEntry.value } : {}),
     ...(repoUrl ? { repoUrl } : {}),
     ...(editUri !== undefined ? { editUri } : {}),
+    editUriIsDefault: editUri !== undefined && writtenEditUri === undefined,
     markdownExtensions: names, slugify,
     excludeDocs: patterns('exclude_docs'), draftDocs: patterns('draft_docs'), notInNav: patterns('not_in_nav'),
   };

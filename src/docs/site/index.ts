@@ -34,7 +34,7 @@ export function loadDocsSite(input: DocsSiteInput): DocsSite {
 
 function emptySite(siteName: string, docsDir: string, problems: Problems, configPath?: string): DocsSite {
   return {
-    config: { siteName, ...(configPath ? { configPath } : {}), docsDir, useDirectoryUrls: true, markdownExtensions: [], slugify: 'default' },
+    config: { siteName, ...(configPath ? { configPath } : {}), docsDir, useDirectoryUrls: true, editUriIsDefault: false, markdownExtensions: [], slugify: 'default' },
     pages: [], navOrder: [], nav: [], assets: [], diagnostics: problems.list,
   };
 }
@@ -96,6 +96,7 @@ function buildSite(input: DocsSiteInput, problems: Problems): DocsSite {
       docsDir,
       ...(config.repoUrl ? { repoUrl: config.repoUrl } : {}),
       ...(config.editUri !== undefined ? { editUri: config.editUri } : {}),
+      editUriIsDefault: config.editUriIsDefault,
       useDirectoryUrls: config.useDirectoryUrls,
       markdownExtensions: config.markdownExtensions,
       slugify: config.slugify,

@@ -25,6 +25,8 @@ export interface DocsSiteConfig {
   repoUrl?: string;
   /** As MkDocs completes it: GitHub/GitLab `edit/master/docs/`, Bitbucket `src/default/docs/`, always ending in `/`. */
   editUri?: string;
+  /** editUri is MkDocs' default for the repo's host (`edit/master/docs/`), not written in mkdocs.yml. */
+  editUriIsDefault: boolean;
   useDirectoryUrls: boolean;
   /** The user's `markdown_extensions`, by name, in order (MkDocs' built-ins and techdocs-core's are not listed). */
   markdownExtensions: string[];
