@@ -24,6 +24,7 @@ import { DiagnosticSchema } from './diagnostics/diagnostic.ts';
 import { HealthOverviewSchema } from './health/schema.ts';
 import { DocsPageRecordSchema, DocsSiteRecordSchema } from './docs/schema.ts';
 import { docsLoader } from './site/docs-loader.ts';
+import { replaceEntries } from './site/replace-entries.ts';
 import {
   EntityRecordSchema,
   PortalDataSchema,
@@ -101,56 +102,34 @@ function portalLoader(part: string, fill: Fill): Loader {
   };
 }
 
-/** Replaces the collection's entries with `items`, reusing unchanged ones (same digest). */
-async function replaceAll(
-  { store, parseData, generateDigest, logger, collection }: LoaderContext,
-  items: Iterable<[id: string, data: Record<string, unknown>]>,
-): Promise<void> {
-  const seen = new Set<string>();
-  for (const [id, raw] of items) {
-    if (seen.has(id)) {
-      logger.warn(`Duplicate ${collection} id "${id}": keeping the first one.`);
-      continue;
-    }
-    seen.add(id);
-    const digest = generateDigest(raw);
-    if (store.get(id)?.digest === digest) continue;
-    const data = await parseData({ id, data: raw });
-    store.set({ id, data, digest });
-  }
-  for (const id of store.keys()) {
-    if (!seen.has(id)) store.delete(id);
-  }
-}
-
 const entities = defineCollection({
   loader: portalLoader('entities', (data, context) =>
-    replaceAll(context, data.entities.map((entity) => [entityId(entity), entity])),
+    replaceEntries(context, data.entities.map((entity) => [entityId(entity), entity])),
   ),
   schema: EntityRecordSchema,
 });
 
 const diagnostics = defineCollection({
   loader: portalLoader('diagnostics', (data, context) =>
-    replaceAll(context, data.diagnostics.map((diagnostic, index) => [diagnosticId(index), diagnostic])),
+    replaceEntries(context, data.diagnostics.map((diagnostic, index) => [diagnosticId(index), diagnostic])),
   ),
   schema: DiagnosticSchema,
 });
 
 const repos = defineCollection({
   loader: portalLoader('repos', (data, context) =>
-    replaceAll(context, data.repos.map((repo) => [repo.name, repo])),
+    replaceEntries(context, data.repos.map((repo) => [repo.name, repo])),
   ),
   schema: RepoRecordSchema,
 });
 
 const portal = defineCollection({
-  loader: portalLoader('portal', (data, context) => replaceAll(context, [['meta', data.meta]])),
+  loader: portalLoader('portal', (data, context) => replaceEntries(context, [['meta', data.meta]])),
   schema: PortalMetaSchema,
 });
 
 const health = defineCollection({
-  loader: portalLoader('health', (data, context) => replaceAll(context, [['overview', data.health]])),
+  loader: portalLoader('health', (data, context) => replaceEntries(context, [['overview', data.health]])),
   schema: HealthOverviewSchema,
 });
 

@@ -72,6 +72,13 @@ export function fileWebUrl(repo: Repo, path: string, view: 'blob' | 'tree' | 'ed
   return `${repo.url.replace(/\/+$/, '')}/${view}/${encodeURIComponent(branch)}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** The folder part of a glob before its first wildcard: the tree to list. */
+export function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const firstGlob = parts.findIndex((p) => isGlob(p));
+  return parts.slice(0, firstGlob === -1 ? parts.length - 1 : firstGlob).join('/');
+}
+
 /** Does a Location target contain glob characters? */
 export function isGlob(target: string): boolean {
   return /[*?[\]{}]/.test(target);

@@ -12,7 +12,7 @@ import type { LoadedEntity } from '../catalog/read-catalog.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Repo, RepoFile } from '../sources/snapshot.ts';
 import { configPathsOf } from '../sources/discover-docs.ts';
-import { findRepoByUrl, locateTechdocs, TECHDOCS_REF } from '../sources/techdocs-ref.ts';
+import { findRepoByUrl, locateTechdocs, TECHDOCS_REF, techdocsRefOf } from '../sources/techdocs-ref.ts';
 
 export type DocsSource =
   | { kind: 'mkdocs'; entity: LoadedEntity; repo: Repo; dir: string }
@@ -27,16 +27,16 @@ export function findDocsSources(entities: readonly LoadedEntity[], repos: readon
   const sources: DocsSource[] = [];
   const diagnostics: Diagnostic[] = [];
   // A catalog file whose entities have TechDocs already has docs: its README is not shown a second time.
-  const readmeTaken = new Set<string>(entities.filter((e) => typeof e.json.metadata.annotations?.[TECHDOCS_REF as keyof typeof e.json.metadata.annotations] === 'string').map((e) => `${e.source.repo}\0${e.source.path}`));
+  const readmeTaken = new Set<string>(entities.filter((e) => techdocsRefOf(e.json) !== undefined).map((e) => `${e.source.repo}\0${e.source.path}`));
   // File order, so "first entity of the file" is the one written first.
   const ordered = [...entities].sort((a, b) => a.source.repo.localeCompare(b.source.repo) || a.source.path.localeCompare(b.source.path) || a.source.document - b.source.document);
   for (const entity of ordered) {
     const repo = repoByName.get(entity.source.repo);
     if (!repo) continue;
-    const ref = entity.json.metadata.annotations?.[TECHDOCS_REF as keyof typeof entity.json.metadata.annotations];
+    const ref = techdocsRefOf(entity.json);
     const problem = (message: string) =>
       diagnostics.push({ repo: repo.name, path: entity.source.path, line: entity.source.line, column: entity.source.column, severity: 'warning', rule: 'docs-source-missing', ref: entity.ref, message });
-    if (typeof ref === 'string') {
+    if (ref !== undefined) {
       const location = locateTechdocs(repo, entity.source.path, ref);
       if (location.kind === 'invalid') {
         problem(`${location.reason}, so the entity has no docs. ${location.fix}`);

@@ -36,6 +36,7 @@ export interface SiteLinks {
 
 export function siteLinks(site: DocsSite | undefined, repo: Repo, base: string, sitePath: string): SiteLinks {
   const assets = new Map<string, AssetCopy>();
+  const siteAssetByUrl = new Map(site?.assets.map((a) => [a.url, a]));
   let used: AssetCopy[] = [];
   const siteHref = (url: string) => `${base}${sitePath}${url}`;
   const splitTarget = (target: string) => {
@@ -72,7 +73,7 @@ export function siteLinks(site: DocsSite | undefined, repo: Repo, base: string, 
         const found = resolveDocsLink(site, fromSrc, target);
         if (found?.kind === 'page') return { url: siteHref(found.url) + (found.fragment ? `#${found.fragment}` : '') };
         if (found?.kind === 'asset') {
-          const asset = site.assets.find((a) => a.url === found.url);
+          const asset = siteAssetByUrl.get(found.url);
           const url = asset ? assetUrl(asset.repoPath, asset.url) : undefined;
           if (url) return { url: url + fragment };
         }

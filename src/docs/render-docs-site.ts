@@ -12,7 +12,7 @@ import { editUrlOf } from './edit-url.ts';
 import type { DocsSource } from './find-docs.ts';
 import { siteLinks, type AssetCopy } from './link-targets.ts';
 import { renderMarkdown } from './markdown/index.ts';
-import type { RenderedMarkdown as RenderedPage } from './markdown/types.ts';
+import type { RenderedMarkdown as RenderedPage, SnippetResult } from './markdown/types.ts';
 import { hashText, RENDERER_VERSION, type RenderCache } from './render-cache.ts';
 import type { DocsNavItemShape, DocsPageRecord, DocsSiteRecord } from './schema.ts';
 import { loadDocsSite } from './site/index.ts';
@@ -59,17 +59,18 @@ export async function renderDocsSite(source: DocsSource, options: { base: string
   // Any change to the site's layout (pages, URLs, files) can change any page's links: it is part of every key.
   const layoutKey = hashText(String(RENDERER_VERSION), options.base, sitePath, repo.url ?? '', repo.head?.commit ?? '', repo.localPath ?? '', JSON.stringify(site ? { c: site.config, p: site.pages.map((p) => [p.src, p.url]), a: site.assets.map((a) => a.src) } : source.kind === 'readme' ? { readme: source.path } : { dir: source.dir }));
 
+  // pymdownx.snippets reads from the folder of mkdocs.yml (where `mkdocs build` runs), never outside the repo.
+  const readSnippet = (path: string): SnippetResult => {
+    const at = joinInRepo(snippetBase, path);
+    if (at === undefined) return { missing: true, reason: 'it leads out of the repository' };
+    const snippet = repo.files[at];
+    return snippet?.status === 'text' ? { text: snippet.text } : { missing: true, reason: `${at} does not exist in ${repo.name} (snippet paths are relative to the folder of mkdocs.yml)` };
+  };
+
   const rendered = new Map<string, RenderedPage>();
   for (const page of pages) {
     const file = repo.files[page.repoPath];
     const text = file?.status === 'text' ? file.text : '';
-    const readSnippet = (path: string) => {
-      const at = joinInRepo(snippetBase, path);
-      const snippet = at === undefined ? undefined : repo.files[at];
-      return snippet?.status === 'text' ? snippet.text : undefined;
-    };
-    const missingSnippet = (path: string) =>
-      joinInRepo(snippetBase, path) === undefined ? 'it leads out of the repository' : `${joinInRepo(snippetBase, path)} does not exist in ${repo.name} (snippet paths are relative to the folder of mkdocs.yml)`;
     const key = hashText(layoutKey, page.src, page.repoPath, text);
     const cached = await options.cache.get(key, (path) => snippetHash(readSnippet(path)));
     let result = cached?.rendered;
@@ -81,9 +82,9 @@ export async function renderDocsSite(source: DocsSource, options: { base: string
         page: page.repoPath,
         resolve: (target, kind) => links.resolve(page.src, page.repoPath, target, kind),
         readSnippet: (path) => {
-          const value = readSnippet(path);
-          snippets[path] = snippetHash(value);
-          return value === undefined ? { missing: true as const, reason: missingSnippet(path) } : { text: value };
+          const snippet = readSnippet(path);
+          snippets[path] = snippetHash(snippet);
+          return snippet;
         },
         ...(site ? { slugify: site.config.slugify } : {}),
       });
@@ -98,6 +99,7 @@ export async function renderDocsSite(source: DocsSource, options: { base: string
 
   // Previous/next follow the nav, as MkDocs' footer does; pages outside the nav have neither.
   const order = site ? site.navOrder : pages.map((p) => p.src);
+  const orderIndex = new Map(order.map((src, i) => [src, i]));
   const bySrc = new Map(pages.map((p) => [p.src, p]));
   const pagePath = (p: PageInput) => `${sitePath}${decodeURI(p.url)}`;
   const neighbour = (src: string | undefined) => {
@@ -106,7 +108,7 @@ export async function renderDocsSite(source: DocsSource, options: { base: string
   };
   const records = pages.map((page): DocsPageRecord => {
     const result = rendered.get(page.src)!;
-    const at = order.indexOf(page.src);
+    const at = orderIndex.get(page.src) ?? -1;
     const prev = at > 0 ? neighbour(order[at - 1]) : undefined;
     const next = at >= 0 ? neighbour(order[at + 1]) : undefined;
     const editUrl = editUrlOf(repo, site, page);
@@ -164,8 +166,8 @@ function lastUpdatedOf(repo: Repo, repoPath: string): Pick<DocsPageRecord, 'last
   return repo.head?.date ? { lastUpdated: { date: repo.head.date, scope: 'repo' } } : {};
 }
 
-function snippetHash(text: string | undefined): string {
-  return text === undefined ? 'missing' : hashText(text);
+function snippetHash(snippet: SnippetResult): string {
+  return 'text' in snippet ? hashText(snippet.text) : 'missing';
 }
 
 export type { Repo };

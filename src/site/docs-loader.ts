@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
 import { DocsDataSchema, type DocsData } from '../docs/schema.ts';
+import { replaceEntries, type EntryItem } from './replace-entries.ts';
 
 const DEFAULT_DOCS_DATA = '.cache/docs-data.json';
 
@@ -44,29 +45,11 @@ export function docsLoader(part: 'sites' | 'pages'): Loader {
     name: `frontdoor-docs-data:${part}`,
     load: async (context: LoaderContext) => {
       const data = await readDocsData(context.config.root);
-      const { store, generateDigest, parseData } = context;
-      const seen = new Set<string>();
-      if (part === 'sites') {
-        for (const site of data.sites) {
-          seen.add(site.id);
-          const digest = generateDigest(site as unknown as Record<string, unknown>);
-          if (store.get(site.id)?.digest === digest) continue;
-          store.set({ id: site.id, data: await parseData({ id: site.id, data: site as unknown as Record<string, unknown> }), digest });
-        }
-      } else {
-        for (const { html, ...page } of data.pages) {
-          seen.add(page.id);
-          const digest = generateDigest({ ...page, html });
-          if (store.get(page.id)?.digest === digest) continue;
-          store.set({
-            id: page.id,
-            data: await parseData({ id: page.id, data: page as unknown as Record<string, unknown> }),
-            digest,
-            rendered: { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
-          });
-        }
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      const items: EntryItem[] =
+        part === 'sites'
+          ? data.sites.map((site) => [site.id, site])
+          : data.pages.map(({ html, ...page }) => [page.id, page, { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } }]);
+      await replaceEntries(context, items);
     },
   };
 }

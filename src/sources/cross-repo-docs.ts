@@ -9,7 +9,7 @@ import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
 import { createReadContext, type DiscoveryOptions, type RepoReader } from './discover-files.ts';
 import { configPathsOf, discoverDocs } from './discover-docs.ts';
 import type { Repo } from './snapshot.ts';
-import { findRepoByUrl, locateTechdocs, TECHDOCS_REF } from './techdocs-ref.ts';
+import { findRepoByUrl, locateTechdocs, TECHDOCS_REF, techdocsRefOf } from './techdocs-ref.ts';
 
 /** For each repo, the TechDocs folders other repos point at that it has not read yet. */
 export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<DiscoveryOptions, 'maxAliasCount' | 'maxDocumentsPerFile'>, org?: string): Map<Repo, string[]> {
@@ -20,8 +20,8 @@ export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<Disc
       if (file?.status !== 'text' || !file.text.includes(TECHDOCS_REF)) continue;
       const { documents } = parseDocuments(file.text, { maxDocuments: options.maxDocumentsPerFile, maxAliasCount: options.maxAliasCount });
       for (const doc of documents) {
-        const ref = (doc.value?.['metadata'] as { annotations?: Record<string, unknown> } | undefined)?.annotations?.[TECHDOCS_REF];
-        if (typeof ref !== 'string') continue;
+        const ref = techdocsRefOf(doc.value);
+        if (ref === undefined) continue;
         const location = locateTechdocs(repo, path, ref);
         if (location.kind !== 'other-repo') continue;
         const target = findRepoByUrl(repos, location.repoUrl, org);

@@ -14,6 +14,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
+import { globBase } from '../catalog/repo-files.ts';
 import type { RepoFile } from './snapshot.ts';
 
 export interface DocsReadContext {
@@ -156,10 +157,4 @@ export function joinInRepo(dir: string, path: string): string | undefined {
   const joined = posix.normalize(posix.join(dir || '.', path));
   if (joined === '..' || joined.startsWith('../')) return undefined;
   return joined === '.' ? '' : joined.replace(/\/+$/, '');
-}
-
-function globBase(pattern: string): string {
-  const parts = pattern.split('/');
-  const firstGlob = parts.findIndex((p) => /[*?[\]{}]/.test(p));
-  return parts.slice(0, firstGlob === -1 ? parts.length - 1 : firstGlob).join('/');
 }

@@ -13,10 +13,10 @@
  */
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { isGlob, resolveTarget } from '../catalog/repo-files.ts';
+import { globBase, isGlob, resolveTarget } from '../catalog/repo-files.ts';
 import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
 import { discoverDocs } from './discover-docs.ts';
-import { locateTechdocs, TECHDOCS_REF } from './techdocs-ref.ts';
+import { locateTechdocs, techdocsRefOf } from './techdocs-ref.ts';
 import type { Repo, RepoFile } from './snapshot.ts';
 
 export interface RepoTree {
@@ -152,13 +152,6 @@ function referencesOf(repo: Repo, path: string, file: RepoFile | undefined, opti
   return refs;
 }
 
-/** The folder part of a glob before its first wildcard: the tree to list. */
-function globBase(pattern: string): string {
-  const parts = pattern.split('/');
-  const firstGlob = parts.findIndex((p) => isGlob(p));
-  return parts.slice(0, firstGlob === -1 ? parts.length - 1 : firstGlob).join('/');
-}
-
 /** A Template's skeleton folders: the relative `url` of its fetch steps (`fetch:template`, `fetch:plain`). */
 function templateDirs(repo: Repo, fromFile: string, doc: Record<string, unknown>): string[] {
   if (doc['kind'] !== 'Template') return [];
@@ -176,9 +169,8 @@ function templateDirs(repo: Repo, fromFile: string, doc: Record<string, unknown>
 
 /** The TechDocs folder of this repo an entity names; docs in other repos are read by `readCrossRepoDocs`. */
 function techdocsDir(repo: Repo, fromFile: string, doc: Record<string, unknown>): string | undefined {
-  const annotations = (doc['metadata'] as { annotations?: Record<string, unknown> } | undefined)?.annotations;
-  const ref = annotations && typeof annotations === 'object' ? annotations[TECHDOCS_REF] : undefined;
-  if (typeof ref !== 'string') return undefined;
+  const ref = techdocsRefOf(doc);
+  if (ref === undefined) return undefined;
   const location = locateTechdocs(repo, fromFile, ref);
   return location.kind === 'this-repo' ? location.dir : undefined;
 }

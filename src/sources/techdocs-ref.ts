@@ -11,6 +11,14 @@ import type { Repo } from './snapshot.ts';
 
 export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
+/** The annotation's value on a catalog document (parsed YAML or a validated entity), when it is a string. */
+export function techdocsRefOf(doc: unknown): string | undefined {
+  const metadata = doc !== null && typeof doc === 'object' ? (doc as { metadata?: unknown }).metadata : undefined;
+  const annotations = metadata !== null && typeof metadata === 'object' ? (metadata as { annotations?: unknown }).annotations : undefined;
+  const ref = annotations !== null && typeof annotations === 'object' ? (annotations as Record<string, unknown>)[TECHDOCS_REF] : undefined;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
 export type TechdocsLocation =
   | { kind: 'this-repo'; dir: string }
   | { kind: 'other-repo'; repoUrl: string; dir: string }

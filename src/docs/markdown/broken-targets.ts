@@ -5,10 +5,11 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { classesOf } from './hast-classes.ts';
 
 export function disarmBrokenTargets(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
-    const classes = Array.isArray(node.properties['className']) ? node.properties['className'].map(String) : [];
+    const classes = classesOf(node);
     if (node.tagName === 'a' && classes.includes('broken-link') && typeof node.properties['href'] === 'string') {
       node.properties['title'] = `Broken link: ${node.properties['href']}`;
       delete node.properties['href'];

@@ -6,6 +6,7 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { classesOf } from './hast-classes.ts';
 
 export function markScrollRegions(tree: Root): void {
   visit(tree, 'element', (node: Element, _index, parent) => {
@@ -14,9 +15,4 @@ export function markScrollRegions(tree: Root): void {
     if (parent?.type === 'element' && classesOf(parent).includes('linenodiv')) return;
     node.properties['tabIndex'] = 0;
   });
-}
-
-function classesOf(node: Element): string[] {
-  const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : [];
 }

@@ -7,10 +7,11 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { classesOf } from './hast-classes.ts';
 
 export function applyTaskLists(tree: Root): void {
   visit(tree, 'element', (node: Element, index, parent) => {
-    const classes = classList(node);
+    const classes = classesOf(node);
     if ((node.tagName === 'ul' || node.tagName === 'ol') && classes.includes('contains-task-list')) {
       node.properties['className'] = [...classes.filter((c) => c !== 'contains-task-list'), 'task-list'];
     }
@@ -19,7 +20,7 @@ export function applyTaskLists(tree: Root): void {
     const item = parent.type === 'element' && parent.tagName === 'li' ? parent : undefined;
     const inParagraph = parent.type === 'element' && parent.tagName === 'p';
     if (!item && !inParagraph) return undefined;
-    if (item && !classList(item).includes('task-list-item')) return undefined;
+    if (item && !classesOf(item).includes('task-list-item')) return undefined;
     node.properties['disabled'] = true;
     // The item's text is outside the label: name the box by its state, or screen readers announce "checkbox" alone.
     node.properties['ariaLabel'] = node.properties['checked'] ? 'Done' : 'Not done';
@@ -31,9 +32,4 @@ export function applyTaskLists(tree: Root): void {
     };
     return 'skip';
   });
-}
-
-function classList(node: Element): string[] {
-  const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : [];
 }
