@@ -92,6 +92,18 @@ describe('a TechDocs site', () => {
     expect(scriptsWith.length).toBeGreaterThan(0);
   });
 
+  test('code blocks show every line beside its number, highlighted lines included', async () => {
+    for (const path of [`${DOCS}getting-started/`, 'docs/default/resource/events-kafka/topics/']) {
+      const page = await open(path);
+      const heights = await page.locator('.highlighttable').evaluateAll((tables) =>
+        // scrollHeight: the content's height, without the scroll bar a long line adds.
+        tables.map((t) => [t.querySelector('td.linenos pre')!.scrollHeight, t.querySelector('td.code pre')!.scrollHeight]),
+      );
+      expect(heights.length).toBeGreaterThan(0);
+      for (const [numbers, code] of heights) expect(Math.abs(numbers! - code!), `${path}: line numbers ${numbers}px high, code ${code}px`).toBeLessThan(2);
+    }
+  });
+
   test('shows images from the docs folder', async () => {
     const page = await open(`${DOCS}architecture/overview/`);
     const image = page.locator('.docs-content img').first();
