@@ -25,6 +25,9 @@ export const LimitsSchema = z.strictObject({
   maxAliasCount: positiveInt('Most YAML alias expansions per document (stops "billion laughs" files).', 100).default(100),
   maxLocationDepth: positiveInt('How deep Location entities may point to further Location files.', 8).default(8),
   maxReferencedFiles: positiveInt('Most files followed from one repo\'s catalog files (Location targets, placeholders).', 1000).default(1000),
+  maxDocsFiles: positiveInt('Most files read from one docs folder (a TechDocs docs_dir, a Template skeleton). Past it, index pages, nav targets and Markdown pages are kept first, and a diagnostic names what was left out.', 2000).default(2000),
+  maxRepoOutputBytes: positiveInt('Most bytes one repo may add to the built site (its docs pages and copied files). Past it, the rest of its docs is left out with a diagnostic, so no repo can push the site past GitHub Pages\' 1 GB.', 52_428_800).default(52_428_800),
+  maxPageRenderMs: positiveInt('Longest time one docs page may take to render, in milliseconds; a page that takes longer is published as plain text with a diagnostic.', 10_000).default(10_000),
 });
 
 const patterns = (description: string, example: string[]) => z.array(z.string().min(1)).meta({ description, examples: [example] });
