@@ -61,6 +61,10 @@ export const rules = {
   'repo-stale': { severity: 'warning', backstage: null, summary: 'A repository could not be read this time; its content is from the last good crawl.' },
   'source-incomplete': { severity: 'warning', backstage: null, summary: 'A crawl stopped early (rate limit, GitHub failing); what it did not read keeps its previous content.' },
   'generated-entity-overridden': { severity: 'info', backstage: null, summary: 'An entity generated from GitHub (team, person, repo without a catalog file) is also declared in a catalog file; the file wins.' },
+  'repo-failed': { severity: 'error', backstage: null, summary: 'Handling one repository\'s content failed unexpectedly at some stage; that part of the repo is left out and the rest of the org is built.' },
+  'file-in-git-dir': { severity: 'error', backstage: null, summary: 'A path leads into the repository\'s `.git` folder (in any spelling), which is never read, linked or published.' },
+  'repo-date-invalid': { severity: 'warning', backstage: null, summary: 'A date from git or GitHub is not a valid date between years 0 and 9999; it is shown as unknown.' },
+  'repo-url-invalid': { severity: 'warning', backstage: null, summary: 'A repository URL from git or GitHub is not a valid http(s) URL; the portal shows no links to it.' },
   'repo-no-catalog': { severity: 'info', backstage: null, summary: 'A repository has no catalog file.' },
   ...withoutBackstage(docsRules),
 } as const satisfies Record<string, RuleInfo>;

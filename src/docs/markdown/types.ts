@@ -33,7 +33,8 @@ export type RuleId =
   | 'docs-snippet-missing'
   | 'docs-html-removed'
   | 'docs-plantuml'
-  | 'docs-render-failed';
+  | 'docs-render-failed'
+  | 'docs-render-timeout';
 
 export interface RenderDiagnostic {
   rule: RuleId;
