@@ -237,3 +237,54 @@ describe('what the collector adds', () => {
     });
   });
 });
+
+describe('per-repo isolation: an exception costs its file or repo, never the catalog', () => {
+  // Snapshots are checked where they are made; these bypass that on purpose, to reach the guards.
+  const notText = { status: 'text', text: 42 as unknown as string, size: 2 } as RepoFile;
+
+  test('a file the YAML parser throws on rejects its batch, with repo-failed naming the stage and file', () => {
+    const result = read({ 'catalog-info.yaml': notText });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'repo-failed', severity: 'error', repo: 'payments', path: 'catalog-info.yaml', message: expect.stringMatching(/^Frontdoor failed while parsing YAML \(catalog-info\.yaml\): TypeError: .*\. This file, and every entity read with it, is left out/) }),
+    ]);
+    expect(refsOf(result)).toEqual(['component:default/good-service']);
+  });
+
+  test('a document whose validation throws is lost alone; the rest of its file loads', () => {
+    const api = entity('API', 'pay-api', 'type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $yaml: ./openapi.yaml');
+    const result = read({ 'catalog-info.yaml': `${component('one')}---\n${api}`, 'openapi.yaml': notText });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'repo-failed', repo: 'payments', path: 'catalog-info.yaml', line: 10, message: expect.stringMatching(/^Frontdoor failed while validating a catalog entity \(catalog-info\.yaml\): TypeError: .*\. This document is left out of the portal; the rest/) })]);
+    expect(refsOf(result)).toEqual(['component:default/good-service', 'component:default/one']);
+    expect(result.documents.filter((d) => d.repo === 'payments').map((d) => d.valid)).toEqual([true, false]);
+  });
+
+  test('a repo that throws anywhere else is left out whole, and the other repos load', () => {
+    const snapshot = inMemorySnapshot([goodRepo]);
+    snapshot.repos.unshift({ ...snapshot.repos[0]!, name: 'broken', files: null as never });
+    const result = readCatalog(snapshot);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'repo-failed', repo: 'broken', path: '', message: expect.stringMatching(/^Frontdoor failed while reading its catalog files: TypeError: .*What this stage makes of broken is left out/) })]);
+    expect(refsOf(result)).toEqual(['component:default/good-service']);
+    expect(result.documents.map((d) => d.repo)).toEqual(['good']);
+  });
+});
+
+describe('what the source reports', () => {
+  test('each problem the source found in a repo becomes a diagnostic with its rule', () => {
+    const snapshot = inMemorySnapshot([goodRepo]);
+    snapshot.repos[0]!.problems = [
+      { rule: 'repo-date-invalid', message: 'The last commit date "10000-01-01T00:00:00Z" is not a valid date; it is shown as unknown.' },
+      { rule: 'repo-url-invalid', message: 'The remote URL is not a valid web URL.', path: '.git/config' },
+    ];
+    expect(readCatalog(snapshot).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'repo-date-invalid', severity: 'warning', repo: 'good', path: '', message: 'The last commit date "10000-01-01T00:00:00Z" is not a valid date; it is shown as unknown.' }),
+      expect.objectContaining({ rule: 'repo-url-invalid', severity: 'warning', repo: 'good', path: '.git/config' }),
+    ]);
+  });
+
+  test('a Location target or catalog file in the git folder is file-in-git-dir, not read', () => {
+    const result = read({ 'catalog-info.yaml': location('root', ['./.git/config']) });
+    expect(rulesOf(result)).toEqual(['file-in-git-dir', 'file-rejected']);
+    const viaSymlink = read({ 'catalog-info.yaml': { status: 'outside-repo', reason: "a symlink leads into the repository's git folder", gitDir: true } });
+    expect(viaSymlink.diagnostics).toEqual([expect.objectContaining({ rule: 'file-in-git-dir', severity: 'error', path: 'catalog-info.yaml' })]);
+  });
+});

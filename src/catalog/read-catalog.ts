@@ -8,9 +8,13 @@
  * envelope failure, an unreadable file, a missing required target) makes
  * Backstage reject every entity of that batch, so Frontdoor does the same and
  * says why on each one. Anything else only affects its own entity, and no
- * problem in one repo affects another.
+ * problem in one repo affects another: each repo is read in isolation, so even
+ * an exception (a bug, or input nobody foresaw) while parsing or validating
+ * costs only that file or that repo, with a `repo-failed` diagnostic naming
+ * the stage.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isolate } from '../diagnostics/isolate.ts';
 import { makeDiagnostic, type Place } from '../diagnostics/make.ts';
 import type { Repo, Snapshot } from '../sources/snapshot.ts';
 import { isGlob, readRepoFile, resolveTarget } from './repo-files.ts';
@@ -78,20 +82,37 @@ export function readCatalog(snapshot: Snapshot, limits: CatalogLimits = defaultC
   }
   const multiOrg = snapshot.people.length > 1;
   for (const repo of snapshot.repos) {
-    if (repo.stale) {
-      result.diagnostics.push(makeDiagnostic('repo-stale', { repo: repo.name, path: '', line: 0, column: 0 }, `${repo.name} could not be read this time (${repo.stale.reason}); its content is from ${repo.stale.since}. The next crawl tries again.`));
-    }
-    if (repo.catalogFiles.length === 0) {
-      const inferred = options.inferMissing ? inferredComponent(repo, multiOrg) : undefined;
-      if (inferred) result.entities.push(inferred);
-      result.diagnostics.push(makeDiagnostic('repo-no-catalog', { repo: repo.name, path: '', line: 0, column: 0 }, `Repository ${repo.name} has no catalog file${inferred ? ', so the portal shows an inferred Component for it' : ', so it is not in the catalog'}. Add a catalog-info.yaml at its root to register it${inferred?.origin?.kind === 'inferred' && inferred.origin.registerUrl ? ' (its page has a link that opens one, prefilled, on GitHub)' : ''}.`));
-      continue;
-    }
-    const visited = new Set<string>();
-    for (const path of repo.catalogFiles) readBatch(repo, [{ path, optional: false }], 0, visited, limits, result);
+    // A repo's results join the catalog only when all of it was read: half a repo would be worse than none.
+    const own: CatalogResult = { documents: [], entities: [], diagnostics: [] };
+    const read = isolate({ repo: repo.name, stage: 'reading its catalog files' }, () => readRepo(repo, limits, options, multiOrg, own));
+    if (read.ok) {
+      result.documents.push(...own.documents);
+      result.entities.push(...own.entities);
+      result.diagnostics.push(...own.diagnostics);
+    } else result.diagnostics.push(read.diagnostic);
   }
-  result.entities.push(...orgEntities(snapshot.people));
+  const people = isolate({ repo: '', stage: 'making Groups and Users from the GitHub teams' }, () => orgEntities(snapshot.people));
+  if (people.ok) result.entities.push(...people.value);
+  else result.diagnostics.push(people.diagnostic);
   return result;
+}
+
+function readRepo(repo: Repo, limits: CatalogLimits, options: CatalogOptions, multiOrg: boolean, out: CatalogResult): void {
+  // What the source could not take as given (an invalid date or URL, a read that failed) is said here, once, for every command.
+  for (const problem of repo.problems ?? []) {
+    out.diagnostics.push(makeDiagnostic(problem.rule, { repo: repo.name, path: problem.path ?? '', line: 0, column: 0 }, problem.message));
+  }
+  if (repo.stale) {
+    out.diagnostics.push(makeDiagnostic('repo-stale', { repo: repo.name, path: '', line: 0, column: 0 }, `${repo.name} could not be read this time (${repo.stale.reason}); its content is from ${repo.stale.since}. The next crawl tries again.`));
+  }
+  if (repo.catalogFiles.length === 0) {
+    const inferred = options.inferMissing ? inferredComponent(repo, multiOrg) : undefined;
+    if (inferred) out.entities.push(inferred);
+    out.diagnostics.push(makeDiagnostic('repo-no-catalog', { repo: repo.name, path: '', line: 0, column: 0 }, `Repository ${repo.name} has no catalog file${inferred ? ', so the portal shows an inferred Component for it' : ', so it is not in the catalog'}. Add a catalog-info.yaml at its root to register it${inferred?.origin?.kind === 'inferred' && inferred.origin.registerUrl ? ' (its page has a link that opens one, prefilled, on GitHub)' : ''}.`));
+    return;
+  }
+  const visited = new Set<string>();
+  for (const path of repo.catalogFiles) readBatch(repo, [{ path, optional: false }], 0, visited, limits, out);
 }
 
 /** Read a batch; returns false when Backstage would reject it as a whole. */
@@ -113,7 +134,13 @@ function readBatch(repo: Repo, files: BatchFile[], depth: number, visited: Set<s
     if (content.lossy) {
       batchDiagnostics.push(makeDiagnostic('file-not-utf8', { repo: repo.name, path: file.path, line: 1, column: 1 }, `${file.path} is not valid UTF-8; invalid bytes were replaced with "�" (as Backstage does). Save the file as UTF-8.`));
     }
-    const parsed = parseDocuments(content.text, { maxDocuments: limits.maxDocumentsPerFile, maxAliasCount: limits.maxAliasCount });
+    const parsing = isolate({ repo: repo.name, stage: 'parsing YAML', path: file.path, leftOut: 'This file, and every entity read with it,' }, () => parseDocuments(content.text, { maxDocuments: limits.maxDocumentsPerFile, maxAliasCount: limits.maxAliasCount }));
+    if (!parsing.ok) {
+      broken ??= `${file.path} could not be parsed`;
+      batchDiagnostics.push(parsing.diagnostic);
+      continue;
+    }
+    const parsed = parsing.value;
     if (parsed.skippedDocuments > 0) {
       batchDiagnostics.push(makeDiagnostic('yaml-too-many-documents', { repo: repo.name, path: file.path, line: 1, column: 1 }, `${file.path} holds ${parsed.documents.length + parsed.skippedDocuments} documents; only the first ${limits.maxDocumentsPerFile} were read. Split the file, or raise \`limits.maxDocumentsPerFile\` in portal.config.yaml.`));
     }
@@ -126,7 +153,14 @@ function readBatch(repo: Repo, files: BatchFile[], depth: number, visited: Set<s
         verdicts.push({ record });
         continue;
       }
-      const verdict = validateDocument(doc, { repo, path: file.path, file: parsed, maxAliasCount: limits.maxAliasCount });
+      const validating = isolate({ repo: repo.name, stage: 'validating a catalog entity', path: file.path, line: doc.start.line, column: doc.start.column, leftOut: 'This document' }, () => validateDocument(doc, { repo, path: file.path, file: parsed, maxAliasCount: limits.maxAliasCount }));
+      if (!validating.ok) {
+        // Only this document is lost: the failure says nothing about the rest of the file.
+        batchDiagnostics.push(validating.diagnostic);
+        verdicts.push({ record });
+        continue;
+      }
+      const verdict = validating.value;
       batchDiagnostics.push(...verdict.diagnostics);
       if (verdict.ref) record.ref = verdict.ref;
       if (verdict.breaksBatch) broken ??= `${file.path}:${doc.start.line} (document ${doc.index + 1})`;
@@ -179,7 +213,11 @@ function followLocation(repo: Repo, location: LoadedEntity, depth: number, visit
       switch (resolved.kind) {
         case 'outside-repo':
           broken = true;
-          out.diagnostics.push(makeDiagnostic('location-target-outside-repo', place(), `Location target \`${target}\` points outside the repository. Targets must be files of this repo, written relative to ${location.source.path}.`, location.ref));
+          out.diagnostics.push(
+            resolved.reason === 'git-dir'
+              ? makeDiagnostic('file-in-git-dir', place(), `Location target \`${target}\` leads into the repository's git folder, which is never read or published. Targets must be catalog files of this repo.`, location.ref)
+              : makeDiagnostic('location-target-outside-repo', place(), `Location target \`${target}\` points outside the repository. Targets must be files of this repo, written relative to ${location.source.path}.`, location.ref),
+          );
           break;
         case 'other-repo':
         case 'external':
@@ -215,6 +253,7 @@ function fileProblem(repo: Repo, file: BatchFile, content: Exclude<ReturnType<ty
     case 'binary':
       return makeDiagnostic('file-binary', where, `${name} is a binary file (or UTF-16 text), not YAML. Save it as UTF-8 text.`);
     case 'outside-repo':
+      if (content.gitDir) return makeDiagnostic('file-in-git-dir', where, `${name} leads into the repository's git folder (${content.reason}), which is never read or published. Name a catalog file of the repository itself.`);
       return makeDiagnostic('file-outside-repo', where, `${name} leads outside the repository (${content.reason}), so it was not read. Replace the symlink with the file itself.`);
     case 'unreadable':
       return makeDiagnostic('file-unreadable', where, `${name} could not be read: ${content.reason}.`);

@@ -16,6 +16,8 @@ import { buildDocs } from '../docs/build-docs.ts';
 import { copyDocsAssets, vetDocsAssets } from '../docs/copy-assets.ts';
 import { buildPortalData } from '../portal-data/build-portal-data.ts';
 import { loadCatalog } from '../pipeline/load-catalog.ts';
+import { nextPublicationRecord, PUBLICATION_RECORD_FILE, readPublicationRecord, writePublicationRecord } from '../pipeline/publication-record.ts';
+import { logText } from '../diagnostics/log-text.ts';
 import { indexSearch } from '../pipeline/index-search.ts';
 import { renderSite } from '../pipeline/render-site.ts';
 import { parseCommonFlags } from './args.ts';
@@ -41,24 +43,28 @@ export async function runBuild(argv: string[]): Promise<number> {
   const started = performance.now();
   const { config } = await loadConfig(flags.config, { source: flags.source, base: flags.base });
   const log = createPhaseLog(flags.quiet);
-  const loaded = await loadCatalog(config, log);
-  const { snapshot, catalog, graph, diagnostics } = loaded;
+  const outDir = resolve(flags.out ?? join(projectRoot, 'dist'));
+  const { isDefaultOut, dataFile, docsDataFile, astroCache, publicationRecord } = buildCacheFiles(outDir);
+  // Read before Astro empties outDir: the copy the last build put into the site is the fallback.
+  const recordFiles = [publicationRecord, join(outDir, PUBLICATION_RECORD_FILE)];
+  const previous = await readPublicationRecord(recordFiles);
+  for (const problem of previous.problems) log.info(`⚠ A publication record was not used: ${logText(problem)}`);
+  const loaded = await loadCatalog(config, log, { publishedFrom: previous.origins });
+  const { snapshot, catalog, graph, ownership, diagnostics } = loaded;
 
   const unpublic = snapshot.repos.filter((r) => r.visibility !== 'public');
   if (unpublic.length > 0) {
-    log.info(`\n⚠ ${unpublic.length} private or internal repos are in this portal (${unpublic.slice(0, 5).map((r) => r.name).join(', ')}${unpublic.length > 5 ? ', …' : ''}). Publish it only where their readers may see it: a GitHub Pages site can be public.`);
+    log.info(`\n⚠ ${unpublic.length} private or internal repos are in this portal (${unpublic.slice(0, 5).map((r) => logText(r.name)).join(', ')}${unpublic.length > 5 ? ', …' : ''}). Publish it only where their readers may see it: a GitHub Pages site can be public.`);
   }
   const shown = diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length > 0) log.info(`\n${formatPretty(shown, displayPathFor(snapshot), { stream: process.stderr, limit: 40 })}\n`);
 
-  const outDir = resolve(flags.out ?? join(projectRoot, 'dist'));
-  const { isDefaultOut, dataFile, docsDataFile, astroCache } = buildCacheFiles(outDir);
   const org = config.org ?? snapshot.org;
 
   const docs = await log.phase('Rendering docs (TechDocs)', async () => {
     const built = await buildDocs({ entities: graph.entities, snapshot, org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs') });
     const repoRoots = new Map(snapshot.repos.filter((r) => r.localPath).map((r) => [r.name, r.localPath!]));
-    const vetted = await vetDocsAssets(built.assets, repoRoots);
+    const vetted = await vetDocsAssets(built.assets, repoRoots, config.limits);
     await mkdir(dirname(docsDataFile), { recursive: true });
     await writeFile(docsDataFile, JSON.stringify(built.data));
     return { ...built, assets: vetted.safe, diagnostics: [...built.diagnostics, ...vetted.diagnostics] };
@@ -77,9 +83,11 @@ export async function runBuild(argv: string[]): Promise<number> {
   }, (d) => `${d.entities.length} entities → ${dataFile.replace(`${projectRoot}/`, '')}`);
 
   const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, docsDataFile, base: config.base, site: config.site, outDir, ...(astroCache ? { cacheDir: astroCache } : {}) }), (r) => `${r.pages} pages under base ${config.base}`);
-  if (docs.assets.length > 0) await log.phase('Copying docs images and files', () => copyDocsAssets(docs.assets, outDir), (n) => `${n} files`);
+  if (docs.assets.length > 0) await log.phase('Copying docs images and files', () => copyDocsAssets(docs.assets, outDir, config.limits), (r) => `${r.copied} files${r.skipped.length > 0 ? `, ${r.skipped.length} not copied` : ''}`);
   const search = await log.phase('Indexing for search (Pagefind)', () => indexSearch(outDir), (r) => `${r.pages} pages indexed`);
 
+  // Where each published ref came from: the next build keeps a ref declared again elsewhere with its repo.
+  await writePublicationRecord(recordFiles, nextPublicationRecord(previous.origins, graph.entities, ownership.unsettled));
   // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
   if (isDefaultOut) await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base }));
   const counts = countBySeverity([...diagnostics, ...docs.diagnostics]);
@@ -101,14 +109,18 @@ function shownPath(path: string): string {
  * The working files of a build into `outDir`: one data file and one Astro cache per output folder,
  * so a build elsewhere (tests, bench) never clobbers the main one, even when both run at once.
  */
-export function buildCacheFiles(outDir: string): { isDefaultOut: boolean; dataFile: string; docsDataFile: string; astroCache?: string } {
+export function buildCacheFiles(outDir: string): { isDefaultOut: boolean; dataFile: string; docsDataFile: string; publicationRecord: string; astroCache?: string } {
   const isDefaultOut = resolve(outDir) === join(projectRoot, 'dist');
-  if (isDefaultOut) return { isDefaultOut, dataFile: join(projectRoot, '.cache', 'portal-data.json'), docsDataFile: join(projectRoot, '.cache', 'docs-data.json') };
+  if (isDefaultOut) {
+    // The Pages workflow caches this file between nightly builds (.github/workflows/pages.yml).
+    return { isDefaultOut, dataFile: join(projectRoot, '.cache', 'portal-data.json'), docsDataFile: join(projectRoot, '.cache', 'docs-data.json'), publicationRecord: join(projectRoot, '.cache', PUBLICATION_RECORD_FILE) };
+  }
   const key = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 10);
   return {
     isDefaultOut,
     dataFile: join(projectRoot, '.cache', `portal-data-${key}.json`),
     docsDataFile: join(projectRoot, '.cache', `docs-data-${key}.json`),
+    publicationRecord: join(projectRoot, '.cache', `published-origins-${key}.json`),
     astroCache: join(projectRoot, '.cache', `astro-${key}`),
   };
 }

@@ -1,10 +1,13 @@
 /** What a crawl prints as it goes: repos listed, changed and read, waits, and requests and points at the end. */
+import { logText } from '../diagnostics/log-text.ts';
 import type { SourceProgress } from '../sources/load-source.ts';
 import { formatMs, type PhaseLog } from './log.ts';
 
 export function crawlProgress(log: PhaseLog): SourceProgress {
   return {
-    onCrawl(org, event) {
+    onCrawl(rawOrg, event) {
+      // The org name comes from the config, but GitHub's answers (a wait's reason) are quoted from the network.
+      const org = logText(rawOrg);
       switch (event.phase) {
         case 'listing':
           log.info(`  ${org}: listed ${event.listed}${event.total !== undefined ? ` of ${event.total}` : ''} repos`);
@@ -19,11 +22,12 @@ export function crawlProgress(log: PhaseLog): SourceProgress {
           log.info(`  ${org}: reading teams and members`);
           break;
         case 'wait':
-          log.info(`  ${org}: waiting ${formatMs(event.ms)} (${event.reason})`);
+          log.info(`  ${org}: waiting ${formatMs(event.ms)} (${logText(event.reason)})`);
           break;
       }
     },
-    onCrawlDone(org, stats) {
+    onCrawlDone(rawOrg, stats) {
+      const org = logText(rawOrg);
       const left = stats.remaining !== undefined ? ` (${stats.remaining} left this hour)` : '';
       const sizes = stats.sizeChanges.length ? `, sizes adapted ${stats.sizeChanges.length}×` : '';
       log.info(

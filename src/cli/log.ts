@@ -2,8 +2,13 @@
  * Progress output for long commands: each phase prints what it is doing and,
  * when done, its count and time; `summary` prints the totals at the end.
  * Progress goes to stderr so `--format json` output on stdout stays clean.
+ * Values from repo content in these lines are escaped by their callers with
+ * `logText` (src/diagnostics/log-text.ts); every line written here also goes
+ * through `guardLogLines`, so no line can start a GitHub Actions workflow
+ * command, whatever was put together.
  */
 import { styleText } from 'node:util';
+import { guardLogLines } from '../diagnostics/log-text.ts';
 
 export interface PhaseLog {
   phase<T>(name: string, run: () => Promise<T> | T, describe: (result: T) => string): Promise<T>;
@@ -16,7 +21,7 @@ const color = (style: Parameters<typeof styleText>[0], text: string) => styleTex
 export function createPhaseLog(quiet = false): PhaseLog {
   const timings: { name: string; ms: number }[] = [];
   const write = (line: string) => {
-    if (!quiet) process.stderr.write(`${line}\n`);
+    if (!quiet) process.stderr.write(`${guardLogLines(line)}\n`);
   };
   return {
     timings,

@@ -1,9 +1,11 @@
 /**
  * Run a command with the error handling every script shares: expected
  * failures (bad config, unreadable source, bad flags) print one clear line and
- * exit 1; anything else is a bug and keeps its stack.
+ * exit 1; anything else is a bug and keeps its stack. Both can quote repo
+ * content (a repo name, a path), so both are printed through the log escaper.
  */
 import { ConfigError } from '../config/load-config.ts';
+import { logText } from '../diagnostics/log-text.ts';
 import { SourceError } from '../sources/load-source.ts';
 import { UsageError } from './args.ts';
 
@@ -12,10 +14,16 @@ export async function runCommand(command: () => Promise<number>): Promise<void> 
     process.exitCode = await command();
   } catch (error) {
     if (error instanceof ConfigError || error instanceof SourceError || error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      // A config error may list one problem per line; each line is escaped on its own.
+      process.stderr.write(`error: ${escapedLines(error.message)}\n`);
       process.exitCode = 1;
       return;
     }
-    throw error;
+    process.stderr.write(`${escapedLines(error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : `Uncaught ${String(error)}`)}\n`);
+    process.exitCode = 1;
   }
+}
+
+function escapedLines(text: string): string {
+  return text.split('\n').map(logText).join('\n');
 }

@@ -282,3 +282,29 @@ describe('validate: usage and configuration errors', () => {
     expect(stderr).toContain('Cannot read config file nope.yaml');
   });
 });
+
+describe('validate --source: duplicate refs across repos', () => {
+  // Names no publication record in .cache/ can hold, so the verdict depends on these files alone.
+  const team = (description: string) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: zz-validate-dup-team, description: ${description} }\nspec: { type: team, children: [] }\n`;
+
+  it('decides them as the build does: a repo named to sort first wins nothing, and both repos hear why', async () => {
+    const dupOrg = join(tmp, 'dup-org');
+    await put(join(dupOrg, 'aaa-evil/catalog-info.yaml'), team('stolen'));
+    await put(join(dupOrg, 'payments/catalog-info.yaml'), team('real'));
+    const { status, stdout } = validate(tmp, '--source', 'local:dup-org', '--format', 'json');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as { diagnostics: { file: string; rule: string; message: string }[] };
+    const found = report.diagnostics.filter((d) => d.rule === 'duplicate-entity');
+    expect(found.map((d) => d.file).sort()).toEqual(['dup-org/aaa-evil/catalog-info.yaml', 'dup-org/payments/catalog-info.yaml']);
+    for (const d of found) expect(d.message).toMatch(/group:default\/zz-validate-dup-team is declared here .* and in .*, and nothing decides which repository it belongs to, so neither copy is published/);
+  });
+
+  it('lets the copy whose project-slug names its own repo win, and tells the other', async () => {
+    const slugOrg = join(tmp, 'slug-org');
+    await put(join(slugOrg, 'aaa-evil/catalog-info.yaml'), team('stolen'));
+    await put(join(slugOrg, 'payments/catalog-info.yaml'), team('real').replace('description: real', 'description: real, annotations: { github.com/project-slug: acme/payments }'));
+    const { stdout } = validate(tmp, '--source', 'local:slug-org', '--format', 'json');
+    const found = (JSON.parse(stdout) as { diagnostics: { file: string; rule: string; message: string }[] }).diagnostics.filter((d) => d.rule === 'duplicate-entity');
+    expect(found).toEqual([expect.objectContaining({ file: 'slug-org/aaa-evil/catalog-info.yaml', message: expect.stringContaining('names its own repository, payments') })]);
+  });
+});

@@ -5,6 +5,9 @@
  * (placeholders and Location targets resolve inside it), which is what a
  * repo's own CI runs. Without files, the configured source is validated.
  * The TechDocs the entities name are checked too. Exit code 1 when there is an error.
+ * Both run the build's own stages, with the same per-repo guards: content that would
+ * break the build fails here with a `repo-failed` error, not a stack trace; and duplicate
+ * refs across repos are decided as the build decides them, from its publication record.
  */
 import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +19,7 @@ import { readOptions } from '../sources/load-source.ts';
 import { readLocalRepo } from '../sources/local/read-local.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { loadCatalog } from '../pipeline/load-catalog.ts';
+import { PUBLICATION_RECORD_FILE, readPublicationRecord } from '../pipeline/publication-record.ts';
 import { invocationDir, parseCommonFlags, UsageError } from './args.ts';
 import { createPhaseLog } from './log.ts';
 import { displayPathFor } from './report/display-path.ts';
@@ -46,7 +50,9 @@ export async function runValidate(argv: string[]): Promise<number> {
   const log = createPhaseLog(flags.quiet || format !== 'pretty' || !process.stderr.isTTY);
   const snapshot = flags.positionals.length > 0 ? await snapshotOfFiles(flags.positionals, config) : undefined;
   // Files alone are one part of the org: references to other repos' entities cannot be checked.
-  const { snapshot: snap, catalog, graph, diagnostics: catalogDiagnostics } = await loadCatalog(config, log, snapshot ? { snapshot, checkReferences: false } : {});
+  // The whole org is checked as the last build would decide its duplicate refs (its record is only read, never written).
+  const wholeOrg = async () => ({ publishedFrom: (await readPublicationRecord([join(projectRoot, '.cache', PUBLICATION_RECORD_FILE), join(projectRoot, 'dist', PUBLICATION_RECORD_FILE)])).origins });
+  const { snapshot: snap, catalog, graph, diagnostics: catalogDiagnostics } = await loadCatalog(config, log, snapshot ? { snapshot, checkReferences: false } : await wholeOrg());
   // Docs problems (a broken link, a nav entry for a missing page) are what a docs PR should hear about too.
   const docs = await log.phase('Checking docs', () => buildDocs({ entities: graph.entities, snapshot: snap, org: config.org ?? snap.org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs') }), (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`);
   const diagnostics = [...catalogDiagnostics, ...docs.diagnostics].sort(compareDiagnostics);

@@ -9,32 +9,36 @@ import { editDistance } from '../catalog/model/spelling.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 
-export function checkReferences(entities: readonly LoadedEntity[], byRef: ReadonlyMap<string, LoadedEntity>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+/** Built once per graph: refs by name, and names by kind and namespace, for suggestions. */
+export function referenceIndex(byRef: ReadonlyMap<string, LoadedEntity>): RefIndex {
   const index: RefIndex = { byName: new Map(), byKindNamespace: new Map() };
   for (const ref of byRef.keys()) {
     const { kind, namespace, name } = splitCanonicalRef(ref);
     push(index.byName, name, ref);
     push(index.byKindNamespace, `${kind}:${namespace}`, name);
   }
-  for (const entity of entities) {
-    // Generated entities' refs come from GitHub, not from a file anyone could fix.
-    if (entity.origin) continue;
-    const fields = new Map(entity.kind.relationFields.map((f) => [f.field, f]));
-    for (const r of entity.relations) {
-      const place = { repo: entity.source.repo, path: entity.source.path, line: r.line, column: r.column };
-      const field = fields.get(r.field)!;
-      const target = byRef.get(r.target);
-      if (!target) {
-        const rule = r.field === 'owner' ? 'owner-not-found' : 'ref-not-found';
-        const hint = suggest(r.target, index, field.targetKinds, entity.ref);
-        const what = r.field === 'owner' ? 'The owner must be a Group or User in the catalog.' : 'The relation is kept, but leads nowhere.';
-        diagnostics.push(makeDiagnostic(rule, place, `\`spec.${r.field}\` refers to ${r.target}, which is not in the catalog. ${what}${hint ? ` Did you mean ${hint}?` : ' Check the name, kind and namespace (refs without a namespace use this entity\'s own).'}`, entity.ref));
-        continue;
-      }
-      if (!field.targetKinds.some((k) => k.toLowerCase() === target.kind.kind.toLowerCase())) {
-        diagnostics.push(makeDiagnostic('relation-target-kind', place, `\`spec.${r.field}\` refers to ${r.target}, a ${target.kind.kind}; it should be ${field.targetKinds.map((k) => `a ${k}`).join(' or ')}. Backstage accepts it, but pages and tools that follow this relation will not.`, entity.ref));
-      }
+  return index;
+}
+
+/** One entity's references (resolveGraph runs this per entity, isolated). */
+export function checkEntityReferences(entity: LoadedEntity, index: RefIndex, byRef: ReadonlyMap<string, LoadedEntity>): Diagnostic[] {
+  // Generated entities' refs come from GitHub, not from a file anyone could fix.
+  if (entity.origin) return [];
+  const diagnostics: Diagnostic[] = [];
+  const fields = new Map(entity.kind.relationFields.map((f) => [f.field, f]));
+  for (const r of entity.relations) {
+    const place = { repo: entity.source.repo, path: entity.source.path, line: r.line, column: r.column };
+    const field = fields.get(r.field)!;
+    const target = byRef.get(r.target);
+    if (!target) {
+      const rule = r.field === 'owner' ? 'owner-not-found' : 'ref-not-found';
+      const hint = suggest(r.target, index, field.targetKinds, entity.ref);
+      const what = r.field === 'owner' ? 'The owner must be a Group or User in the catalog.' : 'The relation is kept, but leads nowhere.';
+      diagnostics.push(makeDiagnostic(rule, place, `\`spec.${r.field}\` refers to ${r.target}, which is not in the catalog. ${what}${hint ? ` Did you mean ${hint}?` : ' Check the name, kind and namespace (refs without a namespace use this entity\'s own).'}`, entity.ref));
+      continue;
+    }
+    if (!field.targetKinds.some((k) => k.toLowerCase() === target.kind.kind.toLowerCase())) {
+      diagnostics.push(makeDiagnostic('relation-target-kind', place, `\`spec.${r.field}\` refers to ${r.target}, a ${target.kind.kind}; it should be ${field.targetKinds.map((k) => `a ${k}`).join(' or ')}. Backstage accepts it, but pages and tools that follow this relation will not.`, entity.ref));
     }
   }
   return diagnostics;
@@ -59,7 +63,7 @@ function suggest(ref: string, index: RefIndex, kinds: readonly string[], self: s
   return best && `\`${kind}:${namespace}/${best.name}\``;
 }
 
-interface RefIndex {
+export interface RefIndex {
   byName: Map<string, string[]>;
   /** `kind:namespace` → names, so near-spellings are searched among a handful, not the whole catalog. */
   byKindNamespace: Map<string, string[]>;

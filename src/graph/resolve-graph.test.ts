@@ -223,3 +223,37 @@ spec: { memberOf: [team-a] }
     expect(relationsOf(graph, 'group:default/eng')).toEqual(['parentOf group:default/team-a']);
   });
 });
+
+describe('per-entity isolation', () => {
+  const yaml = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: web }
+spec: { type: website, lifecycle: production, owner: team-a }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: api }
+spec: { type: service, lifecycle: production, owner: team-a }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-a }
+spec: { type: team, children: [] }
+`;
+  const entities = readCatalog(inMemorySnapshot([{ name: 'shop', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': yaml } }])).entities;
+
+  it.each([
+    ['a relation type with no inverse', { type: 'bogus', target: 'group:default/team-a', targetKind: 'Group', field: 'owner', line: 4, column: 1 }],
+    ['a relation from a field the kind does not have', { type: 'ownedBy', target: 'group:default/nobody', targetKind: 'Group', field: 'nonsense', line: 4, column: 1 }],
+  ])('drops an entity whose processing throws (%s), with a repo-failed error, and builds the rest', (_, relation) => {
+    const broken = entities.map((e) => (e.ref === 'component:default/web' ? { ...e, relations: [...e.relations, relation] } : e));
+    const graph = resolveGraph(broken);
+    expect(graph.entities.map((e) => e.ref)).toEqual(['component:default/api', 'group:default/team-a']);
+    expect(graph.byRef.has('component:default/web')).toBe(false);
+    // None of the dropped entity's relations remain.
+    expect(relationsOf(graph, 'group:default/team-a')).toEqual(['ownerOf component:default/api']);
+    expect(graph.diagnostics.filter((d) => d.rule === 'repo-failed')).toMatchObject([
+      { severity: 'error', repo: 'shop', path: 'catalog-info.yaml', line: 1, ref: 'component:default/web', message: expect.stringMatching(/^Frontdoor failed while resolving its relations \(catalog-info\.yaml\): .+\. The entity component:default\/web is left out of the portal/) },
+    ]);
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * Build the client-side search index with Pagefind's Node API, after Astro
- * has written the HTML. Every response is checked for errors, and the service
- * is closed even when indexing fails.
+ * has written the HTML. Every response is checked for errors (quoted through
+ * the log escaper: they can name files made from repo content), and the
+ * service is closed even when indexing fails.
  */
 import * as pagefind from 'pagefind';
+import { logText } from '../diagnostics/log-text.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -12,11 +14,11 @@ export class SearchIndexError extends Error {
 export async function indexSearch(siteDir: string): Promise<{ pages: number }> {
   try {
     const created = await pagefind.createIndex({});
-    if (!created.index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`);
+    if (!created.index || created.errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${logText(created.errors.join('; '))}`);
     const added = await created.index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${siteDir}: ${logText(added.errors.join('; '))}`);
     const written = await created.index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${logText(written.errors.join('; '))}`);
     return { pages: added.page_count };
   } finally {
     await pagefind.close();

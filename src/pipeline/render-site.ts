@@ -5,6 +5,7 @@
  * the single place Astro is configured.
  */
 import { readdir } from 'node:fs/promises';
+import { withGuardedOutput } from './guarded-output.ts';
 
 export interface RenderOptions {
   root: string;
@@ -27,7 +28,8 @@ export async function renderSite(options: RenderOptions): Promise<{ pages: numbe
   if (options.cacheDir) process.env['FRONTDOOR_ASTRO_CACHE'] = options.cacheDir;
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const { build } = await import('astro');
-  await build({ root: options.root, outDir: options.outDir, logLevel: 'warn', mode: 'production' });
+  // Astro's warnings can name files from repo docs: its output is guarded like ours.
+  await withGuardedOutput(() => build({ root: options.root, outDir: options.outDir, logLevel: 'warn', mode: 'production' }));
   return { pages: await countPages(options.outDir) };
 }
 

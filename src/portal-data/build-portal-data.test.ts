@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
+import { ownershipEvidence } from '../graph/ownership-evidence.ts';
 import { resolveGraph } from '../graph/resolve-graph.ts';
 import { inMemorySnapshot } from '../sources/in-memory.ts';
 import { buildPortalData } from './build-portal-data.ts';
@@ -69,7 +70,8 @@ const snapshot = inMemorySnapshot(
   'acme',
 );
 const catalog = readCatalog(snapshot);
-const graph = resolveGraph(catalog.entities);
+// team-a is declared in shop and in legacy; the previous build published it from legacy.
+const graph = resolveGraph(catalog.entities, { ownership: ownershipEvidence(snapshot, catalog, new Map([['group:default/team-a', 'legacy']])) });
 const data = buildPortalData({ title: 'Acme Portal', org: 'Acme', snapshot, catalog, graph, generatedAt: new Date('2024-05-01T00:00:00Z') });
 const entity = (ref: string): EntityRecord => {
   const found = data.entities.find((e) => e.ref === ref);
@@ -124,7 +126,7 @@ describe('buildPortalData', () => {
     expect(old.diagnostics.map((d) => d.rule).sort()).toEqual(['owner-not-found', 'ref-not-found']);
     expect(old.diagnostics.every((d) => d.ref === 'component:default/old-batch')).toBe(true);
     expect(entity('component:default/cart').diagnostics).toEqual([]);
-    // team-a is declared in shop and in legacy: legacy wins (first by repo name), shop's copy is reported on the entity.
+    // team-a is declared in shop and in legacy: legacy keeps it (the previous build published it from there), shop's copy is reported on the entity.
     expect(entity('group:default/team-a').source.repo).toBe('legacy');
     expect(entity('group:default/team-a').diagnostics).toMatchObject([{ rule: 'duplicate-entity', repo: 'shop' }]);
   });
@@ -197,5 +199,52 @@ describe('buildPortalData: scorecards and health', () => {
     expect(activity(build(180))).toMatchObject({ status: 'pass', message: 'Last commit 61 days ago (2024-03-01).' });
     expect(activity(build(30))).toMatchObject({ status: 'fail' });
     expect(build(30).health.stale.map((s) => s.ref)).toContain('component:default/web');
+  });
+});
+
+describe('buildPortalData: per-entity isolation', () => {
+  const one = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: team-a${extra} }\n`;
+  // Snapshots from a source are checked where they are made (src/sources/checked-values.ts); these values
+  // get past that on purpose, to show the last gate holds.
+  const hostile = inMemorySnapshot(
+    [
+      { name: 'fine', url: 'https://github.com/acme/fine', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': `${one('fine', ', dependsOn: [component:far-future, component:bad-host]')}---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n` } },
+      { name: 'far-future', url: 'https://github.com/acme/far-future', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': one('far-future') } },
+      { name: 'bad-host', url: 'https://github.com/acme/bad-host', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': one('bad-host') } },
+    ],
+    'acme',
+  );
+  hostile.repos[1]!.head = { commit: 'c0ffee', date: '+010000-01-01T00:00:00.000Z' };
+  hostile.repos[2]!.url = 'https://exa mple.com/acme/bad-host';
+  const hostileCatalog = readCatalog(hostile);
+  const built = buildPortalData({ title: 'Acme', org: 'Acme', snapshot: hostile, catalog: hostileCatalog, graph: resolveGraph(hostileCatalog.entities), generatedAt: new Date('2024-05-01T00:00:00Z') });
+  const failed = built.diagnostics.filter((d) => d.rule === 'repo-failed');
+
+  it('leaves out an entity whose page would throw on a date or a URL, and still validates as PortalData', () => {
+    expect(built.entities.map((e) => e.ref)).toEqual(['component:default/fine', 'group:default/team-a']);
+    expect(() => PortalDataSchema.parse(JSON.parse(JSON.stringify(built)))).not.toThrow();
+  });
+
+  it('says why in a repo-failed error on the entity\'s repo, file and ref', () => {
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ repo: 'far-future', path: 'catalog-info.yaml', line: 1, ref: 'component:default/far-future', severity: 'error', message: expect.stringMatching(/^Frontdoor failed while building its page data \(catalog-info\.yaml\): NotRenderableError: `repo\.lastCommit\.date` is "\+010000-01-01T00:00:00\.000Z", not a date between years 0000 and 9999\. The entity component:default\/far-future is left out/) }),
+        expect.objectContaining({ repo: 'bad-host', ref: 'component:default/bad-host', message: expect.stringContaining('`repo.url` is "https://exa mple.com/acme/bad-host", not a URL') }),
+      ]),
+    );
+    expect(built.meta.counts.errors).toBe(built.diagnostics.filter((d) => d.severity === 'error').length);
+  });
+
+  it('leaves the repo out of the repositories list when its own record cannot be rendered', () => {
+    expect(built.repos.map((r) => r.name)).toEqual(['fine']);
+    expect(failed.filter((d) => !d.ref).map((d) => d.repo).sort()).toEqual(['bad-host', 'far-future']);
+  });
+
+  it('marks relations to a left-out entity as leading nowhere, so no page links to a missing page', () => {
+    const fine = built.entities.find((e) => e.ref === 'component:default/fine')!;
+    expect(fine.relations.filter((r) => r.type === 'dependsOn')).toEqual([
+      { type: 'dependsOn', target: 'component:default/bad-host', exists: false },
+      { type: 'dependsOn', target: 'component:default/far-future', exists: false },
+    ]);
   });
 });

@@ -1,19 +1,24 @@
 /**
  * Stage entry: graph → PortalData, the finished data the site renders. Every
  * per-page lookup (owner, system, domain, relation targets, the entity's own
- * diagnostics) is resolved here once, so pages only read.
+ * diagnostics) is resolved here once, so pages only read. Each entity's record
+ * is built in isolation and checked against what its page will do with it
+ * (renderable.ts): one that cannot be built or rendered is left out with a
+ * `repo-failed` diagnostic, so its page is missing rather than the whole site.
  */
 import type { CatalogResult, LoadedEntity } from '../catalog/read-catalog.ts';
 import { RELATION_OWNED_BY, RELATION_PART_OF } from '../catalog/model/relations.ts';
 import { entityPagePath, splitCanonicalRef } from '../catalog/model/refs.ts';
 import { fileWebUrl } from '../catalog/repo-files.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isolate, type FailurePlace } from '../diagnostics/isolate.ts';
 import type { CatalogGraph } from '../graph/resolve-graph.ts';
 import type { Repo, Snapshot } from '../sources/snapshot.ts';
 import { findCodeowners } from '../catalog/generated/codeowners.ts';
 import type { EntityRecord, PortalData, RepoRecord } from './schema.ts';
 import { HealthConfigSchema, type HealthConfig } from '../config/schema.ts';
-import { scoreEntities } from '../health/index.ts';
+import { assertRenderableEntity, assertRenderableRepo } from './renderable.ts';
+import { scoreIsolated } from './score-isolated.ts';
 
 export interface PortalDataInput {
   title: string;
@@ -47,7 +52,7 @@ export function buildPortalData(input: PortalDataInput): PortalData {
   const firstTarget = (ref: string, type: string, kind?: string) =>
     graph.relationsOf.get(ref)?.find((r) => r.type === type && (!kind || splitCanonicalRef(r.target).kind === kind))?.target;
 
-  const entities = graph.entities.map((entity): EntityRecord => {
+  function entityRecord(entity: LoadedEntity): EntityRecord {
     const { json } = entity;
     const metadata = json.metadata;
     const spec = json.spec;
@@ -91,32 +96,55 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       diagnostics: diagnosticsByRef.get(entity.ref) ?? [],
       ...(entity.origin ? { origin: entity.origin } : {}),
     };
-  });
+  }
 
-  const entitiesPerRepo = countPerRepo(graph.entities);
-  const repoRecords = snapshot.repos.map(
-    (r): RepoRecord => ({
-      name: r.name,
-      ...(r.url ? { url: r.url } : {}),
-      ...(r.description ? { description: r.description } : {}),
-      catalogFiles: r.catalogFiles,
-      entityCount: entitiesPerRepo.get(r.name) ?? 0,
-      ...(r.head ? { head: r.head } : {}),
-    }),
-  );
+  const failures: Diagnostic[] = [];
+  const placeOf = (entity: LoadedEntity): FailurePlace => ({ repo: entity.source.repo, path: entity.source.path, line: entity.source.line, column: entity.source.column, ref: entity.ref, stage: 'building its page data' });
+  const built = graph.entities.flatMap((entity) => {
+    const record = isolate(placeOf(entity), () => {
+      const r = entityRecord(entity);
+      assertRenderableEntity(r);
+      return r;
+    });
+    if (record.ok) return [record.value];
+    failures.push(record.diagnostic);
+    return [];
+  });
 
   // Scorecards read the finished records (owners, relations, repo facts), so they come last.
   const generatedAt = input.generatedAt ?? new Date();
   const { staleAfterDays } = input.health ?? HealthConfigSchema.parse({});
-  const { scorecards, overview } = scoreEntities({ entities, diagnostics, now: generatedAt, staleAfterDays });
-  const scoredEntities = entities.map((e): EntityRecord => {
-    const scorecard = scorecards.get(e.ref);
+  const recordPlace = (e: EntityRecord): FailurePlace => ({ repo: e.source.repo, path: e.source.path, line: e.source.line, column: 0, ref: e.ref, stage: 'scoring it' });
+  const scored = scoreIsolated({ entities: linkPublished(built), diagnostics, now: generatedAt, staleAfterDays }, recordPlace);
+  failures.push(...scored.failures);
+  const entities = linkPublished(scored.entities).map((e): EntityRecord => {
+    const scorecard = scored.scorecards.get(e.ref);
     return scorecard ? { ...e, scorecard } : e;
   });
 
+  const entitiesPerRepo = countPerRepo(entities);
+  const repoRecords = snapshot.repos.flatMap((r) => {
+    const record = isolate({ repo: r.name, stage: 'listing it on the repositories page' }, () => {
+      const repoRecord: RepoRecord = {
+        name: r.name,
+        ...(r.url ? { url: r.url } : {}),
+        ...(r.description ? { description: r.description } : {}),
+        catalogFiles: r.catalogFiles,
+        entityCount: entitiesPerRepo.get(r.name) ?? 0,
+        ...(r.head ? { head: r.head } : {}),
+      };
+      assertRenderableRepo(repoRecord);
+      return repoRecord;
+    });
+    if (record.ok) return [record.value];
+    failures.push(record.diagnostic);
+    return [];
+  });
+
+  const published = [...diagnostics, ...failures].sort(compareDiagnostics);
   const byKind: Record<string, number> = {};
   for (const e of entities) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
-  const counts = countBySeverity(diagnostics);
+  const counts = countBySeverity(published);
   return {
     meta: {
       title: input.title,
@@ -125,11 +153,23 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       generatedAt: generatedAt.toISOString(),
       counts: { repos: snapshot.repos.length, entities: entities.length, byKind, errors: counts.error, warnings: counts.warning },
     },
-    entities: scoredEntities,
+    entities,
     repos: repoRecords,
-    diagnostics,
-    health: overview,
+    diagnostics: published,
+    health: scored.overview,
   };
+}
+
+/** A relation to an entity that was left out leads nowhere: mark it so pages do not link to a missing page. */
+function linkPublished(records: EntityRecord[]): EntityRecord[] {
+  const published = new Set(records.map((e) => e.ref));
+  return records.map((e) => (e.relations.every((r) => !r.exists || published.has(r.target)) ? e : { ...e, relations: e.relations.map((r) => ({ ...r, exists: r.exists && published.has(r.target) })) }));
+}
+
+function countPerRepo(entities: readonly EntityRecord[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entities) counts.set(e.source.repo, (counts.get(e.source.repo) ?? 0) + 1);
+  return counts;
 }
 
 function repoFacts(repo: Repo): EntityRecord['repo'] {
@@ -159,10 +199,4 @@ function linksOf(value: unknown): EntityRecord['links'] {
     ...optionalString('icon', l['icon']),
     ...optionalString('type', l['type']),
   }));
-}
-
-function countPerRepo(entities: readonly LoadedEntity[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of entities) counts.set(e.source.repo, (counts.get(e.source.repo) ?? 0) + 1);
-  return counts;
 }

@@ -2,6 +2,14 @@ import type { DocumentRecord } from '../../catalog/read-catalog.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { DisplayPath } from './display-path.ts';
 
+/**
+ * Characters JSON.stringify leaves as they are but a log must not show raw (DEL, C1, bidi
+ * overrides and marks, line/paragraph separators), and the legacy `##[` workflow command opening.
+ * Written as `\uXXXX` escapes they parse back to the same data. (C0 characters are already escaped
+ * by JSON.stringify, and every line starts with indentation then `"`, `{`, `}` or `]`, never `::`.)
+ */
+const RAW_IN_LOGS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|(?<=##)\[/g;
+
 /** `validate --format json`: every document's verdict and every diagnostic. */
 export function formatJson(documents: readonly DocumentRecord[], diagnostics: readonly Diagnostic[], display: DisplayPath): string {
   return JSON.stringify(
@@ -19,5 +27,5 @@ export function formatJson(documents: readonly DocumentRecord[], diagnostics: re
     },
     null,
     2,
-  );
+  ).replace(RAW_IN_LOGS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

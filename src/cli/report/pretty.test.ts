@@ -45,3 +45,14 @@ describe('summaryLine', () => {
     expect(plain(summaryLine([], 1, 1))).toBe('✔ 0 errors, 0 warnings (1 entity from 1 document)');
   });
 });
+
+describe('formatPretty with hostile values', () => {
+  it('keeps each diagnostic on one line, escapes control characters, and starts no line with ::', () => {
+    const hostile: Diagnostic = { repo: 'evil', path: '::error::file\u001b[2J', line: 1, column: 1, severity: 'error', rule: 'r', message: 'a\n::add-mask::x\r\u202eb' };
+    const out = formatPretty([hostile], (_, path) => path);
+    expect(out.split('\n')).toHaveLength(2);
+    expect(out).not.toMatch(/[\u001b\r\u202e]/);
+    expect(out.split('\n').every((l) => !/^\s*::/.test(l))).toBe(true);
+    expect(out).toContain('a\\n::add-mask::x\\r\\u202eb');
+  });
+});

@@ -1,6 +1,11 @@
-/** `validate --format pretty`: diagnostics grouped by file, for people; colour only on a TTY. */
+/**
+ * `validate --format pretty`: diagnostics grouped by file, for people; colour only on a TTY.
+ * Paths, messages and rule ids come from repo content: each goes through `logText`, so one
+ * diagnostic stays one line and no line can be a workflow command or a terminal escape.
+ */
 import { styleText } from 'node:util';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { guardLogLines, logText } from '../../diagnostics/log-text.ts';
 import type { DisplayPath } from './display-path.ts';
 
 export interface PrettyOptions {
@@ -19,17 +24,17 @@ export function formatPretty(diagnostics: readonly Diagnostic[], display: Displa
   const shown = options.limit === undefined ? diagnostics : diagnostics.slice(0, options.limit);
   let currentFile: string | undefined;
   for (const d of shown) {
-    const file = display(d.repo, d.path) || '(configuration)';
+    const file = logText(display(d.repo, d.path)) || '(configuration)';
     if (file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       lines.push(paint('underline', file));
       currentFile = file;
     }
     const position = d.line > 0 ? `${d.line}:${d.column}` : '';
-    lines.push(`  ${paint('dim', position.padEnd(7))} ${paint(severityStyle[d.severity], d.severity.padEnd(7))} ${d.message} ${paint('dim', d.rule)}`);
+    lines.push(`  ${paint('dim', position.padEnd(7))} ${paint(severityStyle[d.severity], d.severity.padEnd(7))} ${logText(d.message)} ${paint('dim', logText(d.rule))}`);
   }
   if (shown.length < diagnostics.length) lines.push('', paint('dim', `… and ${diagnostics.length - shown.length} more (all are on the portal's diagnostics page; \`npm run validate\` lists them all).`));
-  return lines.join('\n');
+  return guardLogLines(lines.join('\n'));
 }
 
 export function summaryLine(diagnostics: readonly Diagnostic[], entities: number, documents: number, stream: NodeJS.WriteStream = process.stdout): string {
