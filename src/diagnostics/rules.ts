@@ -52,7 +52,7 @@ export const rules = {
   'location-target-outside-repo': { severity: 'error', backstage: true, summary: 'A Location target points outside its repository.' },
   'location-target-not-followed': { severity: 'warning', backstage: false, summary: 'A Location target is not a file of this repo, so Frontdoor does not read it.' },
   'location-depth': { severity: 'error', backstage: null, summary: 'Locations nest deeper than the configured limit. (A Location naming a file already read is skipped, so loops end.)' },
-  'duplicate-entity': { severity: 'error', backstage: false, summary: 'Two documents declare the same entity ref. In one repo the later document, then the first file, wins; across repos the one it was last published from wins, else the repo every copy's `github.com/project-slug` names; otherwise no copy is published.' },
+  'duplicate-entity': { severity: 'error', backstage: false, summary: 'Two documents declare the same entity ref. In one repo the later document, then the first file, wins; across repos the one it was last published from wins, else the repo every copy\'s `github.com/project-slug` names; otherwise no copy is published.' },
   'ref-not-found': { severity: 'warning', backstage: false, summary: 'A relation points to an entity that does not exist.' },
   'owner-not-found': { severity: 'warning', backstage: false, summary: '`spec.owner` names no existing Group or User.' },
   'relation-target-kind': { severity: 'warning', backstage: false, summary: 'A relation points to an entity of a kind it should not (an owner that is a Component).' },
