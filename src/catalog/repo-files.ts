@@ -1,15 +1,19 @@
 /**
  * Reading files of one repo from the snapshot, by paths written in catalog
  * files. Paths are resolved like Backstage resolves them against a file's URL
- * (relative to the file's folder; a leading `/` means the repo root), and a
- * path that climbs out of the repo is refused: repo content is untrusted.
+ * (relative to the file's folder; a leading `/` means the repo root), and the
+ * repo-path boundary (src/sources/repo-path.ts) refuses a path that climbs out
+ * of the repo or into its git folder: repo content is untrusted.
  */
 import { posix } from 'node:path';
+import { parseWebUrl } from '../sources/checked-values.ts';
+import { resolveRepoPath, type RepoPathResult } from '../sources/repo-path.ts';
 import type { Repo, RepoFile } from '../sources/snapshot.ts';
 
 export type ResolvedTarget =
   | { kind: 'repo-path'; path: string }
-  | { kind: 'outside-repo' }
+  /** Refused by the boundary: `reason` is `git-dir` when the path leads into the repo's git folder (rule `file-in-git-dir`). */
+  | { kind: 'outside-repo'; reason: 'outside' | 'git-dir'; message: string }
   | { kind: 'other-repo'; url: string }
   | { kind: 'external'; url: string };
 
@@ -18,47 +22,58 @@ const scmHosts = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'dev.azur
 
 const hasScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 
-/** Normalize a repo-relative path; undefined when it climbs above the root. */
+/** Normalize a repo-relative path as Backstage would (`\` separates, a leading `/` is the root); undefined when the boundary refuses it. */
 export function normalizeRepoPath(path: string): string | undefined {
-  const parts: string[] = [];
-  for (const part of path.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join('/');
+  const checked = resolveRepoPath('', path, 'backstage');
+  return checked.ok ? checked.path : undefined;
 }
 
 /** Resolve a target written in `fromFile` (a relative path, a `/`-rooted path or an absolute URL). */
 export function resolveTarget(repo: Repo, fromFile: string, target: string): ResolvedTarget {
   if (hasScheme.test(target)) return resolveUrlTarget(repo, target);
-  const raw = target.startsWith('/') ? target : `${posix.dirname(fromFile)}/${target}`;
-  const normalized = normalizeRepoPath(raw);
-  return normalized === undefined ? { kind: 'outside-repo' } : { kind: 'repo-path', path: normalized };
+  const dir = posix.dirname(fromFile);
+  return asTarget(resolveRepoPath(dir === '.' ? '' : dir, target, 'backstage'));
+}
+
+function asTarget(checked: RepoPathResult): ResolvedTarget {
+  return checked.ok ? { kind: 'repo-path', path: checked.path } : { kind: 'outside-repo', reason: checked.reason, message: checked.message };
 }
 
 /** An absolute URL is a repo path only when it is this repo's own blob/tree URL. */
 function resolveUrlTarget(repo: Repo, target: string): ResolvedTarget {
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    return { kind: 'external', url: target };
-  }
-  const own = repo.url ? new URL(repo.url) : undefined;
+  const url = tryUrl(target);
+  if (!url) return { kind: 'external', url: target };
+  // The snapshot's URL was checked where it entered; checked again so no stored value can make this throw.
+  const ownUrl = repo.url ? parseWebUrl(repo.url) : undefined;
+  const own = ownUrl ? new URL(ownUrl) : undefined;
   if (own && url.host === own.host) {
     const ownPath = own.pathname.replace(/\/+$/, '');
     const match = url.pathname.match(/^(.*?)\/(?:blob|tree|raw)\/[^/]+\/(.*)$/);
     if (match && match[1]!.toLowerCase() === ownPath.toLowerCase()) {
-      const normalized = normalizeRepoPath(decodeURIComponent(match[2]!));
-      return normalized === undefined ? { kind: 'outside-repo' } : { kind: 'repo-path', path: normalized };
+      const path = tryDecode(match[2]!);
+      if (path === undefined) return { kind: 'outside-repo', reason: 'outside', message: `${JSON.stringify(target)} has a broken %-escape, so it names no file` };
+      return asTarget(resolveRepoPath('', path, 'backstage'));
     }
     return { kind: 'other-repo', url: target };
   }
   if (scmHosts.has(url.host)) return { kind: 'other-repo', url: target };
   return { kind: 'external', url: target };
+}
+
+function tryUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function tryDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function readRepoFile(repo: Repo, path: string): RepoFile {

@@ -8,6 +8,7 @@
 import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
 import { createReadContext, type DiscoveryOptions, type RepoReader } from './discover-files.ts';
 import { configPathsOf, discoverDocs } from './discover-docs.ts';
+import { showValue } from './checked-values.ts';
 import type { Repo } from './snapshot.ts';
 import { findRepoByUrl, locateTechdocs, TECHDOCS_REF, techdocsRefOf } from './techdocs-ref.ts';
 
@@ -33,14 +34,19 @@ export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<Disc
   return new Map([...requests].map(([repo, dirs]) => [repo, [...dirs]]));
 }
 
-/** Read the requested folders into their repos (mutates `files` and `trees`). */
+/** Read the requested folders into their repos (mutates `files` and `trees`); a repo that fails keeps what was read, with a `repo-failed` problem. */
 export async function readCrossRepoDocs(requests: Map<Repo, string[]>, readerFor: (repo: Repo) => RepoReader | undefined | Promise<RepoReader | undefined>): Promise<void> {
   await Promise.all(
     [...requests].map(async ([repo, dirs]) => {
-      const reader = await readerFor(repo);
-      if (!reader) return;
-      const { readAll, readTrees } = createReadContext(reader, repo.files, repo.trees);
-      await discoverDocs(dirs, { files: repo.files, trees: repo.trees, readAll, readTrees });
+      try {
+        const reader = await readerFor(repo);
+        if (!reader) return;
+        const { readAll, readTrees } = createReadContext(reader, repo.files, repo.trees);
+        await discoverDocs(dirs, { files: repo.files, trees: repo.trees, readAll, readTrees });
+      } catch (error) {
+        const reason = showValue(error instanceof Error ? error.message : String(error), 300);
+        (repo.problems ??= []).push({ rule: 'repo-failed', message: `Reading the docs other repos point at in ${repo.name} (${dirs.map((d) => showValue(d)).join(', ')}) failed (${reason}); those docs are left out.` });
+      }
     }),
   );
 }

@@ -63,6 +63,20 @@ describe('TechDocs discovery', () => {
     expect(Object.keys(found.files).filter((p) => p.includes('passwd') || p.includes('escaped') || p.includes('skipped'))).toEqual([]);
   });
 
+  it('never asks a reader for a path in the git folder, whatever names it', async () => {
+    const { reader, reads } = memoryReader({
+      'catalog-info.yaml': `${entity('dir:.').replace('spec: {', 'spec: { description: { $text: ./.git/config },')}---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: l }\nspec: { targets: [./.GIT/config, "./git~1/*.yaml", ./docs/../.git/HEAD] }\n---\n${entity('dir:./.git').replace('cats', 'git')}`,
+      'mkdocs.yml': "site_name: S\nnav: [index.md, ../.git/config]\nmarkdown_extensions: [pymdownx.snippets]\nplugins: [monorepo]\n",
+      'docs/index.md': '--8<-- ".git/config"\n--8<-- "docs/../.Git./config"\n',
+      '.git/config': 'SECRET',
+    });
+    const found = await discoverRepoFiles({ name: 'cats' }, reader, { ...options, catalogPaths: ['catalog-info.yaml', '.git/config'] });
+    expect(reads.filter((p) => /\.git(?!hub)|git~1/i.test(p))).toEqual([]);
+    expect(reads).toContain('.github/CODEOWNERS'); // a name that starts like it is fine
+    expect(found.catalogFiles).toEqual(['catalog-info.yaml']);
+    expect(JSON.stringify(found)).not.toContain('SECRET');
+  });
+
   it('lists snippet paths as pymdownx.snippets reads them', () => {
     expect(snippetPaths(text('--8<-- "a.md"\n  --8<-- \'b.md:1:3\'\n;--8<-- "no.md"\n--8<-- "; no2.md"\n--8<--\nc.md\n;d.md\n--8<--\n--8<-- "https://example.com/x.md"\n'))).toEqual(['a.md', 'b.md', 'c.md']);
   });

@@ -8,28 +8,36 @@
  * 4. Files pulled in by `--8<--` snippets (relative to the mkdocs.yml folder,
  *    which is where `mkdocs build` runs), repeated for snippets inside snippets.
  *
- * Every path is checked to stay inside the repo; the docs stage reports what
- * is missing, so discovery only reads.
+ * A docs folder over the file cap keeps its nav's targets first: a folder read
+ * once its config is known passes them to the reader, and the default `docs/`
+ * of round 1 (read before its config) gets its missing nav targets in round 2.
+ *
+ * Every path goes through the repo-path boundary (repo-path.ts); the docs
+ * stage reports what is missing, so discovery only reads.
  */
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 import { globBase } from '../catalog/repo-files.ts';
-import type { RepoFile } from './snapshot.ts';
+import { resolveRepoPath } from './repo-path.ts';
+import type { Repo, RepoFile } from './snapshot.ts';
+import { matchHints, type TreeHints } from './tree-cap.ts';
 
 export interface DocsReadContext {
   files: Record<string, RepoFile>;
-  /** Listed folders: every file path below them. */
-  trees: Record<string, { paths: string[] }>;
+  /** Listed folders: every file path below them that was read. */
+  trees: Repo['trees'];
   readAll(paths: Iterable<string>): Promise<unknown>;
-  /** Read folders whole (`keepAll`) or only list them. */
-  readTrees(dirs: Iterable<string>, keepAll: boolean): Promise<unknown>;
+  /** Read folders whole (`keepAll`) or only list them; `hints` says, per folder, what to keep first when it is over the cap. */
+  readTrees(dirs: Iterable<string>, keepAll: boolean, hints?: ReadonlyMap<string, TreeHints>): Promise<unknown>;
 }
 
 /** How deep snippets may include snippets (pymdownx.snippets has no limit; a cycle must not hang the crawl). */
 const MAX_SNIPPET_DEPTH = 4;
 /** A cap on snippet files per site: a docs folder is capped, so what it pulls in is too. */
 const MAX_SNIPPET_FILES = 500;
+/** A cap on nav targets read into a docs folder the file cap cut: a nav is repo content too. */
+const MAX_NAV_TOP_UP = 500;
 
 export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promise<void> {
   if (dirs.length === 0) return;
@@ -38,24 +46,24 @@ export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promis
 
   // Round 2: other docs_dirs, included configs, glob folders.
   const roots = configDirs.map((dir) => ({ dir, config: readConfig(ctx.files, dir) }));
-  const docsDirs = roots.map((r) => joinInRepo(r.dir, r.config.docsDir)).filter((d): d is string => d !== undefined);
+  const sites = roots.flatMap((r) => siteOf(r.dir, r.config));
+  const docsDirs = sites.map((site) => site.docsDir);
   const includes = roots.flatMap((r) => r.config.includes.map((inc) => ({ ...inc, from: r.dir })));
   const exact = includes.filter((i) => i.kind === 'include').map((i) => joinInRepo(i.from, i.path)).filter((p): p is string => p !== undefined);
   const globs = includes.filter((i) => i.kind === 'glob').flatMap((i) => {
     const pattern = joinInRepo(i.from, i.path);
-    return pattern === undefined ? [] : [{ pattern, base: globBase(pattern) }];
+    return pattern === undefined ? [] : [{ pattern, dir: globBase(pattern), isMatch: picomatch(pattern, { dot: false }) }];
   });
-  await Promise.all([ctx.readTrees(docsDirs, true), ctx.readAll(exact), ctx.readTrees(globs.map((g) => g.base), false)]);
+  const topUps = missingNavTargets(ctx.trees, sites);
+  await Promise.all([ctx.readTrees(docsDirs, true, navHints(sites)), ctx.readAll(exact), ctx.readTrees(globs.map((g) => g.dir), false, matchHints(globs)), ctx.readAll(topUps.map((t) => t.path))]);
+  addToTrees(ctx, topUps);
 
   // Round 3: the included sites' docs folders (glob matches are read now too).
-  const matched = globs.flatMap((g) => {
-    const isMatch = picomatch(g.pattern, { dot: false });
-    return (ctx.trees[g.base]?.paths ?? []).filter((p) => isMatch(p));
-  });
+  const matched = globs.flatMap((g) => (ctx.trees[g.dir]?.paths ?? []).filter((p) => g.isMatch(p)));
   await ctx.readAll(matched);
-  const included = [...exact, ...matched].map((path) => ({ dir: posix.dirname(path) === '.' ? '' : posix.dirname(path), config: configOf(ctx.files[path]) }));
-  const includedDocs = included.map((i) => joinInRepo(i.dir, i.config.docsDir)).filter((d): d is string => d !== undefined);
-  await ctx.readTrees(includedDocs, true);
+  const included = [...exact, ...matched].flatMap((path) => siteOf(posix.dirname(path) === '.' ? '' : posix.dirname(path), configOf(ctx.files[path])));
+  const includedDocs = included.map((site) => site.docsDir);
+  await ctx.readTrees(includedDocs, true, navHints(included));
 
   // Round 4+: snippets, resolved against the root config folder.
   for (const root of roots) {
@@ -96,6 +104,45 @@ export function siteDocsDirs(files: Record<string, RepoFile>): string[] {
 interface ConfigFacts {
   docsDir: string;
   includes: { kind: 'include' | 'glob'; path: string }[];
+  /** Page paths the nav names, relative to docs_dir. */
+  nav: string[];
+}
+
+/** A site's docs folder (repo path) and its nav targets (repo paths); none when docs_dir leaves the repo. */
+interface SiteFolder {
+  docsDir: string;
+  navTargets: string[];
+}
+
+function siteOf(dir: string, config: ConfigFacts): SiteFolder[] {
+  const docsDir = joinInRepo(dir, config.docsDir);
+  if (docsDir === undefined) return [];
+  return [{ docsDir, navTargets: config.nav.map((p) => joinInRepo(docsDir, p)).filter((p): p is string => p !== undefined && p !== docsDir) }];
+}
+
+function navHints(sites: readonly SiteFolder[]): Map<string, TreeHints> {
+  return new Map(sites.filter((s) => s.navTargets.length > 0).map((s) => [s.docsDir, { keepFirst: s.navTargets }]));
+}
+
+/** Nav targets a docs folder read before its config (round 1's `docs/`) lost to the file cap. */
+function missingNavTargets(trees: Repo['trees'], sites: readonly SiteFolder[]): { dir: string; path: string }[] {
+  return sites.flatMap((site) => {
+    const tree = trees[site.docsDir];
+    if (!tree?.truncated) return [];
+    const have = new Set(tree.paths);
+    return site.navTargets.filter((p) => !have.has(p)).slice(0, MAX_NAV_TOP_UP).map((path) => ({ dir: site.docsDir, path }));
+  });
+}
+
+/** The nav targets read since: now files of their folder, no longer among those left out. */
+function addToTrees(ctx: DocsReadContext, topUps: readonly { dir: string; path: string }[]): void {
+  for (const { dir, path } of topUps) {
+    const tree = ctx.trees[dir];
+    const file = ctx.files[path];
+    if (!tree || !file || file.status === 'missing' || tree.paths.includes(path)) continue;
+    tree.paths = [...tree.paths, path].sort();
+    if (tree.omitted) tree.omitted--;
+  }
 }
 
 function readConfig(files: Record<string, RepoFile>, dir: string): ConfigFacts {
@@ -105,11 +152,28 @@ function readConfig(files: Record<string, RepoFile>, dir: string): ConfigFacts {
 
 /** docs_dir and monorepo includes, tolerating the Python tags MkDocs configs often carry. */
 function configOf(file: RepoFile | undefined): ConfigFacts {
-  if (file?.status !== 'text') return { docsDir: 'docs', includes: [] };
-  const doc = parseDocument(file.text, { strict: false, uniqueKeys: false, logLevel: 'silent' }).toJS() as unknown;
+  if (file?.status !== 'text') return { docsDir: 'docs', includes: [], nav: [] };
+  let doc: unknown;
+  try {
+    doc = parseDocument(file.text, { strict: false, uniqueKeys: false, logLevel: 'silent' }).toJS();
+  } catch {
+    doc = undefined; // too many aliases: the docs stage reports the config; discovery reads the default docs/
+  }
   const config = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>) : {};
   const docsDir = typeof config['docs_dir'] === 'string' && config['docs_dir'].trim() ? config['docs_dir'].trim().replace(/\/+$/, '') : 'docs';
-  return { docsDir, includes: [...includesIn(config['nav'])] };
+  return { docsDir, includes: [...includesIn(config['nav'])], nav: [...navPathsIn(config['nav'])] };
+}
+
+/** The page paths of a nav (`- index.md`, `- Title: guide.md`, nested sections), without URLs and monorepo includes. */
+function* navPathsIn(node: unknown): Generator<string> {
+  if (typeof node === 'string') {
+    const path = node.trim();
+    if (path && !/^[!*]include\s/.test(path) && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !path.startsWith('/')) yield path;
+  } else if (Array.isArray(node)) {
+    for (const item of node) yield* navPathsIn(item);
+  } else if (node !== null && typeof node === 'object') {
+    for (const value of Object.values(node)) yield* navPathsIn(value);
+  }
 }
 
 /** mkdocs-monorepo-plugin entries: `'!include ./x/mkdocs.yml'` and `'*include ./x/*\/mkdocs.yml'`. */
@@ -151,10 +215,8 @@ function stripSelection(path: string): string {
   return (match?.[1] ?? path).trim();
 }
 
-/** A path joined to a folder, or undefined when it leaves the repo or is absolute. */
+/** A path joined to a folder, or undefined when the repo-path boundary refuses it (out of the repo, absolute, into the git folder). */
 export function joinInRepo(dir: string, path: string): string | undefined {
-  if (path.startsWith('/') || /^[a-z]:/i.test(path)) return undefined;
-  const joined = posix.normalize(posix.join(dir || '.', path));
-  if (joined === '..' || joined.startsWith('../')) return undefined;
-  return joined === '.' ? '' : joined.replace(/\/+$/, '');
+  const joined = resolveRepoPath(dir, path);
+  return joined.ok ? joined.path : undefined;
 }

@@ -16,21 +16,30 @@ import picomatch from 'picomatch';
 import { globBase, isGlob, resolveTarget } from '../catalog/repo-files.ts';
 import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
 import { discoverDocs } from './discover-docs.ts';
+import { checkRepoPath, isCleanRepoPath } from './repo-path.ts';
 import { locateTechdocs, techdocsRefOf } from './techdocs-ref.ts';
+import { matchHints, type TreeHints } from './tree-cap.ts';
 import type { Repo, RepoFile } from './snapshot.ts';
 
 export interface RepoTree {
-  /** Every file below the folder (repo-relative paths), with its content. */
+  /** The files below the folder that were read (repo-relative paths), with their content. */
   files: Record<string, RepoFile>;
   /** True when the folder held more files than the cap, or more levels than the source could read. */
   truncated: boolean;
+  /** Files listed but left out by the cap (see tree-cap.ts for which are kept). */
+  omitted?: number;
+  /** The folder held more entries than the reader would even list: `omitted` is a lower bound. */
+  unlisted?: boolean;
 }
 
 export interface RepoReader {
-  /** Read one repo-relative path (already normalized and inside the repo). */
+  /** Read one repo-relative path (already normalized and inside the repo; readers check again, and refuse the git folder). */
   read(path: string): Promise<RepoFile>;
-  /** Every file below a folder ('' = the repo root), recursively and capped. A missing folder gives no files. */
-  readTree(dir: string): Promise<RepoTree>;
+  /**
+   * Every file below a folder ('' = the repo root), recursively, never inside a git folder, and capped:
+   * over the cap, index pages, then `hints` (nav targets, glob matches), then Markdown pages are kept first. A missing folder gives no files.
+   */
+  readTree(dir: string, hints?: TreeHints): Promise<RepoTree>;
 }
 
 export interface DiscoveryOptions {
@@ -56,7 +65,8 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
   // file: reading it twice would duplicate every entity.
   const catalogPaths = [...new Set(options.catalogPaths)];
   await readAll(catalogPaths);
-  const catalogFiles = catalogPaths.filter((p) => files[p]?.status !== 'missing');
+  // A path the boundary refuses was never read, so it is no catalog file either.
+  const catalogFiles = catalogPaths.filter((p) => p in files && files[p]!.status !== 'missing');
 
   // Then a round per level of references, everything of a level at once (the README and
   // CODEOWNERS ride along with the first), until nothing new turns up.
@@ -72,17 +82,16 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
       next.push(path);
     };
     for (const ref of refs) if (ref.kind === 'location') follow(ref.path);
-    const globRefs = refs.filter((r) => r.kind === 'glob');
+    const globRefs = refs.filter((r) => r.kind === 'glob').map((r) => ({ ...r, isMatch: picomatch(r.pattern, { dot: false }) }));
     await Promise.all([
       readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next, ...(first ? wellKnownFiles : []), ...frontier.flatMap(readmesNextTo)]),
-      readTrees(globRefs.map((r) => r.dir), false),
+      readTrees(globRefs.map((r) => r.dir), false, matchHints(globRefs)),
       readTrees(refs.filter((r) => r.kind === 'template').map((r) => r.dir), true),
       discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), { files, trees, readAll, readTrees }),
     ]);
     // Glob matches were read with their folder; they are parsed in the next round.
     for (const ref of globRefs) {
-      const isMatch = picomatch(ref.pattern, { dot: false });
-      const matches = (trees[ref.dir]?.paths ?? []).filter((p) => isMatch(p)).sort();
+      const matches = (trees[ref.dir]?.paths ?? []).filter((p) => ref.isMatch(p)).sort();
       globs[ref.pattern] = matches;
       for (const path of matches) {
         follow(path);
@@ -96,17 +105,29 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
   return { catalogFiles, files, globs, trees };
 }
 
-/** Reads into `files` and `trees`, skipping what is already there: each path costs one read however often it is named. */
+/**
+ * Reads into `files` and `trees`, skipping what is already there: each path costs one read however often it is named.
+ * A path the repo-path boundary refuses (out of the repo, into its git folder) is never asked for, nor recorded.
+ */
 export function createReadContext(reader: RepoReader, files: Record<string, RepoFile>, trees: Repo['trees']) {
-  const readAll = (paths: Iterable<string>) => Promise.all([...new Set(paths)].filter((p) => !(p in files)).map(async (p) => (files[p] = await reader.read(p))));
+  const allowed = (path: string) => checkRepoPath(path).ok;
+  const readAll = (paths: Iterable<string>) => Promise.all([...new Set(paths)].filter((p) => !(p in files) && allowed(p)).map(async (p) => (files[p] = await reader.read(p))));
   // Files of folders read whole; a docs folder keeps them all, a glob base only its matches.
   const treeFiles: Record<string, RepoFile> = {};
-  const readTrees = (dirs: Iterable<string>, keepAll: boolean) =>
+  /** `hints`: per folder, what to keep first when it is over the cap (a docs_dir's nav targets, a glob's matches). */
+  const readTrees = (dirs: Iterable<string>, keepAll: boolean, hints?: ReadonlyMap<string, TreeHints>) =>
     Promise.all(
-      [...new Set(dirs)].map(async (dir) => {
+      [...new Set(dirs)].filter(allowed).map(async (dir) => {
         if (!(dir in trees)) {
-          const tree = await reader.readTree(dir);
-          trees[dir] = { paths: Object.keys(tree.files).sort(), truncated: tree.truncated };
+          const tree = await reader.readTree(dir, hints?.get(dir));
+          // Readers never list the git folder; a path that is not clean still never enters the snapshot.
+          for (const path of Object.keys(tree.files)) if (!isCleanRepoPath(path)) delete tree.files[path];
+          trees[dir] = {
+            paths: Object.keys(tree.files).sort(),
+            truncated: tree.truncated,
+            ...(tree.omitted ? { omitted: tree.omitted } : {}),
+            ...(tree.unlisted ? { unlisted: true } : {}),
+          };
           Object.assign(treeFiles, tree.files);
         }
         if (keepAll) for (const path of trees[dir]!.paths) if (treeFiles[path]) files[path] ??= treeFiles[path];

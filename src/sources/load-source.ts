@@ -2,7 +2,9 @@
  * Stage entry: the configured source(s) → one Snapshot.
  * `local:<dir>` reads a folder of repos; `github:<org>` crawls an organization
  * (GITHUB_TOKEN, GITHUB_GRAPHQL_URL), reusing the previous crawl in
- * `.cache/github/<org>.json` so unchanged repos cost nothing.
+ * `.cache/github/<org>.json` so unchanged repos cost nothing. Whatever comes
+ * back from the cache, and whatever any source returns, is scrubbed of paths
+ * the repo-path boundary refuses (a git folder's files, above all).
  */
 import type { PortalConfig } from '../config/schema.ts';
 import { readGitHubCache, writeGitHubCache } from './github/cache.ts';
@@ -10,7 +12,8 @@ import { GitHubAuthError, GitHubQueryError, GitHubUnreachableError } from './git
 import { crawlGitHub, type CrawlProgress, type CrawlStats } from './github/crawl.ts';
 import { OrgNotFoundError } from './github/list-repos.ts';
 import type { DiscoveryOptions } from './discover-files.ts';
-import { readLocalSource, SourceError } from './local/read-local.ts';
+import { readLocalSource, SourceError, type ReadLimits } from './local/read-local.ts';
+import { scrubSnapshot } from './scrub-snapshot.ts';
 import type { Snapshot } from './snapshot.ts';
 
 export { SourceError } from './local/read-local.ts';
@@ -33,7 +36,7 @@ export interface SourceEnvironment {
 export async function loadSource(config: PortalConfig, progress: SourceProgress = {}, environment: SourceEnvironment = {}): Promise<Snapshot> {
   const specs = Array.isArray(config.source) ? config.source : [config.source];
   const snapshots: Snapshot[] = [];
-  for (const spec of specs) snapshots.push(await loadOne(spec, config, progress, environment));
+  for (const spec of specs) snapshots.push(scrubSnapshot(await loadOne(spec, config, progress, environment)));
   return mergeSnapshots(snapshots, config.org);
 }
 
@@ -57,8 +60,10 @@ async function crawlOrg(org: string, config: PortalConfig, progress: SourceProgr
   if (!/^https?:\/\/[^/]/.test(endpoint)) throw new SourceError(`GITHUB_GRAPHQL_URL must be an http(s) URL such as ${DEFAULT_GITHUB_GRAPHQL_URL} (GitHub Enterprise: https://<host>/api/graphql), not "${endpoint}".`);
   const cacheDir = environment.cacheDir ?? '.cache/github';
   const read = readOptions(config);
-  const cacheKey = JSON.stringify({ endpoint, catalogPaths: read.catalogPaths, maxFileBytes: read.maxFileBytes, maxReferencedFiles: read.maxReferencedFiles, filters: config.github, version: 1 });
-  const previous = await readGitHubCache(cacheDir, org, cacheKey);
+  const cacheKey = JSON.stringify({ endpoint, catalogPaths: read.catalogPaths, maxFileBytes: read.maxFileBytes, maxReferencedFiles: read.maxReferencedFiles, maxTreeFiles: read.maxTreeFiles, filters: config.github, version: 1 });
+  const cached = await readGitHubCache(cacheDir, org, cacheKey);
+  // An unchanged repo reuses its cached files as they are: an old cache must not bring back a git folder's.
+  const previous = cached && scrubSnapshot(cached);
   try {
     const { snapshot, stats } = await crawlGitHub({
       org,
@@ -97,12 +102,14 @@ function mergeSnapshots(snapshots: Snapshot[], org: string | undefined): Snapsho
 }
 
 /** What every source needs to know to read a repo's catalog files, from the config. */
-export function readOptions(config: PortalConfig): DiscoveryOptions & { maxFileBytes: number } {
+export function readOptions(config: PortalConfig): DiscoveryOptions & Required<ReadLimits> {
   return {
     catalogPaths: config.catalog.paths,
     maxAliasCount: config.limits.maxAliasCount,
     maxDocumentsPerFile: config.limits.maxDocumentsPerFile,
     maxReferencedFiles: config.limits.maxReferencedFiles,
     maxFileBytes: config.limits.maxFileBytes,
+    // A docs folder (or any folder read whole) reads at most this many files, the important ones first.
+    maxTreeFiles: config.limits.maxDocsFiles,
   };
 }

@@ -6,6 +6,12 @@
  * `.cache/` and reused.
  */
 import { z } from 'zod';
+import { parseDate, parseWebUrl } from './checked-values.ts';
+
+/** A date `new Date(x).toISOString()` takes without a throw (years 0000–9999); see checked-values.ts. */
+const IsoDateSchema = z.string().refine((s) => parseDate(s) !== undefined, 'an ISO 8601 date between years 0000 and 9999');
+/** An http(s) URL `new URL(x)` takes without a throw, with a valid host and no credentials; see checked-values.ts. */
+const WebUrlSchema = z.string().refine((s) => parseWebUrl(s) !== undefined, 'an http(s) URL with a valid host and no credentials');
 
 /** What reading one repo file gave. Files are only ever read by repo-relative path. */
 export const RepoFileSchema = z.discriminatedUnion('status', [
@@ -16,11 +22,32 @@ export const RepoFileSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('too-large'), size: z.number().int().nonnegative(), limit: z.number().int().positive() })
     .describe('Larger than the configured limit: not read at all.'),
   z.object({ status: z.literal('missing') }),
-  z.object({ status: z.literal('outside-repo'), reason: z.string() })
-    .describe('The path (or a symlink on it) leads out of the repository: refused.'),
+  z.object({ status: z.literal('outside-repo'), reason: z.string(), gitDir: z.literal(true).optional() })
+    .describe('The path (or a symlink on it) leads out of the repository, or (`gitDir`) into its git folder: refused, never read. See repo-path.ts.'),
   z.object({ status: z.literal('unreadable'), reason: z.string() }),
 ]);
 export type RepoFile = z.infer<typeof RepoFileSchema>;
+
+/** Something about a repo the source could not take as given; the catalog stage reports each with its rule. */
+export const RepoProblemSchema = z.object({
+  rule: z.enum(['repo-failed', 'repo-date-invalid', 'repo-url-invalid']),
+  message: z.string(),
+  /** The repo file it is about, when there is one. */
+  path: z.string().optional(),
+});
+export type RepoProblem = z.infer<typeof RepoProblemSchema>;
+
+/** A folder read whole. */
+export const RepoTreeRecordSchema = z.object({
+  /** Its files that were read (repo-relative). */
+  paths: z.array(z.string()),
+  /** True when files were left out (the cap, or a read that failed): then `paths` is not every file there. */
+  truncated: z.boolean(),
+  /** How many listed files the cap (`limits.maxDocsFiles`) left out: index pages, nav targets and Markdown pages were kept first. */
+  omitted: z.number().int().nonnegative().optional(),
+  /** The folder held more entries than were even listed (20 × the cap): `omitted` is a lower bound. */
+  unlisted: z.boolean().optional(),
+});
 
 export const RepoVisibilitySchema = z.enum(['public', 'internal', 'private']);
 
@@ -28,11 +55,11 @@ export const RepoSchema = z.object({
   /** Repository name, unique within the snapshot (for GitHub: the repo name in the org). */
   name: z.string().min(1),
   /** Web URL of the repository, e.g. https://github.com/acme/payments (absent for plain local folders). */
-  url: z.string().url().optional(),
+  url: WebUrlSchema.optional(),
   /** Folder on disk for the local source; used to print clickable paths. */
   localPath: z.string().optional(),
   defaultBranch: z.string().optional(),
-  head: z.object({ commit: z.string(), date: z.string().optional() }).optional(),
+  head: z.object({ commit: z.string(), date: IsoDateSchema.optional() }).optional(),
   description: z.string().optional(),
   topics: z.array(z.string()).default([]),
   language: z.string().optional(),
@@ -46,18 +73,20 @@ export const RepoSchema = z.object({
   /** Glob patterns used by Location targets, with the repo paths they matched. */
   globs: z.record(z.string(), z.array(z.string())).default({}),
   /** Folders read whole (TechDocs docs_dir, glob bases): their file paths, and whether the listing was capped. */
-  trees: z.record(z.string(), z.object({ paths: z.array(z.string()), truncated: z.boolean() })).default({}),
+  trees: z.record(z.string(), RepoTreeRecordSchema).default({}),
   /**
    * When each TechDocs page last changed: repo path → ISO date of the newest commit that touched it
    * (e.g. `{ "docs/index.md": "2024-05-01T12:30:00Z" }`), for the Markdown pages of docs folders only
    * (see `docsPagePaths`). A page without an entry (uncommitted, not a git repo, or the date could not
    * be read) has no known date: show `head.date` instead.
    */
-  fileDates: z.record(z.string(), z.string()).optional(),
+  fileDates: z.record(z.string(), IsoDateSchema).optional(),
   /** GitHub's node id: the key an incremental crawl matches repos by (survives renames). */
   githubId: z.string().optional(),
   /** Set when this run could not read the repo: its files are the last good ones, from the previous crawl. */
   stale: z.object({ reason: z.string(), since: z.string() }).optional(),
+  /** What the source could not take as given: a date or URL that was invalid (left out), a read that failed. */
+  problems: z.array(RepoProblemSchema).optional(),
 });
 export type Repo = z.infer<typeof RepoSchema>;
 
@@ -65,7 +94,7 @@ export type Repo = z.infer<typeof RepoSchema>;
 export const OrgPeopleSchema = z.object({
   org: z.string(),
   /** Web URL of the organization, e.g. https://github.com/acme. */
-  url: z.string().optional(),
+  url: WebUrlSchema.optional(),
   teams: z.array(
     z.object({
       slug: z.string(),
@@ -73,11 +102,11 @@ export const OrgPeopleSchema = z.object({
       description: z.string().optional(),
       parent: z.string().optional(),
       members: z.array(z.string()),
-      url: z.string().optional(),
-      avatarUrl: z.string().optional(),
+      url: WebUrlSchema.optional(),
+      avatarUrl: WebUrlSchema.optional(),
     }),
   ),
-  users: z.array(z.object({ login: z.string(), name: z.string().optional(), email: z.string().optional(), avatarUrl: z.string().optional(), url: z.string().optional() })),
+  users: z.array(z.object({ login: z.string(), name: z.string().optional(), email: z.string().optional(), avatarUrl: WebUrlSchema.optional(), url: WebUrlSchema.optional() })),
 });
 export type OrgPeople = z.infer<typeof OrgPeopleSchema>;
 

@@ -5,8 +5,8 @@
  * Used by discovery (what to read) and by the docs stage (what to render),
  * so the two never disagree.
  */
-import { posix } from 'node:path';
 import { resolveTarget } from '../catalog/repo-files.ts';
+import { resolveRepoPath } from './repo-path.ts';
 import type { Repo } from './snapshot.ts';
 
 export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
@@ -31,7 +31,8 @@ export function locateTechdocs(repo: Pick<Repo, 'url'>, fromFile: string, ref: s
   if (type === 'dir') {
     const resolved = resolveTarget(repo as Repo, fromFile, target === '' ? '.' : target.replace(/\/?$/, '/'));
     if (resolved.kind === 'repo-path') return { kind: 'this-repo', dir: resolved.path.replace(/\/+$/, '') };
-    return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" leads out of the repository`, fix: 'Point dir: at a folder inside this repository, relative to the catalog file (usually dir:.).' };
+    const where = resolved.kind === 'outside-repo' && resolved.reason === 'git-dir' ? "into the repository's git folder, which is never read" : 'out of the repository';
+    return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" leads ${where}`, fix: 'Point dir: at a folder inside this repository, relative to the catalog file (usually dir:.).' };
   }
   if (type === 'url') {
     const resolved = resolveTarget(repo as Repo, fromFile, target);
@@ -54,10 +55,16 @@ function repoTreeUrl(target: string): { repoUrl: string; dir: string } | undefin
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   const match = url.pathname.match(/^\/([^/]+)\/([^/]+?)(?:\.git)?(?:\/(?:tree|blob)\/[^/]+(\/.*)?)?\/?$/);
   if (!match) return undefined;
-  const path = decodeURIComponent(match[3] ?? '').replace(/^\/+|\/+$/g, '');
-  const normalized = path === '' ? '' : posix.normalize(path);
-  if (normalized.startsWith('..')) return undefined;
-  return { repoUrl: `${url.protocol}//${url.host}/${match[1]}/${match[2]}`, dir: normalized === '.' ? '' : normalized };
+  let path: string;
+  try {
+    path = decodeURIComponent(match[3] ?? '');
+  } catch {
+    return undefined; // a broken %-escape names no folder
+  }
+  // The folder is read in the other repo: the same boundary applies there (no `..`, no git folder).
+  const dir = resolveRepoPath('', path.replace(/^\/+/, ''));
+  if (!dir.ok) return undefined;
+  return { repoUrl: `${url.protocol}//${url.host}/${match[1]}/${match[2]}`, dir: dir.path };
 }
 
 /** The repo a URL names, by web URL (case-insensitive, as GitHub is), or by owner/name when the repo has no URL. */
@@ -65,6 +72,12 @@ export function findRepoByUrl<R extends Pick<Repo, 'name' | 'url'>>(repos: reado
   const wanted = repoUrl.replace(/\/+$/, '').toLowerCase();
   const byUrl = repos.find((r) => r.url?.replace(/\/+$/, '').toLowerCase() === wanted);
   if (byUrl) return byUrl;
-  const [owner, name] = new URL(repoUrl).pathname.split('/').filter(Boolean);
+  let pathname: string;
+  try {
+    pathname = new URL(repoUrl).pathname;
+  } catch {
+    return undefined;
+  }
+  const [owner, name] = pathname.split('/').filter(Boolean);
   return org && owner?.toLowerCase() === org.toLowerCase() ? repos.find((r) => !r.url && r.name.toLowerCase() === name?.toLowerCase()) : undefined;
 }

@@ -147,6 +147,16 @@ describe('queries too big for GitHub', () => {
   });
 });
 
+describe('a failure no one planned for', () => {
+  it('a token that expires mid-crawl (401 on the file reads) stops the crawl cleanly and says so: it never hangs', async () => {
+    const run = await crawl(org(), [{ kind: '401', operationName: 'RepoFiles', times: Infinity }]);
+    expect(run.snapshot.notes.join('\n')).toMatch(/stopped early/);
+    // Nothing could be read: every repo is there, marked stale, for the next crawl to read again.
+    expect(run.snapshot.repos.length).toBeGreaterThan(0);
+    expect(run.snapshot.repos.filter((r) => r.name !== 'no-catalog').every((r) => r.stale)).toBe(true);
+  });
+});
+
 describe('last-updated dates', () => {
   const withoutDates = (s: Snapshot) => s.repos.map(({ fileDates: _dates, ...repo }) => repo);
 

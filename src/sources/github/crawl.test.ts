@@ -149,7 +149,8 @@ describe('last-updated dates of docs pages', () => {
     expect(datesRequests()).toHaveLength(1);
     expect(datesRequests()[0]!.cost).toBe(1);
     const byName = Object.fromEntries(snapshot.repos.map((r) => [r.name, r.fileDates]));
-    expect(byName['svc-1']).toEqual({ 'docs/guides/deep/deeper/setup.md': '2024-01-01T00:00:00Z', 'docs/index.md': '2023-05-05T00:00:00Z' });
+    // Checked where they enter, and written as toISOString() writes them.
+    expect(byName['svc-1']).toEqual({ 'docs/guides/deep/deeper/setup.md': '2024-01-01T00:00:00.000Z', 'docs/index.md': '2023-05-05T00:00:00.000Z' });
     expect(Object.keys(byName['svc-0']!)).toEqual(['docs/guides/deep/deeper/setup.md', 'docs/index.md']);
     // README.md, catalog files and other repos' files are not pages: no dates asked.
     expect(byName['no-catalog']).toBeUndefined();
@@ -172,8 +173,8 @@ describe('last-updated dates of docs pages', () => {
     const pushed = await crawl(org, { previous: warm.snapshot });
     expect(pagesAsked()).toEqual(['docs/guides/deep/deeper/setup.md']);
     const svc1 = pushed.snapshot.repos.find((r) => r.name === 'svc-1')!;
-    expect(svc1.fileDates).toEqual({ 'docs/guides/deep/deeper/setup.md': '2024-01-01T01:00:00Z', 'docs/index.md': '2023-05-05T00:00:00Z' });
-    expect(svc1.head?.date).toBe('2024-01-01T01:00:00Z');
+    expect(svc1.fileDates).toEqual({ 'docs/guides/deep/deeper/setup.md': '2024-01-01T01:00:00.000Z', 'docs/index.md': '2023-05-05T00:00:00.000Z' });
+    expect(svc1.head?.date).toBe('2024-01-01T01:00:00.000Z');
   });
 
   it('dates the pages of unchanged repos crawled before dates existed, without reading their files again', async () => {

@@ -17,6 +17,7 @@ import picomatch from 'picomatch';
 import { crossRepoDocsRequests, readCrossRepoDocs } from '../cross-repo-docs.ts';
 import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
 import type { OrgPeople, Repo, Snapshot } from '../snapshot.ts';
+import { DEFAULT_MAX_TREE_FILES } from '../tree-cap.ts';
 import { AdaptiveSize } from './adaptive-size.ts';
 import { createGitHubClient, CrawlStoppedError, QueryTooBigError, type ClientOptions, type ClientStats } from './client.ts';
 import { GitHubFileBatcher } from './file-batcher.ts';
@@ -123,22 +124,34 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
   const changed: ListedRepo[] = [];
   for (const listed of selected) {
     const before = previousById.get(listed.id);
-    if (before && !before.stale && before.head?.commit === listed.head?.commit) unchanged.push({ ...before, ...metadataOf(listed), head: before.head });
-    else changed.push(listed);
+    // A repo whose reading failed last time is read again, like a stale one.
+    const failedBefore = before?.problems?.some((p) => p.rule === 'repo-failed');
+    if (before && !before.stale && !failedBefore && before.head?.commit === listed.head?.commit) {
+      // Content from the previous crawl; metadata (URL, description, problems) as GitHub lists it now.
+      const { catalogFiles, files, globs, trees, fileDates } = before;
+      unchanged.push({ ...metadataOf(listed), ...(before.head ? { head: before.head } : {}), catalogFiles, files, globs, trees, ...(fileDates ? { fileDates } : {}) });
+    } else changed.push(listed);
   }
   options.onProgress?.({ phase: 'files', changed: changed.length, unchanged: unchanged.length });
 
   const batcher = new GitHubFileBatcher(client, {
     org: options.org,
     maxFileBytes: options.read.maxFileBytes,
-    maxTreeFiles: options.read.maxTreeFiles ?? 2000,
+    maxTreeFiles: options.read.maxTreeFiles ?? DEFAULT_MAX_TREE_FILES,
     repos: adaptive.repos,
     objects: adaptive.objects,
   });
   const fetched = await Promise.all(
     changed.map(async (listed): Promise<Repo> => {
-      const discovered = await discoverRepoFiles({ name: listed.name, url: listed.url }, batcher.reader(listed), options.read);
-      return { ...metadataOf(listed), ...(listed.head ? { head: listed.head } : {}), ...discovered };
+      const head = listed.head ? { head: listed.head } : {};
+      try {
+        const discovered = await discoverRepoFiles({ name: listed.name, ...(listed.url ? { url: listed.url } : {}) }, batcher.reader(listed), options.read);
+        return { ...metadataOf(listed), ...head, ...discovered };
+      } catch (error) {
+        // One repo's content must not stop the org's crawl: it appears with no files, and says why.
+        const failed = { rule: 'repo-failed' as const, message: `Reading the files of ${listed.name} failed (${error instanceof Error ? error.message : String(error)}); it is shown without them.` };
+        return { ...metadataOf(listed), ...head, catalogFiles: [], files: {}, globs: {}, trees: {}, problems: [...listed.problems, failed] };
+      }
     }),
   );
   const now = new Date().toISOString();
@@ -183,7 +196,9 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
   if (options.teams && !batcher.stopped) {
     options.onProgress?.({ phase: 'people' });
     try {
-      people = [await listPeople(client, { org: options.org, ...(listing.orgUrl ? { orgUrl: listing.orgUrl } : {}), teamsPageSize: adaptive.teams, membersPageSize: adaptive.members })];
+      const listed = await listPeople(client, { org: options.org, ...(listing.orgUrl ? { orgUrl: listing.orgUrl } : {}), teamsPageSize: adaptive.teams, membersPageSize: adaptive.members });
+      people = [listed.people];
+      notes.push(...listed.notes);
     } catch (error) {
       if (!(error instanceof CrawlStoppedError || error instanceof QueryTooBigError)) throw error;
       notes.push(`Teams of ${options.org} could not be read (${error.message}); the previous teams are kept.`);
@@ -201,7 +216,7 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
       source: `github:${options.org}`,
       org: options.org,
       createdAt: now,
-      repos: repos.sort((a, b) => a.name.localeCompare(b.name)),
+      repos: repos.sort((a, b) => a.name.localeCompare(b.name)).map(withoutNoProblems),
       people,
       notes,
     },
@@ -221,10 +236,19 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
   };
 }
 
+/** `problems` only when there are some, so a clean repo's record is what it was before problems existed. */
+function withoutNoProblems(repo: Repo): Repo {
+  if (repo.problems?.length) return repo;
+  const { problems: _none, ...rest } = repo;
+  return rest;
+}
+
+/** Listing metadata; `problems` replaces any from an earlier crawl (file-date problems are added again by addFileDates). */
 function metadataOf(listed: ListedRepo): Omit<Repo, 'catalogFiles' | 'files' | 'globs' | 'trees'> {
   return {
     name: listed.name,
-    url: listed.url,
+    ...(listed.url ? { url: listed.url } : {}),
+    problems: [...listed.problems],
     githubId: listed.id,
     ...(listed.defaultBranch ? { defaultBranch: listed.defaultBranch } : {}),
     ...(listed.description ? { description: listed.description } : {}),

@@ -9,6 +9,7 @@
  * or stops the crawl, pages simply have none (they show the repo's date) and
  * the next crawl asks again.
  */
+import { parseDate, showValue } from '../checked-values.ts';
 import { docsPagePaths } from '../docs-pages.ts';
 import type { Repo } from '../snapshot.ts';
 import type { AdaptiveSize } from './adaptive-size.ts';
@@ -68,6 +69,7 @@ export async function addFileDates(client: GitHubClient, repos: readonly Repo[],
       dates.get(item.repo)![item.path] = date;
       read++;
     }
+    reportInvalid(result.invalid);
   }
   for (const [repo, known] of dates) {
     if (Object.keys(known).length > 0) repo.fileDates = known;
@@ -86,31 +88,43 @@ function sameText(before: Repo | undefined, repo: Repo, path: string): boolean {
   return then?.status === 'text' && now?.status === 'text' && then.text === now.text;
 }
 
-async function fetchDates(client: GitHubClient, wanted: Wanted[], options: FileDatesOptions): Promise<{ dates: Map<Wanted, string>; problem?: string }> {
+/** Pages whose date GitHub gave as something no date can be: undated, and said so once per repo. */
+function reportInvalid(invalid: ReadonlyMap<Wanted, string>): void {
+  const byRepo = new Map<Repo, [Wanted, string][]>();
+  for (const entry of invalid) byRepo.set(entry[0].repo, [...(byRepo.get(entry[0].repo) ?? []), entry]);
+  for (const [repo, entries] of byRepo) {
+    const [first, value] = entries[0]!;
+    const more = entries.length > 1 ? ` (and ${entries.length - 1} more page(s))` : '';
+    (repo.problems ??= []).push({ rule: 'repo-date-invalid', path: first.path, message: `GitHub gave the last commit of ${showValue(first.path)}${more} the date ${showValue(value)}, which is not a valid date between years 0000 and 9999; those pages show no last-updated date.` });
+  }
+}
+
+async function fetchDates(client: GitHubClient, wanted: Wanted[], options: FileDatesOptions): Promise<{ dates: Map<Wanted, string>; invalid: Map<Wanted, string>; problem?: string }> {
   const dates = new Map<Wanted, string>();
+  const invalid = new Map<Wanted, string>();
   let rest = wanted;
   while (rest.length > 0) {
     const batch = rest.slice(0, options.pages.current);
     try {
-      await fetchBatch(client, batch, options.org, dates);
+      await fetchBatch(client, batch, options.org, dates, invalid);
       options.pages.succeeded();
     } catch (error) {
       // Smaller and again; when even the smallest batch fails, GitHub will not give dates today:
       // stop asking rather than spend the crawl's requests on a nicety.
       if (error instanceof QueryTooBigError && options.pages.shrink()) continue;
       if (error instanceof QueryTooBigError || error instanceof CrawlStoppedError || error instanceof GitHubQueryError || error instanceof GitHubAuthError || error instanceof GitHubUnreachableError) {
-        return { dates, problem: error.message };
+        return { dates, invalid, problem: error.message };
       }
       throw error;
     }
     rest = rest.slice(batch.length);
   }
-  return { dates };
+  return { dates, invalid };
 }
 
 type DatesData = Record<string, { c?: Record<string, { nodes?: ({ committedDate?: string } | null)[] } | null> | null } | null>;
 
-async function fetchBatch(client: GitHubClient, batch: Wanted[], org: string, dates: Map<Wanted, string>): Promise<void> {
+async function fetchBatch(client: GitHubClient, batch: Wanted[], org: string, dates: Map<Wanted, string>, invalid: Map<Wanted, string>): Promise<void> {
   // `wanted` lists each repo's pages together: consecutive items of one repo share an alias.
   const groups: Wanted[][] = [];
   for (const item of batch) {
@@ -125,8 +139,11 @@ async function fetchBatch(client: GitHubClient, batch: Wanted[], org: string, da
   groups.forEach((group, i) => {
     const commit = data[`r${i}`]?.c;
     group.forEach((item, j) => {
-      const date = commit?.[`h${j}`]?.nodes?.[0]?.committedDate;
+      const raw = commit?.[`h${j}`]?.nodes?.[0]?.committedDate;
+      if (raw === undefined || raw === null) return;
+      const date = parseDate(raw);
       if (date) dates.set(item, date);
+      else invalid.set(item, String(raw));
     });
   });
 }

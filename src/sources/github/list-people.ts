@@ -4,6 +4,7 @@
  * Backstage's GitHub org provider makes them. Teams come with their first
  * members in one page; a team with more members continues on its own.
  */
+import { parseWebUrl } from '../checked-values.ts';
 import type { OrgPeople } from '../snapshot.ts';
 import { AdaptiveSize } from './adaptive-size.ts';
 import { QueryTooBigError, type GitHubClient } from './client.ts';
@@ -50,9 +51,18 @@ export interface PeopleOptions {
   membersPageSize: AdaptiveSize;
 }
 
-export async function listPeople(client: GitHubClient, options: PeopleOptions): Promise<OrgPeople> {
+/** The org's people, and notes on what GitHub gave that could not be used. */
+export async function listPeople(client: GitHubClient, options: PeopleOptions): Promise<{ people: OrgPeople; notes: string[] }> {
   const teams: OrgPeople['teams'] = [];
   const users = new Map<string, OrgPeople['users'][number]>();
+  // URLs are checked where they enter: a page may then link them and show avatars without a second look.
+  let invalidUrls = 0;
+  const webUrl = (key: 'url' | 'avatarUrl', value: string | null) => {
+    if (!value) return {};
+    const url = parseWebUrl(value);
+    if (!url) invalidUrls++;
+    return url ? { [key]: url } : {};
+  };
   const addMembers = (nodes: Member[]) => {
     for (const m of nodes) {
       if (users.has(m.login)) continue;
@@ -60,8 +70,8 @@ export async function listPeople(client: GitHubClient, options: PeopleOptions): 
         login: m.login,
         ...(m.name ? { name: m.name } : {}),
         ...(m.email ? { email: m.email } : {}),
-        ...(m.avatarUrl ? { avatarUrl: m.avatarUrl } : {}),
-        ...(m.url ? { url: m.url } : {}),
+        ...webUrl('avatarUrl', m.avatarUrl),
+        ...webUrl('url', m.url),
       });
     }
   };
@@ -97,17 +107,15 @@ export async function listPeople(client: GitHubClient, options: PeopleOptions): 
         ...(team.description ? { description: team.description } : {}),
         ...(team.parentTeam ? { parent: team.parentTeam.slug } : {}),
         members,
-        ...(team.url ? { url: team.url } : {}),
-        ...(team.avatarUrl ? { avatarUrl: team.avatarUrl } : {}),
+        ...webUrl('url', team.url),
+        ...webUrl('avatarUrl', team.avatarUrl),
       });
     }
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
     cursor = connection.pageInfo.endCursor;
   }
-  return {
-    org: options.org,
-    ...(options.orgUrl ? { url: options.orgUrl } : {}),
-    teams,
-    users: [...users.values()].sort((a, b) => a.login.localeCompare(b.login)),
-  };
+  const orgUrl = options.orgUrl ? webUrl('url', options.orgUrl) : {};
+  const people = { org: options.org, ...orgUrl, teams, users: [...users.values()].sort((a, b) => a.login.localeCompare(b.login)) };
+  const notes = invalidUrls ? [`GitHub gave ${invalidUrls} team, member or avatar URL(s) of ${options.org} that are not valid http(s) URLs; they are left out (no link, no picture).`] : [];
+  return { people, notes };
 }

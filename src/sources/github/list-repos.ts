@@ -5,7 +5,8 @@
  * between pages). The page size adapts to GitHub's limits. A listing that
  * stops early says so (`complete: false`): then nothing may be deleted.
  */
-import type { RepoFile } from '../snapshot.ts';
+import { parseDate, parseWebUrl, showValue as shown } from '../checked-values.ts';
+import type { RepoFile, RepoProblem } from '../snapshot.ts';
 import { AdaptiveSize } from './adaptive-size.ts';
 import { CrawlStoppedError, QueryTooBigError, type GitHubClient } from './client.ts';
 import { orgRepoPageQuery, type ListingFilters } from './queries.ts';
@@ -13,7 +14,8 @@ import { orgRepoPageQuery, type ListingFilters } from './queries.ts';
 export interface ListedRepo {
   id: string;
   name: string;
-  url: string;
+  /** Absent when GitHub's value was not a valid web URL (then `problems` says so). */
+  url?: string;
   description?: string;
   visibility: 'public' | 'private' | 'internal';
   archived: boolean;
@@ -27,6 +29,8 @@ export interface ListedRepo {
   rootEntries?: Set<string>;
   /** The configured catalog paths' content, from the listing itself. */
   catalogFiles: Record<string, RepoFile>;
+  /** A URL or date GitHub gave that was invalid, and left out. */
+  problems: RepoProblem[];
 }
 
 export interface Listing {
@@ -62,7 +66,7 @@ interface RepoNode {
   isEmpty: boolean;
   primaryLanguage: { name: string } | null;
   repositoryTopics: { nodes: { topic: { name: string } }[] };
-  defaultBranchRef: { name: string; target: { oid: string; committedDate?: string } } | null;
+  defaultBranchRef: { name: string; target: { oid: string; committedDate?: string | null } } | null;
   root: { entries?: { name: string; type: string }[] } | null;
   [catalog: `c${number}`]: BlobNode | null;
 }
@@ -105,7 +109,7 @@ export async function listRepositories(client: GitHubClient, options: ListOption
     }
     options.pageSize.succeeded();
     const connection = page.organization.repositories;
-    orgUrl = page.organization.url;
+    orgUrl = parseWebUrl(page.organization.url);
     totalCount = connection.totalCount;
     for (const node of connection.nodes) repos.push(toListedRepo(node, options));
     options.onPage?.(repos.length, totalCount);
@@ -121,10 +125,16 @@ function toListedRepo(node: RepoNode, options: ListOptions): ListedRepo {
   options.catalogPaths.forEach((path, i) => {
     catalogFiles[path] = blobToRepoFile(node[`c${i}`] ?? null, options.maxFileBytes);
   });
+  // Checked here, where they enter: every later stage may take them as valid.
+  const problems: RepoProblem[] = [];
+  const url = parseWebUrl(node.url);
+  if (!url) problems.push({ rule: 'repo-url-invalid', message: `GitHub gave ${node.name} the web URL ${shown(node.url)}, which is not a valid http(s) URL; the portal shows no links to the repository.` });
+  const date = target?.committedDate === undefined || target.committedDate === null ? undefined : parseDate(target.committedDate);
+  if (target?.committedDate && !date) problems.push({ rule: 'repo-date-invalid', message: `GitHub gave the HEAD commit of ${node.name} the date ${shown(target.committedDate)}, which is not a valid date between years 0000 and 9999; the portal shows it as unknown.` });
   return {
     id: node.id,
     name: node.name,
-    url: node.url,
+    ...(url ? { url } : {}),
     ...(node.description ? { description: node.description } : {}),
     visibility: node.visibility.toLowerCase() as ListedRepo['visibility'],
     archived: node.isArchived,
@@ -133,9 +143,10 @@ function toListedRepo(node: RepoNode, options: ListOptions): ListedRepo {
     ...(node.primaryLanguage ? { language: node.primaryLanguage.name } : {}),
     topics: node.repositoryTopics.nodes.map((t) => t.topic.name),
     ...(node.defaultBranchRef ? { defaultBranch: node.defaultBranchRef.name } : {}),
-    ...(target ? { head: target.committedDate ? { commit: target.oid, date: target.committedDate } : { commit: target.oid } } : {}),
+    ...(target ? { head: date ? { commit: target.oid, date } : { commit: target.oid } } : {}),
     ...(node.root?.entries ? { rootEntries: new Set(node.root.entries.map((e) => e.name)) } : {}),
     catalogFiles,
+    problems,
   };
 }
 

@@ -58,7 +58,7 @@ describe('diskRepoReader.read', () => {
     expect(await reader.read('alias.yaml')).toMatchObject({ status: 'text', text: 'kind: Component\n' });
   });
 
-  it.each(['../outside/secret.yaml', '../../etc/passwd', 'docs/../../outside/secret.yaml', '..', ''])('refuses %j, which is not inside the repo', async (path) => {
+  it.each(['../outside/secret.yaml', '../../etc/passwd', 'docs/../../outside/secret.yaml', '..', '/etc/passwd', 'C:/x'])('refuses %j, which is not inside the repo', async (path) => {
     const reader = await diskRepoReader(repo, MAX);
     expect(await reader.read(path)).toMatchObject({ status: 'outside-repo' });
   });
@@ -99,9 +99,10 @@ describe('diskRepoReader.read', () => {
     expect(await reader.read('latin1.yaml')).toEqual({ status: 'text', text: 'name: caf\ufffd\n', size: 11, lossy: true });
   });
 
-  it('reports a directory where a file is expected as unreadable', async () => {
+  it('reports a directory where a file is expected as unreadable, the root too', async () => {
     const reader = await diskRepoReader(repo, MAX);
     expect(await reader.read('docs')).toEqual({ status: 'unreadable', reason: 'it is a directory' });
+    expect(await reader.read('')).toEqual({ status: 'unreadable', reason: 'it is a directory' });
   });
 
   it('reports a dangling symlink and a path under a file as missing', async () => {
@@ -141,5 +142,98 @@ describe('diskRepoReader.readTree', () => {
     const tree = await reader.readTree('');
     expect(Object.keys(tree.files)).toHaveLength(3);
     expect(tree.truncated).toBe(true);
+  });
+});
+
+describe('diskRepoReader: the git folder is never read', () => {
+  let gitRepo: string;
+  const SECRET = 'url = https://x-access-token:ghs_SECRET@github.com/acme/pay';
+  beforeAll(async () => {
+    gitRepo = join(tmp, 'git-repo');
+    for (const dir of ['.git', '.GIT', '.git.', 'git~1', 'docs/sub', 'docs/.Git']) await mkdir(join(gitRepo, dir), { recursive: true });
+    for (const dir of ['.git', '.GIT', '.git.', 'git~1', 'docs/.Git']) await writeFile(join(gitRepo, dir, 'config'), SECRET);
+    await writeFile(join(gitRepo, 'docs', 'index.md'), '# Docs\n');
+    await writeFile(join(gitRepo, 'docs', 'sub', '.git'), 'gitdir: ../../.git/modules/sub\n'); // a submodule's pointer file
+    await symlink(join(gitRepo, '.git', 'config'), join(gitRepo, 'config.yaml'));
+    await symlink(join(gitRepo, '.git'), join(gitRepo, 'docs', 'gitlink'));
+    await symlink('../.git/config', join(gitRepo, 'docs', 'relative.md'));
+  });
+
+  it.each(['.git/config', './.git/config', 'a/../.git/config', 'docs/../.git/config', '.GIT/config', '.Git/config', '.git./config', '.git /config', 'git~1/config', 'GIT~1/config', 'a\\..\\.git\\config', '.git'])(
+    'refuses %j by name, without touching the disk',
+    async (path) => {
+      const reader = await diskRepoReader(gitRepo, MAX);
+      const file = await reader.read(path);
+      expect(file).toMatchObject({ status: 'outside-repo', gitDir: true, reason: expect.stringMatching(/git folder/) });
+      expect(JSON.stringify(file)).not.toContain('SECRET');
+    },
+  );
+
+  it.each(['config.yaml', 'docs/gitlink/config', 'docs/relative.md'])('refuses %s, a symlink inside the repo that leads into .git', async (path) => {
+    const reader = await diskRepoReader(gitRepo, MAX);
+    const file = await reader.read(path);
+    expect(file).toMatchObject({ status: 'outside-repo', gitDir: true });
+    expect(JSON.stringify(file)).not.toContain('SECRET');
+  });
+
+  it('never lists a git folder (any spelling, at any depth), a submodule pointer, or what a symlink into .git holds', async () => {
+    const reader = await diskRepoReader(gitRepo, MAX);
+    const tree = await reader.readTree('');
+    const paths = Object.keys(tree.files).sort();
+    expect(paths).toEqual(['config.yaml', 'docs/gitlink', 'docs/index.md', 'docs/relative.md']);
+    expect(tree.files['docs/relative.md']).toMatchObject({ status: 'outside-repo', gitDir: true });
+    expect(JSON.stringify(tree)).not.toContain('SECRET');
+    expect(await reader.readTree('.GIT')).toEqual({ files: {}, truncated: false });
+    expect(await reader.readTree('docs/gitlink')).toEqual({ files: {}, truncated: false });
+  });
+});
+
+describe('diskRepoReader.readTree over the cap', () => {
+  let big: string;
+  beforeAll(async () => {
+    big = join(tmp, 'big');
+    await mkdir(join(big, 'docs', 'guide'), { recursive: true });
+    // Names that sort before index.md: cut in name order, index.md would be the one lost.
+    for (let i = 0; i < 30; i++) await writeFile(join(big, 'docs', `a${String(i).padStart(2, '0')}.png`), 'x');
+    for (const name of ['index.md', 'guide/index.md', 'guide/setup.md', 'b.md', 'nav-target.png']) await writeFile(join(big, 'docs', name), '# x');
+  });
+
+  it('keeps index pages, nav targets and Markdown first, and says how many were left out', async () => {
+    const reader = await diskRepoReader(big, MAX, 5);
+    const tree = await reader.readTree('docs', { keepFirst: ['docs/nav-target.png'] });
+    expect(Object.keys(tree.files).sort()).toEqual(['docs/b.md', 'docs/guide/index.md', 'docs/guide/setup.md', 'docs/index.md', 'docs/nav-target.png']);
+    expect(tree).toMatchObject({ truncated: true, omitted: 30 });
+    expect(tree.unlisted).toBeUndefined();
+  });
+
+  it('stops listing at 20 × the cap, folder by folder from the top and index pages first, and says the count is a lower bound', async () => {
+    const reader = await diskRepoReader(big, MAX, 1);
+    const tree = await reader.readTree('docs', { keepFirst: ['docs/nav-target.png'] });
+    expect(Object.keys(tree.files)).toEqual(['docs/index.md']);
+    // 20 names listed (index.md, b.md, 18 images), plus the nav target looked up by name: 20 left out, and maybe more.
+    expect(tree).toMatchObject({ truncated: true, unlisted: true, omitted: 20 });
+  });
+});
+
+describe('diskRepoReader: file names no one expects', () => {
+  const names = ['a%20b.md', '100%.md', 'bell\u0007.md', 'esc\u001b[2J.md', 'new\nline.md', '::error::x.md', `${'long'.repeat(60)}.md`, 'index.html.md', 'back\\slash.md'];
+  let odd: string;
+  beforeAll(async () => {
+    odd = join(tmp, 'odd');
+    await mkdir(join(odd, 'docs'), { recursive: true });
+    for (const name of names) await writeFile(join(odd, 'docs', name), '# x');
+    // A path deeper than the OS allows to resolve in one piece must not throw either.
+    let deep = join(odd, 'docs');
+    for (let i = 0; i < 20; i++) {
+      deep = join(deep, 'd'.repeat(250));
+      await mkdir(deep).catch(() => undefined);
+    }
+  });
+
+  it('reads every one as it is', async () => {
+    const reader = await diskRepoReader(odd, MAX);
+    const tree = await reader.readTree('docs');
+    for (const name of names) expect(tree.files[`docs/${name}`], JSON.stringify(name)).toMatchObject({ status: 'text', text: '# x' });
+    expect(await reader.read(`docs/${'x'.repeat(5000)}.md`)).toMatchObject({ status: expect.stringMatching(/missing|unreadable/) });
   });
 });

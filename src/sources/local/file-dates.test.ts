@@ -58,16 +58,23 @@ describe('readFileDates', () => {
       [MAR, { 'src/x.ts': '3' }],
     ]);
     await write(dir, { 'docs/uncommitted.md': 'new' });
-    expect(await readFileDates(dir, ['docs/a.md', 'docs/b.md', 'docs/sub/c.md', 'docs/uncommitted.md'])).toEqual({
-      'docs/a.md': '2024-02-01T10:00:00+02:00',
-      'docs/b.md': '2024-01-01T10:00:00+00:00',
-      'docs/sub/c.md': '2024-01-01T10:00:00+00:00',
+    // Dates are checked where they enter, and written in UTC as toISOString() writes them.
+    expect((await readFileDates(dir, ['docs/a.md', 'docs/b.md', 'docs/sub/c.md', 'docs/uncommitted.md'])).dates).toEqual({
+      'docs/a.md': '2024-02-01T08:00:00.000Z',
+      'docs/b.md': '2024-01-01T10:00:00.000Z',
+      'docs/sub/c.md': '2024-01-01T10:00:00.000Z',
     });
   });
 
   it('reads names with spaces, quotes, non-ASCII letters and glob characters as they are', async () => {
     const dir = await gitRepo(join(tmp, 'names'), [[JAN, { 'docs[1]/say "hi" ü.md': 'x', 'docs1/other.md': 'y' }]]);
-    expect(await readFileDates(dir, ['docs[1]/say "hi" ü.md'])).toEqual({ 'docs[1]/say "hi" ü.md': '2024-01-01T10:00:00+00:00' });
+    expect((await readFileDates(dir, ['docs[1]/say "hi" ü.md'])).dates).toEqual({ 'docs[1]/say "hi" ü.md': '2024-01-01T10:00:00.000Z' });
+  });
+
+  it('reads names with control characters, %-escapes and newlines without a hitch', async () => {
+    const names = ['docs/a%20b.md', 'docs/bell\u0007.md', 'docs/esc\u001b[31m.md', 'docs/new\nline.md', `docs/${'n'.repeat(240)}.md`];
+    const dir = await gitRepo(join(tmp, 'odd-names'), [[JAN, Object.fromEntries(names.map((n) => [n, 'x']))]]);
+    expect(Object.keys((await readFileDates(dir, names)).dates).sort()).toEqual([...names].sort());
   });
 
   it('dates pages at the repo root, where the log covers the whole repo', async () => {
@@ -77,18 +84,31 @@ describe('readFileDates', () => {
     ]);
     git(dir, MAR, 'rm', '-q', 'gone.md');
     git(dir, MAR, 'commit', '-q', '-m', 'rm');
-    expect(await readFileDates(dir, ['index.md'])).toEqual({ 'index.md': '2024-02-01T10:00:00+02:00' });
+    expect((await readFileDates(dir, ['index.md'])).dates).toEqual({ 'index.md': '2024-02-01T08:00:00.000Z' });
+  });
+
+  it('leaves a page undated when its newest commit has an invalid date, and says which, without an older date', async () => {
+    // Git takes any date a committer sets: this one is in year 10000.
+    const dir = await gitRepo(join(tmp, 'future'), [
+      [JAN, { 'docs/a.md': 'a', 'docs/b.md': 'b' }],
+      ['@253402300800 +0000', { 'docs/a.md': 'a2' }],
+    ]);
+    expect(await readFileDates(dir, ['docs/a.md', 'docs/b.md'])).toEqual({
+      dates: { 'docs/b.md': '2024-01-01T10:00:00.000Z' },
+      invalid: { 'docs/a.md': '10000-01-01T00:00:00+00:00' },
+    });
   });
 
   it('has no dates for a folder that is not a git repo, a repo without commits, or no pages', async () => {
     const plain = join(tmp, 'plain');
     await write(plain, { 'docs/a.md': 'a' });
-    expect(await readFileDates(plain, ['docs/a.md'])).toEqual({});
+    const none = { dates: {}, invalid: {} };
+    expect(await readFileDates(plain, ['docs/a.md'])).toEqual(none);
     const empty = join(tmp, 'empty');
     await mkdir(empty);
     git(empty, JAN, 'init', '-q');
-    expect(await readFileDates(empty, ['docs/a.md'])).toEqual({});
-    expect(await readFileDates(join(tmp, 'pages'), [])).toEqual({});
+    expect(await readFileDates(empty, ['docs/a.md'])).toEqual(none);
+    expect(await readFileDates(join(tmp, 'pages'), [])).toEqual(none);
   });
 });
 
@@ -101,7 +121,7 @@ describe('the local source', () => {
     await write(join(org, 'unversioned'), site);
     const snapshot = await readLocalSource(org, options);
     const [pay, unversioned] = snapshot.repos;
-    expect(pay!.fileDates).toEqual({ 'docs/guide.md': '2024-03-01T10:00:00+00:00', 'docs/index.md': '2024-01-01T10:00:00+00:00' });
+    expect(pay!.fileDates).toEqual({ 'docs/guide.md': '2024-03-01T10:00:00.000Z', 'docs/index.md': '2024-01-01T10:00:00.000Z' });
     expect(unversioned!.fileDates).toBeUndefined();
     expect(SnapshotSchema.parse(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
   });

@@ -110,4 +110,63 @@ describe('webUrlOfRemote', () => {
   it.each(['/srv/git/pay.git', 'file:///srv/git/pay.git', '../pay', 'not a url'])('has no web URL for %s', (remote) => {
     expect(webUrlOfRemote(remote)).toBeUndefined();
   });
+
+  it.each(['https://exa mple.com/org/repo', 'git@:org/repo', 'https://[bad/x', 'https://exa_mple..com/org/repo', 'git@host$:org/repo', 'https://github.com', 'ssh://git@-bad-.com/org/repo', 'git@github.com:org/re po'])(
+    'has no web URL for %j, whose host or path is not valid',
+    (remote) => {
+      expect(webUrlOfRemote(remote)).toBeUndefined();
+    },
+  );
+});
+
+/** git with a given commit date: dates git accepts and no calendar has. */
+function gitAt(dir: string, date: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-C', dir, ...args], {
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date },
+    encoding: 'utf8',
+  }).trim();
+}
+
+describe('a local repo whose git metadata is not valid', () => {
+  it.each([
+    ['@253402300800 +0000', '10000-01-01T00:00:00+00:00'], // the first second of year 10000
+    ['@99999999999999 +0000', '3170843-11-07T09:46:39+00:00'],
+  ])('a commit dated %s and a remote with an invalid host give a repo without date or URL, with problems, and no throw', async (date, printed) => {
+    const bad = join(tmp, `bad-org-${date.length}`);
+    const dir = join(bad, 'future');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: future }\nspec: { type: service, lifecycle: production, owner: team }\n');
+    gitAt(dir, date, 'init', '-q', '-b', 'main');
+    gitAt(dir, date, 'add', '.');
+    gitAt(dir, date, 'commit', '-q', '-m', 'from the future');
+    gitAt(dir, date, 'remote', 'add', 'origin', 'https://user:tok3n@exa mple.com/org/repo');
+    const snapshot = await readLocalSource(bad, options);
+    const [repo] = snapshot.repos;
+    expect(repo!.head).toEqual({ commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(repo!.url).toBeUndefined();
+    expect(repo!.problems).toEqual([
+      { rule: 'repo-date-invalid', message: expect.stringContaining(`"${printed}"`) },
+      { rule: 'repo-url-invalid', message: expect.stringContaining('"https://exa mple.com/org/repo"') },
+    ]);
+    expect(JSON.stringify(snapshot)).not.toContain('tok3n');
+    // What the cache stores validates, and the rest of the repo was read as usual.
+    expect(SnapshotSchema.parse(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
+    expect(repo!.catalogFiles).toEqual(['catalog-info.yaml']);
+  });
+
+  it('has no URL problem for a remote that is a folder', async () => {
+    const dir = await gitRepo('local-remote', '/srv/git/pay.git');
+    expect(await readGitMetadata(dir)).not.toHaveProperty('problems');
+  });
+});
+
+describe('RepoSchema: what downstream code may take for granted', () => {
+  const repo = { name: 'x', catalogFiles: [], files: {} };
+  it.each([
+    { url: 'https://exa mple.com/x' }, { url: 'javascript:alert(1)' }, { url: 'https://token@github.com/x' },
+    { head: { commit: 'a', date: '10000-01-01T00:00:00+00:00' } }, { head: { commit: 'a', date: '2024-13-45' } },
+    { fileDates: { 'docs/a.md': '+010000-01-01T00:00:00.000Z' } },
+  ])('refuses %j, which new URL() or toISOString() would throw on', (value) => {
+    expect(SnapshotSchema.safeParse({ version: 1, source: 's', org: 'o', createdAt: '', repos: [{ ...repo, ...value }] }).success).toBe(false);
+  });
 });

@@ -232,3 +232,69 @@ describe('readLocalSource: options and errors', () => {
     await expect(readLocalSource(join(org, 'stray.txt'), options)).rejects.toThrow(/not a folder/);
   });
 });
+
+describe('readLocalSource: one repo cannot stop, bloat or leak the read of the others', () => {
+  let snapshot: Snapshot;
+  const SECRET = 'url = https://x-access-token:ghs_SECRET@github.com/acme/x';
+  const odd = ['a%20b.md', '100%.md', 'bell\u0007.md', 'esc\u001b[2J.md', 'new\nline.md', '::error::x.md', `${'long'.repeat(60)}.md`, 'index.html.md'];
+  beforeAll(async () => {
+    const root = join(tmp, 'isolation');
+    const put = async (path: string, content: string) => {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), content);
+    };
+    const component = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  annotations: { backstage.io/techdocs-ref: "dir:." }\nspec: { type: service, lifecycle: production, owner: team${extra} }\n`;
+    // picomatch throws on a pattern this long: once, that stopped every repo's build.
+    await put('broken/catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: broken }\nspec: { targets: ["./${'*'.repeat(70_000)}.yaml"] }\n`);
+    await put('leaky/catalog-info.yaml', component('leaky', ', description: { $text: ./.git/config }'));
+    await put('leaky/.git/config', SECRET);
+    await put('leaky/docs/index.md', '# Leaky\n');
+    await put('leaky/docs/.GIT/config', SECRET);
+    await symlink('../.git/config', join(root, 'leaky/docs/config.md'));
+    await put('names/catalog-info.yaml', component('names'));
+    for (const name of odd) await put(`names/docs/${name}`, '# x\n');
+    await put('capped/catalog-info.yaml', component('capped'));
+    // Over the cap with Markdown alone: the nav target, deepest of all, is kept too.
+    await put('capped/mkdocs.yml', 'site_name: Capped\nnav: [index.md, zz/deep/target.md]\n');
+    await put('capped-dir/catalog-info.yaml', component('capped-dir'));
+    await put('capped-dir/mkdocs.yml', 'site_name: Capped\ndocs_dir: pages\nnav: [index.md, zz/deep/target.md]\n');
+    for (const repo of ['capped', 'capped-dir']) {
+      const folder = repo === 'capped' ? 'docs' : 'pages';
+      for (let i = 0; i < 12; i++) await put(`${repo}/${folder}/a${String(i).padStart(2, '0')}.md`, '# x\n');
+      await put(`${repo}/${folder}/index.md`, '# Capped\n');
+      await put(`${repo}/${folder}/zz/deep/target.md`, '# Target\n');
+    }
+    snapshot = await readLocalSource(root, { ...options, maxTreeFiles: 10 });
+  });
+
+  it('turns a repo whose reading throws into a repo-failed problem, and reads the rest', () => {
+    expect(snapshot.repos.map((r) => r.name)).toEqual(['broken', 'capped', 'capped-dir', 'leaky', 'names']);
+    expect(repoOf(snapshot, 'broken')).toMatchObject({ catalogFiles: [], files: {}, problems: [{ rule: 'repo-failed', message: expect.stringContaining('maximum allowed length') }] });
+    expect(repoOf(snapshot, 'names').problems).toBeUndefined();
+  });
+
+  it('reads file names with %-escapes, control characters and 240 letters as they are', () => {
+    const names = repoOf(snapshot, 'names');
+    for (const name of odd) expect(names.files[`docs/${name}`], JSON.stringify(name)).toMatchObject({ status: 'text' });
+  });
+
+  it('never reads the git folder: not by placeholder, not by listing, not through a symlink', () => {
+    const leaky = repoOf(snapshot, 'leaky');
+    expect(Object.keys(leaky.files).filter((p) => /\.git/i.test(p))).toEqual([]);
+    expect(leaky.files['docs/config.md']).toMatchObject({ status: 'outside-repo', gitDir: true });
+    expect(JSON.stringify(snapshot)).not.toContain('SECRET');
+  });
+
+  it('keeps index.md and the nav targets of a docs folder over limits.maxDocsFiles, and counts what it left out', () => {
+    // docs/ is read before mkdocs.yml is known: its missing nav target is read in the next round, and added.
+    const pages = (folder: string, n: number) => Array.from({ length: n }, (_, i) => `${folder}/a0${i}.md`);
+    expect(repoOf(snapshot, 'capped').trees['docs']).toEqual({ paths: [...pages('docs', 9), 'docs/index.md', 'docs/zz/deep/target.md'], truncated: true, omitted: 3 });
+    expect(repoOf(snapshot, 'capped').files['docs/zz/deep/target.md']).toMatchObject({ status: 'text' });
+    // A docs_dir read once the config is known gets the nav as a hint: within the cap.
+    expect(repoOf(snapshot, 'capped-dir').trees['pages']).toEqual({ paths: [...pages('pages', 8), 'pages/index.md', 'pages/zz/deep/target.md'], truncated: true, omitted: 4 });
+  });
+
+  it('validates against SnapshotSchema', () => {
+    expect(SnapshotSchema.parse(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
+  });
+});

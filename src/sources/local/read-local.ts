@@ -1,20 +1,29 @@
 /**
  * The local source: a folder whose subfolders are repos (working trees).
  * Produces the same Snapshot as the GitHub source; git repos also get their
- * HEAD commit and the last-commit date of each docs page.
+ * HEAD commit and the last-commit date of each docs page. Each repo is read
+ * on its own: one that fails appears with what could be read and a
+ * `repo-failed` problem, and the others are read as usual.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { crossRepoDocsRequests, readCrossRepoDocs } from '../cross-repo-docs.ts';
 import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
 import { docsPagePaths } from '../docs-pages.ts';
-import type { Repo, Snapshot } from '../snapshot.ts';
+import { showValue } from '../checked-values.ts';
+import type { Repo, RepoProblem, Snapshot } from '../snapshot.ts';
 import { diskRepoReader } from './disk-reader.ts';
 import { readFileDates } from './file-dates.ts';
 import { readGitMetadata } from './git-metadata.ts';
 
-export interface LocalSourceOptions extends DiscoveryOptions {
+/** What reading a repo needs beyond discovery: the file size limit, and the cap on files read from one folder. */
+export interface ReadLimits {
   maxFileBytes: number;
+  /** `limits.maxDocsFiles`. */
+  maxTreeFiles?: number;
+}
+
+export interface LocalSourceOptions extends DiscoveryOptions, ReadLimits {
   org?: string;
   onRepo?: (name: string, index: number, total: number) => void;
 }
@@ -40,11 +49,18 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
     repos[i] = await readLocalRepo(join(root, name), name, options);
   });
   const org = options.org ?? (root.split(/[\\/]/).pop() || 'local');
-  await readCrossRepoDocs(crossRepoDocsRequests(repos, options, org), (repo) => (repo.localPath ? diskRepoReader(repo.localPath, options.maxFileBytes) : undefined));
+  await readCrossRepoDocs(crossRepoDocsRequests(repos, options, org), (repo) => (repo.localPath ? diskRepoReader(repo.localPath, options.maxFileBytes, options.maxTreeFiles) : undefined));
   // After the cross-repo docs, so pages another repo's entity shows are dated too.
   await forEachLimited(repos, async (repo) => {
-    const dates = repo.localPath ? await readFileDates(repo.localPath, docsPagePaths(repo)) : {};
-    if (Object.keys(dates).length > 0) repo.fileDates = dates;
+    if (!repo.localPath) return;
+    try {
+      const { dates, invalid } = await readFileDates(repo.localPath, docsPagePaths(repo));
+      if (Object.keys(dates).length > 0) repo.fileDates = dates;
+      const bad = Object.entries(invalid);
+      if (bad.length > 0) addProblem(repo, invalidDatesProblem(bad));
+    } catch (error) {
+      addProblem(repo, failed(repo.name, 'reading the dates of its docs pages', error));
+    }
   });
   return {
     version: 1,
@@ -57,20 +73,39 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
   };
 }
 
-/** One working tree as a snapshot repo (also used by `validate FILE…`, with the files as catalog paths). */
-export async function readLocalRepo(path: string, name: string, options: DiscoveryOptions & { maxFileBytes: number }): Promise<Repo> {
-  const [git, reader] = await Promise.all([readGitMetadata(path), diskRepoReader(path, options.maxFileBytes)]);
-  const discovered = await discoverRepoFiles({ name, ...(git.url ? { url: git.url } : {}) }, reader, options);
-  return {
-    name,
-    localPath: path,
-    ...git,
-    topics: [],
-    visibility: 'public',
-    archived: false,
-    isTemplate: false,
-    ...discovered,
-  };
+/**
+ * One working tree as a snapshot repo (also used by `validate FILE…`, with the files as catalog paths).
+ * Never throws: a repo that cannot be read is returned with no files and a `repo-failed` problem.
+ */
+export async function readLocalRepo(path: string, name: string, options: DiscoveryOptions & ReadLimits): Promise<Repo> {
+  const base: Repo = { name, localPath: path, topics: [], visibility: 'public', archived: false, isTemplate: false, catalogFiles: [], files: {}, globs: {}, trees: {} };
+  try {
+    const [git, reader] = await Promise.all([readGitMetadata(path), diskRepoReader(path, options.maxFileBytes, options.maxTreeFiles)]);
+    const repo: Repo = { ...base, ...git };
+    try {
+      Object.assign(repo, await discoverRepoFiles({ name, ...(git.url ? { url: git.url } : {}) }, reader, options));
+    } catch (error) {
+      addProblem(repo, failed(name, 'reading its files', error));
+    }
+    return repo;
+  } catch (error) {
+    return { ...base, problems: [failed(name, 'reading it', error)] };
+  }
+}
+
+function addProblem(repo: Repo, problem: RepoProblem): void {
+  (repo.problems ??= []).push(problem);
+}
+
+function failed(name: string, doing: string, error: unknown): RepoProblem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { rule: 'repo-failed', message: `${name} failed while ${doing} (${showValue(reason, 300)}); it is shown with what could be read, and the rest of the org is built as usual.` };
+}
+
+function invalidDatesProblem(bad: [string, string][]): RepoProblem {
+  const [path, raw] = bad[0]!;
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more page(s))` : '';
+  return { rule: 'repo-date-invalid', path, message: `The last commit of ${showValue(path)}${more} is dated ${showValue(raw)} (git log %cI), which is not a valid date between years 0000 and 9999; those pages show no last-updated date.` };
 }
 
 /** A few repos at a time: git spawns and file reads overlap, without flooding the machine. */
