@@ -82,6 +82,8 @@ describe('placeholders that fail', () => {
     { name: '../ above the repo root', definition: '{ $text: ../../secrets.txt }', rule: 'placeholder-outside-repo', words: /`\$text: \.\.\/\.\.\/secrets\.txt` points outside the repository.*move the file into this repo/ },
     { name: 'another GitHub repo', definition: '{ $text: "https://github.com/acme/other/blob/main/openapi.yaml" }', rule: 'placeholder-outside-repo', words: /reads another repository.*copy the file into this repo/ },
     { name: 'a symlink out of the repo', definition: '{ $text: ./link.yaml }', files: { 'link.yaml': { status: 'outside-repo', reason: 'a symlink leads outside' } }, rule: 'placeholder-outside-repo', words: /symlink/ },
+    { name: 'a path into the git folder', definition: '{ $text: ./.git/config }', rule: 'file-in-git-dir', words: /`\$text: \.\/\.git\/config` leads into the repository's git folder/ },
+    { name: 'a symlink into the git folder', definition: '{ $text: ./link.yaml }', files: { 'link.yaml': { status: 'outside-repo', reason: 'a symlink leads into the git folder', gitDir: true } }, rule: 'file-in-git-dir', words: /resolves into the repository's git folder/ },
     { name: 'a target that is not a string', definition: '{ $text: [a, b] }', rule: 'placeholder-invalid', words: /`\$text` must name a file as a string.*`\$text: \.\/openapi\.yaml`/ },
     { name: 'invalid JSON', definition: '{ $json: ./spec.json }', files: { 'spec.json': '{ "a": ' }, rule: 'placeholder-invalid', words: /spec\.json is not valid JSON.*use `\$text`/ },
     { name: 'a YAML file with two documents', definition: '{ $yaml: ./spec.yaml }', files: { 'spec.yaml': 'a: 1\n---\nb: 2\n' }, rule: 'placeholder-invalid', words: /2 YAML documents.*exactly one/ },

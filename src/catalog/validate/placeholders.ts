@@ -77,6 +77,7 @@ function resolveOne(resolver: Resolver, target: unknown, ctx: PlaceholderContext
   const resolved = resolveTarget(ctx.repo, ctx.fromFile, target);
   switch (resolved.kind) {
     case 'outside-repo':
+      if (resolved.reason === 'git-dir') return { problem: { rule: 'file-in-git-dir', message: `Placeholder \`${name}: ${target}\` leads into the repository's git folder, which is never read or published. Point it at a file of this repository.` } };
       return { problem: { rule: 'placeholder-outside-repo', message: `Placeholder \`${name}: ${target}\` points outside the repository. Placeholders may only read files of the entity's own repo; move the file into this repo and use a path relative to ${ctx.fromFile}.` } };
     case 'other-repo':
       return { problem: { rule: 'placeholder-outside-repo', message: `Placeholder \`${name}: ${target}\` reads another repository. Backstage (and Frontdoor) only allow files from the entity's own repo; copy the file into this repo and reference it by a relative path.` } };
@@ -97,6 +98,7 @@ function readAndParse(resolver: Resolver, target: string, path: string, ctx: Pla
     case 'missing':
       return { problem: { rule: 'placeholder-not-found', message: `Placeholder \`${name}: ${target}\` names ${path}, which does not exist in this repo${target.startsWith('/') ? ' (a leading `/` means the repository root)' : ''}. Fix the path (it is relative to ${ctx.fromFile}) or add the file.` } };
     case 'outside-repo':
+      if (file.gitDir) return { problem: { rule: 'file-in-git-dir', message: `Placeholder \`${name}: ${target}\` resolves into the repository's git folder (${file.reason}), which is never read. Replace the symlink with the file itself.` } };
       return { problem: { rule: 'placeholder-outside-repo', message: `Placeholder \`${name}: ${target}\` resolves outside the repository (${file.reason}). Replace the symlink with the file itself.` } };
     case 'binary':
       return { problem: { rule: 'placeholder-invalid', message: `Placeholder \`${name}: ${target}\` names a binary file (or UTF-16 text). Save it as UTF-8 text.` } };
