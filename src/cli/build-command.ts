@@ -14,6 +14,7 @@ import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { buildDocs } from '../docs/build-docs.ts';
 import { copyDocsAssets, vetDocsAssets } from '../docs/copy-assets.ts';
+import { applyOutputBudget } from '../docs/publish/docs-output-budget.ts';
 import { buildPortalData } from '../portal-data/build-portal-data.ts';
 import { loadCatalog } from '../pipeline/load-catalog.ts';
 import { nextPublicationRecord, PUBLICATION_RECORD_FILE, readPublicationRecord, writePublicationRecord } from '../pipeline/publication-record.ts';
@@ -62,12 +63,16 @@ export async function runBuild(argv: string[]): Promise<number> {
   const org = config.org ?? snapshot.org;
 
   const docs = await log.phase('Rendering docs (TechDocs)', async () => {
-    const built = await buildDocs({ entities: graph.entities, snapshot, org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs') });
+    const built = await buildDocs({ entities: graph.entities, snapshot, org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs'), limits: config.limits });
     const repoRoots = new Map(snapshot.repos.filter((r) => r.localPath).map((r) => [r.name, r.localPath!]));
     const vetted = await vetDocsAssets(built.assets, repoRoots, config.limits);
+    // What each repo adds to the site is capped only now: the copied files' sizes are known after vetting.
+    const fitted = applyOutputBudget({ data: built.data, assets: vetted.safe, assetsByPage: built.assetsByPage, limit: config.limits.maxRepoOutputBytes });
+    const keptSites = new Set(fitted.data.sites.map((s) => s.path));
+    const docsPathByRef = new Map([...built.docsPathByRef].filter(([, path]) => keptSites.has(path)));
     await mkdir(dirname(docsDataFile), { recursive: true });
-    await writeFile(docsDataFile, JSON.stringify(built.data));
-    return { ...built, assets: vetted.safe, diagnostics: [...built.diagnostics, ...vetted.diagnostics] };
+    await writeFile(docsDataFile, JSON.stringify(fitted.data));
+    return { ...built, data: fitted.data, docsPathByRef, assets: fitted.assets, diagnostics: [...built.diagnostics, ...vetted.diagnostics, ...fitted.diagnostics] };
   }, (d) => {
     const rate = d.stats.rendered > 0 ? `, ${Math.round(d.stats.rendered / (d.stats.ms / 1000))} pages/s` : '';
     return `${d.stats.pages} pages in ${d.stats.sites} sites (${d.stats.rendered} rendered${rate}, ${d.stats.fromCache} from cache), ${d.diagnostics.filter((x) => x.severity !== 'info').length} problems`;

@@ -54,7 +54,7 @@ export async function runValidate(argv: string[]): Promise<number> {
   const wholeOrg = async () => ({ publishedFrom: (await readPublicationRecord([join(projectRoot, '.cache', PUBLICATION_RECORD_FILE), join(projectRoot, 'dist', PUBLICATION_RECORD_FILE)])).origins });
   const { snapshot: snap, catalog, graph, diagnostics: catalogDiagnostics } = await loadCatalog(config, log, snapshot ? { snapshot, checkReferences: false } : await wholeOrg());
   // Docs problems (a broken link, a nav entry for a missing page) are what a docs PR should hear about too.
-  const docs = await log.phase('Checking docs', () => buildDocs({ entities: graph.entities, snapshot: snap, org: config.org ?? snap.org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs') }), (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`);
+  const docs = await log.phase('Checking docs', () => buildDocs({ entities: graph.entities, snapshot: snap, org: config.org ?? snap.org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs'), limits: config.limits }), (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`);
   const diagnostics = [...catalogDiagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const display = displayPathFor(snap, invocationDir());
 

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
 import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
 import { buildDocs } from './build-docs.ts';
+import { NAV_FULL_MAX, navEntryCount } from './collapse-nav.ts';
+import { PATH_BUDGET } from './site/page-slug.ts';
 
 const component = (name: string, annotations: Record<string, string> = {}) =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  annotations: ${JSON.stringify(annotations)}\nspec: { type: service, lifecycle: production, owner: team }\n`;
@@ -134,6 +136,8 @@ describe('buildDocs', () => {
     const page = built.data.pages[0]!;
     expect(page.html).toContain('href="/docs/default/component/local/api/openapi.yaml"');
     expect(built.assets).toEqual([expect.objectContaining({ from: join(dir, 'api/openapi.yaml'), to: 'docs/default/component/local/api/openapi.yaml' })]);
+    // What the output budget weighs with the page.
+    expect(built.assetsByPage.get(page.id)).toEqual(['docs/default/component/local/api/openapi.yaml']);
     expect(built.diagnostics.map((d) => d.message).sort()).toEqual([expect.stringContaining('api is a folder'), expect.stringContaining('gone.md does not exist')]);
   });
 
@@ -153,4 +157,119 @@ describe('buildDocs', () => {
     const rebased = await build([payments], cacheDir, '/other/');
     expect(rebased.stats.fromCache).toBe(0);
   });
+
+  it('builds a site whose file names no URL or file system takes as they are: each page gets a safe, unique path, each case a diagnostic', async () => {
+    const long = `${'x'.repeat(300)}.md`;
+    const hostile: InMemoryRepo = {
+      name: 'hostile',
+      url: 'https://github.com/acme/hostile',
+      catalogFiles: ['catalog-info.yaml'],
+      files: {
+        'catalog-info.yaml': component('hostile', { 'backstage.io/techdocs-ref': 'dir:.' }),
+        'mkdocs.yml': 'site_name: Hostile\n',
+        'docs/index.md': '# Home\n\n[a](a%2520b.md) [pct](100%25.md) [ctrl](ctrl%1Bname.md) [html](index.html.md) [foo](foo.md) [guide](Guide.md)\n',
+        'docs/a%20b.md': '# Escaped\n',
+        'docs/100%.md': '# Percent\n',
+        'docs/ctrl\u001bname.md': '# Control\n',
+        'docs/index.html.md': '# Not HTML\n',
+        'docs/foo.md': '# Foo\n',
+        'docs/foo/index.md': '# Foo index\n',
+        'docs/Guide.md': '# Upper\n',
+        'docs/guide.md': '# Lower\n',
+        [`docs/${long}`]: '# Long\n',
+      },
+    };
+    const { data, diagnostics } = await build([hostile]);
+    const paths = data.pages.map((p) => p.path);
+    expect(paths.sort()).toEqual(
+      ['', '100~25/', 'a~2520b/', 'ctrl~1Bname/', 'foo/', 'guide/', 'index~2Ehtml/'].map((p) => `docs/default/component/hostile/${p}`).sort(),
+    );
+    const folded = new Set<string>();
+    for (const path of paths) {
+      // A valid URL path as it is: nothing a browser, Astro or a file system would read differently.
+      expect(path).not.toMatch(/[%?#\\\u0000-\u001f\u007f-\u009f]/);
+      expect(decodeURI(encodeURI(path))).toBe(path);
+      for (const segment of path.split('/')) {
+        expect(['.', '..']).not.toContain(segment);
+        expect(segment).not.toMatch(/\.html?$/i);
+        expect(Buffer.byteLength(segment)).toBeLessThanOrEqual(PATH_BUDGET.segmentBytes);
+      }
+      expect(encodeURI(`${path}index.html`).length).toBeLessThanOrEqual(PATH_BUDGET.urlBytes);
+      expect(folded.has(path.toLowerCase())).toBe(false);
+      folded.add(path.toLowerCase());
+    }
+    const rulesOf = (repoPath: string) => diagnostics.filter((d) => d.path === repoPath).map((d) => d.rule);
+    expect(rulesOf('docs/a%20b.md')).toEqual(['docs-path-renamed']);
+    expect(rulesOf('docs/100%.md')).toEqual(['docs-path-renamed']);
+    expect(rulesOf('docs/ctrl\u001bname.md')).toEqual(['docs-path-renamed']);
+    expect(rulesOf('docs/index.html.md')).toEqual(['docs-path-renamed']);
+    expect(rulesOf('docs/foo.md')).toEqual(['docs-path-conflict']);
+    expect(rulesOf('docs/Guide.md')).toEqual(['docs-path-conflict']);
+    expect(rulesOf(`docs/${long}`)).toEqual(['docs-path-too-long']);
+    // No message carries a control character to a log.
+    for (const d of diagnostics) expect(d.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    // Links written against the original names find the pages (a left-out one, the page published in its place).
+    const home = data.pages.find((p) => p.source === 'docs/index.md')!;
+    for (const to of ['a~2520b/', '100~25/', 'ctrl~1Bname/', 'index~2Ehtml/', 'foo/', 'guide/']) expect(home.html).toContain(`href="/portal/docs/default/component/hostile/${to}"`);
+    expect(diagnostics.filter((d) => d.rule === 'docs-link-broken')).toEqual([]);
+    // The nav lists what was published, nothing else.
+    const site = data.sites[0]!;
+    const navHrefs = JSON.stringify(site.nav).match(/"href":"[^"]*"/g)!;
+    expect(navHrefs).toHaveLength(paths.length);
+  });
+
+  it('says once that a docs folder was capped, naming the setting, and sends links to left-out files to GitHub', async () => {
+    const pages = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`docs/page${i}.md`, `# Page ${i}\n\n[gone](gone${i}.md) ![diagram](img/gone.png) [home](index.md)\n`]));
+    const capped: InMemoryRepo = {
+      name: 'big',
+      url: 'https://github.com/acme/big',
+      catalogFiles: ['catalog-info.yaml'],
+      files: { 'catalog-info.yaml': component('big', { 'backstage.io/techdocs-ref': 'dir:.' }), 'mkdocs.yml': 'site_name: Big\n', 'docs/index.md': '# Big\n', ...pages },
+      trees: { docs: { paths: ['docs/index.md', ...Object.keys(pages)].sort(), truncated: true, omitted: 2345 } },
+    };
+    const snapshot = inMemorySnapshot([capped], 'acme');
+    const { entities } = readCatalog(snapshot);
+    const { data, diagnostics } = await buildDocs({ entities, snapshot, org: 'acme', base: '/', limits: { maxDocsFiles: 6 } });
+    expect(data.pages).toHaveLength(6);
+    const truncated = diagnostics.filter((d) => d.rule === 'docs-tree-truncated');
+    expect(truncated).toHaveLength(1);
+    expect(truncated[0]).toMatchObject({ repo: 'big', path: 'docs', severity: 'warning', ref: 'component:default/big' });
+    expect(truncated[0]!.message).toMatch(/`limits\.maxDocsFiles` \(6\).*2345 files were left out/);
+    expect(diagnostics.filter((d) => d.rule === 'docs-link-broken' || d.rule === 'docs-image-missing')).toEqual([]);
+    const page = data.pages.find((p) => p.source === 'docs/page3.md')!;
+    expect(page.html).toContain('href="https://github.com/acme/big/blob/main/docs/gone3.md"');
+    expect(page.html).toContain('src="https://github.com/acme/big/blob/main/docs/img/gone.png?raw=true"');
+    expect(page.html).toContain('href="/docs/default/component/big/"');
+  });
+
+  it('keeps one copy of a large nav per site and gives the site a site map; pages carry no nav', async () => {
+    const many = Object.fromEntries(Array.from({ length: NAV_FULL_MAX + 20 }, (_, i) => [`docs/ref/p${String(i).padStart(3, '0')}.md`, `# P${i}\n`]));
+    const large: InMemoryRepo = {
+      name: 'large',
+      catalogFiles: ['catalog-info.yaml'],
+      files: { 'catalog-info.yaml': component('large', { 'backstage.io/techdocs-ref': 'dir:.' }), 'mkdocs.yml': 'site_name: Large\n', 'docs/index.md': '# Large\n', ...many },
+    };
+    const { data } = await build([large, payments]);
+    const site = data.sites.find((s) => s.id === 'default/component/large')!;
+    expect(navEntryCount(site.nav)).toBeGreaterThan(NAV_FULL_MAX);
+    expect(site.siteMapPath).toBe('docs/default/component/large/~pages/');
+    expect(data.pages.some((p) => p.path === site.siteMapPath)).toBe(false);
+    for (const page of data.pages) expect(Object.keys(page)).not.toContain('nav');
+    // A small site keeps its whole nav on every page, and has no site map.
+    expect(data.sites.find((s) => s.id === 'default/component/payments')!.siteMapPath).toBeUndefined();
+  });
+
+  it('holds each page to limits.maxPageRenderMs, and does not cache a render the budget cut short', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'frontdoor-docs-budget-'));
+    cacheDirs.push(cacheDir);
+    const snapshot = inMemorySnapshot([payments], 'acme');
+    const { entities } = readCatalog(snapshot);
+    // No time at all (the setting itself takes 1 ms or more): every page runs out, whatever the machine.
+    const tight = await buildDocs({ entities, snapshot, org: 'acme', base: '/', cacheDir, limits: { maxPageRenderMs: 0 } });
+    expect(tight.diagnostics.filter((d) => d.rule === 'docs-render-timeout')).toHaveLength(3);
+    const again = await buildDocs({ entities, snapshot, org: 'acme', base: '/', cacheDir });
+    expect(again.stats.fromCache).toBe(0);
+    expect(again.diagnostics.filter((d) => d.rule === 'docs-render-timeout')).toEqual([]);
+  });
 });
+

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RenderedMarkdown as RenderedPage } from './markdown/types.ts';
-import { resolveDocsLink } from './site/index.ts';
+import { asWritten, resolveDocsLink } from './site/index.ts';
 import type { DocsSite } from './site/types.ts';
 
 export function checkAnchors(site: DocsSite, rendered: ReadonlyMap<string, RenderedPage>): Omit<Diagnostic, 'repo' | 'ref'>[] {
@@ -27,7 +27,7 @@ export function checkAnchors(site: DocsSite, rendered: ReadonlyMap<string, Rende
       const hash = link.target.indexOf('#');
       if (hash === -1) continue;
       const fragment = safeDecode(link.target.slice(hash + 1));
-      const resolved = hash === 0 ? undefined : resolveDocsLink(site, page.src, link.target);
+      const resolved = hash === 0 ? undefined : resolveDocsLink(site, page.src, asWritten(link.target));
       const target = hash === 0 ? page : resolved?.kind === 'page' ? pageByUrl.get(resolved.url) : undefined;
       if (!target || fragment === '' || idsOf(target.src).has(fragment)) continue;
       const where = target === page ? 'this page' : target.repoPath;

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Repo, RepoFile } from '../sources/snapshot.ts';
 import { configPathsOf } from '../sources/discover-docs.ts';
 import { findRepoByUrl, locateTechdocs, TECHDOCS_REF, techdocsRefOf } from '../sources/techdocs-ref.ts';
+import { docsFailed } from './docs-failed.ts';
 
 export type DocsSource =
   | { kind: 'mkdocs'; entity: LoadedEntity; repo: Repo; dir: string }
@@ -33,6 +34,16 @@ export function findDocsSources(entities: readonly LoadedEntity[], repos: readon
   for (const entity of ordered) {
     const repo = repoByName.get(entity.source.repo);
     if (!repo) continue;
+    try {
+      findSource(entity, repo);
+    } catch (error) {
+      // One entity's odd annotation must not cost every other entity its docs.
+      diagnostics.push(docsFailed({ repo: repo.name, ref: entity.ref, path: entity.source.path }, error));
+    }
+  }
+  return { sources, diagnostics };
+
+  function findSource(entity: LoadedEntity, repo: Repo): void {
     const ref = techdocsRefOf(entity.json);
     const problem = (message: string) =>
       diagnostics.push({ repo: repo.name, path: entity.source.path, line: entity.source.line, column: entity.source.column, severity: 'warning', rule: 'docs-source-missing', ref: entity.ref, message });
@@ -40,30 +51,29 @@ export function findDocsSources(entities: readonly LoadedEntity[], repos: readon
       const location = locateTechdocs(repo, entity.source.path, ref);
       if (location.kind === 'invalid') {
         problem(`${location.reason}, so the entity has no docs. ${location.fix}`);
-        continue;
+        return;
       }
       const docsRepo = location.kind === 'this-repo' ? repo : findRepoByUrl(repos, location.repoUrl, org);
       if (!docsRepo) {
         problem(`${TECHDOCS_REF} points at ${location.kind === 'other-repo' ? location.repoUrl : ref}, which is not a repository of this portal. Point it at a repository of the organization, or move the docs next to the catalog file and write dir:.`);
-        continue;
+        return;
       }
       if (!hasSite(docsRepo.files, location.dir)) {
         const where = location.dir === '' ? 'the repository root' : `${location.dir}/`;
         problem(`${TECHDOCS_REF} "${ref}" names ${where} in ${docsRepo.name}, which has neither mkdocs.yml nor a docs/ folder. Add mkdocs.yml (site_name, nav) and docs/index.md there, or fix the path.`);
-        continue;
+        return;
       }
       sources.push({ kind: 'mkdocs', entity, repo: docsRepo, dir: location.dir });
-      continue;
+      return;
     }
-    if ((entity.origin && entity.origin.kind !== 'inferred') || !README_KINDS.has(entity.json.kind.toLowerCase())) continue;
+    if ((entity.origin && entity.origin.kind !== 'inferred') || !README_KINDS.has(entity.json.kind.toLowerCase())) return;
     const folder = entity.origin ? '' : posix.dirname(entity.source.path) === '.' ? '' : posix.dirname(entity.source.path);
     const readme = README_NAMES.map((n) => (folder ? `${folder}/${n}` : n)).find((p) => repo.files[p]?.status === 'text');
     const key = `${repo.name}\0${entity.source.path}`;
-    if (!readme || readmeTaken.has(key)) continue;
+    if (!readme || readmeTaken.has(key)) return;
     readmeTaken.add(key);
     sources.push({ kind: 'readme', entity, repo, path: readme });
   }
-  return { sources, diagnostics };
 }
 
 /** An MkDocs site is there: a config, or at least a docs/ folder (TechDocs then writes a default config). */

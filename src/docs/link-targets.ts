@@ -10,8 +10,9 @@ import { fileWebUrl } from '../catalog/repo-files.ts';
 import type { Repo } from '../sources/snapshot.ts';
 import type { ResolvedRef } from './markdown/types.ts';
 import { resolveDocsLink } from './site/index.ts';
+import { publishedOfUrl } from './site/page-slug.ts';
 import type { DocsSite } from './site/types.ts';
-import { joinInRepo } from '../sources/discover-docs.ts';
+import { resolveRepoPath } from '../sources/repo-path.ts';
 
 export interface AssetCopy {
   /** Absolute path of the file on disk. */
@@ -47,7 +48,7 @@ export function siteLinks(site: DocsSite | undefined, repo: Repo, base: string, 
   };
   const assetUrl = (repoPath: string, siteUrl: string | undefined): string | undefined => {
     if (repo.localPath && siteUrl !== undefined) {
-      const copy = { from: join(repo.localPath, repoPath), to: `${sitePath}${decodeURI(siteUrl)}`, repo: repo.name, repoPath };
+      const copy = { from: join(repo.localPath, repoPath), to: `${sitePath}${publishedOfUrl(siteUrl)}`, repo: repo.name, repoPath };
       assets.set(copy.to, copy);
       used.push(copy);
       return siteHref(siteUrl);
@@ -86,8 +87,9 @@ export function siteLinks(site: DocsSite | undefined, repo: Repo, base: string, 
         /* keep as written */
       }
       const fromDir = fromRepoPath.includes('/') ? fromRepoPath.slice(0, fromRepoPath.lastIndexOf('/')) : '';
-      const repoPath = decoded.startsWith('/') ? undefined : joinInRepo(fromDir, decoded);
-      if (repoPath === undefined) return { missing: true, reason: 'it leads out of the repository, and nothing outside a repository is published' };
+      const joined = resolveRepoPath(fromDir, decoded);
+      if (!joined.ok) return { missing: true, reason: joined.reason === 'git-dir' ? "it leads into the repository's git folder, which is never published" : 'it leads out of the repository, and nothing outside a repository is published' };
+      const repoPath = joined.path;
       // The docs folder is read whole: a path in it that is no file of the site is not there.
       const inDocsDir = site !== undefined && (site.config.docsDir === '' || repoPath.startsWith(`${site.config.docsDir}/`));
       if (inDocsDir || !existsInRepo(repo, repoPath)) return { missing: true, reason: `${repoPath || '/'} does not exist in ${repo.name}` };

@@ -28,9 +28,6 @@ const stageRules = {
   'docs-anchor-missing': { severity: 'warning', summary: 'A docs link points at a #fragment no heading or element of the target page has.' },
   'docs-asset-unsafe': { severity: 'warning', summary: 'A docs file a browser would run (HTML, XML, JavaScript, or an SVG with scripts) is not published on the portal.' },
   'docs-asset-too-large': { severity: 'warning', summary: 'A docs image or download is over `limits.maxFileBytes`; it is not copied into the site.' },
-  'docs-path-renamed': { severity: 'info', summary: 'A docs file name cannot be a URL as written (a `%`, a control character, an `.html` suffix, a reserved name); its page is published under a safe URL.' },
-  'docs-path-conflict': { severity: 'warning', summary: 'Two docs files would be published at the same URL (`foo.md` and `foo/index.md`, or names differing only in case); one is left out.' },
-  'docs-path-too-long': { severity: 'warning', summary: 'A docs file\'s published path would be longer than the output allows; it is left out.' },
   'docs-tree-truncated': { severity: 'warning', summary: 'A docs folder holds more files than `limits.maxDocsFiles`; index pages, nav targets and Markdown were kept first, the rest left out.' },
   'repo-output-budget': { severity: 'warning', summary: 'A repo\'s docs would add more than `limits.maxRepoOutputBytes` to the site; what does not fit is left out.' },
 } as const satisfies Record<string, DocsRuleInfo>;

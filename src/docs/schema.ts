@@ -36,6 +36,11 @@ export const DocsSiteRecordSchema = z.object({
   /** `mkdocs` for a TechDocs site, `readme` for a README shown as a single page. */
   kind: z.enum(['mkdocs', 'readme']),
   nav: z.array(DocsNavItemSchema),
+  /**
+   * Base-relative path of the site map (`docs/…/x/~pages/`), the one page that lists the whole nav:
+   * set when the nav is too large to repeat on every page, which then shows it collapsed.
+   */
+  siteMapPath: z.string().optional(),
   repo: z.string(),
   /** Repo-relative path of mkdocs.yml (or of the README). */
   configPath: z.string(),

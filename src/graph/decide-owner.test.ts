@@ -89,6 +89,11 @@ describe('decideOwner', () => {
     expect(decide(GROUP, [elsewhere('aaa-evil'), elsewhere('payments')])).toEqual({ kind: 'undecided', slugs: 2, slugRepos: 1 });
   });
 
+  it('a Component copied verbatim, project-slug and all, stays with the repo the slug names', () => {
+    const annotated = component('payments-api', 'payments-team', 'github.com/project-slug: acme/payments');
+    expect(decide(COMPONENT, [repo('aaa-evil', annotated), repo('payments', annotated)])).toMatchObject({ kind: 'project-slug', repo: 'payments' });
+  });
+
   it('CODEOWNERS decides nothing: any repo author can name any team in their own CODEOWNERS', () => {
     const owned = repo('payments', group('payments-team'), { '.github/CODEOWNERS': '* @acme/payments-team\n' });
     const claimed = repo('aaa-evil', group('payments-team'), { '.github/CODEOWNERS': '* @acme/payments-team\n' });

@@ -45,11 +45,11 @@ describe('mkdocs.yml', () => {
     expect(rules(site)).toEqual(['docs-dir-outside']);
   });
 
-  test('use_directory_urls: false, and YAML 1.1 `no`', () => {
+  test('use_directory_urls: false, and YAML 1.1 `no` (read; the portal publishes directory URLs all the same)', () => {
     for (const value of ['false', 'no']) {
       const site = load({ 'mkdocs.yml': `site_name: S\nuse_directory_urls: ${value}`, 'docs/index.md': '', 'docs/a/b.md': '' });
       expect(site.config.useDirectoryUrls).toBe(false);
-      expect(site.pages.map((p) => p.url)).toEqual(['index.html', 'a/b.html']);
+      expect(site.pages.map((p) => p.url)).toEqual(['', 'a/b/']);
     }
   });
 

@@ -17,9 +17,9 @@ describe('files → URLs (MkDocs 2.4)', () => {
     });
   });
 
-  test('use_directory_urls: false maps pages to .html files', () => {
+  test('use_directory_urls: false still gives directory URLs: the portal publishes every page at …/<page>/', () => {
     const site = load({ 'index.md': '', 'api-guide.md': '', 'about/README.md': '', 'about/license.md': '' }, 'site_name: S\nuse_directory_urls: false');
-    expect(urls(site)).toEqual({ 'index.md': 'index.html', 'api-guide.md': 'api-guide.html', 'about/README.md': 'about/index.html', 'about/license.md': 'about/license.html' });
+    expect(urls(site)).toEqual({ 'index.md': '', 'api-guide.md': 'api-guide/', 'about/README.md': 'about/', 'about/license.md': 'about/license/' });
   });
 
   test('every Markdown extension MkDocs knows is a page; anything else is an asset with its own path', () => {
@@ -37,11 +37,7 @@ describe('files → URLs (MkDocs 2.4)', () => {
   });
 
   test('lower-case readme.md is not an index', () => {
-    expect(urls(load({ 'readme.md': '', 'Readme.md': '' }))).toEqual({ 'Readme.md': 'Readme/', 'readme.md': 'readme/' });
-  });
-
-  test('a page and a folder of the same name do not conflict (MkDocs compares one folder at a time)', () => {
-    expect(urls(load({ 'foo.md': '', 'foo/index.md': '' }))).toEqual({ 'foo.md': 'foo/', 'foo/index.md': 'foo/' });
+    expect(urls(load({ 'readme.md': '', 'sub/Readme.md': '' }))).toEqual({ 'readme.md': 'readme/', 'sub/Readme.md': 'sub/Readme/' });
   });
 
   test('dot-files, dot-folders and a top-level templates/ are left out', () => {
@@ -57,8 +53,8 @@ describe('files → URLs (MkDocs 2.4)', () => {
   });
 
   test('MkDocs file order: each folder’s index first, then files by code point, then sub-folders', () => {
-    const site = load({ 'b.md': '', 'B.md': '', 'index.md': '', 'a/z.md': '', 'a/README.md': '', 'a-b/x.md': '', 'a/sub/y.md': '' });
-    expect(site.pages.map((p) => p.src)).toEqual(['index.md', 'B.md', 'b.md', 'a/README.md', 'a/z.md', 'a/sub/y.md', 'a-b/x.md']);
+    const site = load({ 'c.md': '', 'B.md': '', 'index.md': '', 'a/z.md': '', 'a/README.md': '', 'a-b/x.md': '', 'a/sub/y.md': '' });
+    expect(site.pages.map((p) => p.src)).toEqual(['index.md', 'B.md', 'c.md', 'a/README.md', 'a/z.md', 'a/sub/y.md', 'a-b/x.md']);
   });
 
   test('URLs are percent-encoded like Python’s quote()', () => {
@@ -80,4 +76,13 @@ describe('files → URLs (MkDocs 2.4)', () => {
     expect(site.pages.map((p) => p.title)).toEqual(['I', 'Blob']);
     expect(site.diagnostics).toMatchObject([{ rule: 'docs-page-unreadable', path: 'docs/blob.md' }]);
   });
+
+  test('foo.md beside foo/index.md: one is left out, as MkDocs reports it; links and nav entries to it find the other', () => {
+    const site = load({ 'index.md': '[f](foo.md)', 'foo.md': '# Foo', 'foo/index.md': '# Foo index' }, 'site_name: S\nnav:\n  - index.md\n  - Foo: foo.md');
+    expect(urls(site)).toEqual({ 'index.md': '', 'foo/index.md': 'foo/' });
+    expect(site.diagnostics).toMatchObject([{ rule: 'docs-path-conflict', severity: 'warning', path: 'docs/foo.md' }]);
+    expect(site.diagnostics[0]!.message).toContain("Excluding 'foo.md' from the site because it conflicts with 'foo/index.md'");
+    expect(site.nav).toMatchObject([{ kind: 'page', src: 'index.md' }, { kind: 'page', title: 'Foo', src: 'foo/index.md', url: 'foo/' }]);
+  });
 });
+

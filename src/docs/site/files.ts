@@ -2,13 +2,18 @@
  * The files of a (merged) docs_dir, as MkDocs 1.6 `get_files` lists them:
  * each folder's index/README first, then its files, then its sub-folders;
  * dot-files, a top-level templates/ and `exclude_docs`/`draft_docs` left out;
- * a README.md dropped when an index.md gives the same page; Markdown files
- * mapped to `.html` destinations and URLs (directory URLs or not).
+ * a README.md dropped when an index.md gives the same page. Every page gets a
+ * directory URL (`guide/setup/`: the portal's URL shape, whatever
+ * `use_directory_urls` says), and every file the path published-paths.ts
+ * gives it: safe, within the length budget, colliding with no other.
  */
+import { logText } from '../../diagnostics/log-text.ts';
 import type { RepoFile } from '../../sources/snapshot.ts';
 import { defaultExclude, gitignoreSpec } from './gitignore.ts';
-import { basename, compareParts, comparePy, dirname, isCleanRepoPath, isInside, pyQuote, relativeTo, splitext } from './paths.ts';
+import { urlOfPublished } from './page-slug.ts';
+import { basename, compareParts, comparePy, dirname, isCleanRepoPath, isInside, relativeTo, splitext } from './paths.ts';
 import { nowhere, type Problems } from './problems.ts';
+import { assignPublishedPaths, type PublishInput } from './published-paths.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.markdown', '.mdown', '.mkdn', '.mkd', '.md'];
 
@@ -24,7 +29,7 @@ export interface DocFile {
   repoPath: string;
   file: RepoFile;
   isPage: boolean;
-  /** Percent-encoded, site-relative; `''` for the home page with directory URLs. */
+  /** Percent-encoded, site-relative (`guide/setup/`, `img/a.png`); `''` for the home page. */
   url: string;
   /** `not_in_nav`: built, but left out of the automatic nav and of the "not in nav" report. */
   notInNav: boolean;
@@ -37,7 +42,6 @@ export interface DocsTree {
 }
 
 export interface FileOptions {
-  useDirectoryUrls: boolean;
   excludeDocs: string[];
   draftDocs: string[];
   notInNav: string[];
@@ -49,19 +53,16 @@ export function fileName(src: string): string {
   return stem === 'README' ? 'index' : stem;
 }
 
-function destOf(src: string, isPage: boolean, useDirectoryUrls: boolean): string {
-  if (!isPage) return src;
-  const parent = dirname(src);
-  const name = fileName(src);
-  const join = (...parts: string[]) => parts.filter(Boolean).join('/');
-  return !useDirectoryUrls || name === 'index' ? join(parent, `${name}.html`) : join(parent, name, 'index.html');
+/** MkDocs' destination with directory URLs: `a/b.md` → `a/b/index.html`, `a/README.md` → `a/index.html`. */
+function destOf(src: string, isPage: boolean): string {
+  return isPage ? [...pagePartsOf(src), 'index.html'].join('/') : src;
 }
 
-function urlOf(dest: string, useDirectoryUrls: boolean): string {
-  let url = dest;
-  if (useDirectoryUrls && basename(dest) === 'index.html') url = `${dirname(dest) || '.'}/`;
-  url = pyQuote(url);
-  return url === './' ? '' : url;
+/** The folders of a page's directory URL: `guide/setup.md` → `['guide', 'setup']`, `guide/index.md` → `['guide']`. */
+function pagePartsOf(src: string): string[] {
+  const parent = dirname(src);
+  const name = fileName(src);
+  return [...(parent ? parent.split('/') : []), ...(name === 'index' ? [] : [name])];
 }
 
 /** `_file_sort_key` over whole paths: folder parts, then index/README first, then the name. */
@@ -72,7 +73,14 @@ function sortKey(src: string): { dir: string[]; notIndex: boolean; name: string 
   return { dir: parts, notIndex: stem !== 'index' && stem !== 'README', name };
 }
 
-export function collectDocFiles(files: Record<string, RepoFile>, trees: readonly DocsTree[], options: FileOptions, problems: Problems): DocFile[] {
+export interface CollectedFiles {
+  files: DocFile[];
+  /** Left out because another file is published at the same path → that file (links to it find that page). */
+  aliases: Map<string, string>;
+}
+
+/** `outputPrefix`: the site's folder in the output (`docs/default/component/x/`), counted in the path length budget. */
+export function collectDocFiles(files: Record<string, RepoFile>, trees: readonly DocsTree[], options: FileOptions, problems: Problems, outputPrefix = ''): CollectedFiles {
   // Later trees overwrite earlier ones at the same path, as the monorepo plugin's copytree does.
   const merged = new Map<string, { repoPath: string; file: RepoFile }>();
   for (const tree of trees) {
@@ -102,25 +110,30 @@ export function collectDocFiles(files: Record<string, RepoFile>, trees: readonly
   // Two files of one folder with the same destination (README.md and index.md): the first in order is dropped.
   const firstByDest = new Map<string, string>();
   const dropped = new Set<string>();
-  const dests = new Map<string, string>();
   for (const src of kept) {
-    const dest = destOf(src, isMarkdown(src), options.useDirectoryUrls);
-    dests.set(src, dest);
+    const dest = destOf(src, isMarkdown(src));
     const key = `${dirname(src)}\0${dest}`; // MkDocs compares destinations folder by folder
     const first = firstByDest.get(key);
     if (first === undefined) firstByDest.set(key, src);
     else if (!dropped.has(first)) {
       dropped.add(first);
       const where = merged.get(first)!.repoPath;
-      problems.add('docs-readme-conflict', nowhere(where), `Excluding '${first}' from the site because it conflicts with '${src}' (both would be ${dest}). Rename or delete one of them.`);
+      problems.add('docs-readme-conflict', nowhere(where), `Excluding '${logText(first)}' from the site because it conflicts with '${logText(src)}' (both would be ${logText(dest)}). Rename or delete one of them.`);
     }
   }
 
-  return kept
+  const inputs = kept
     .filter((src) => !dropped.has(src))
-    .map((src) => {
-      const { repoPath, file } = merged.get(src)!;
+    .map((src): PublishInput => {
       const isPage = isMarkdown(src);
-      return { src, repoPath, file, isPage, url: urlOf(dests.get(src)!, options.useDirectoryUrls), notInNav: notInNav(src) };
+      return { src, repoPath: merged.get(src)!.repoPath, kind: isPage ? 'page' : 'file', parts: isPage ? pagePartsOf(src) : src.split('/'), isIndex: isPage && fileName(src) === 'index' };
     });
+  const { paths, aliases } = assignPublishedPaths(inputs, outputPrefix, problems);
+  const docFiles = inputs
+    .filter((input) => paths.has(input.src))
+    .map(({ src, kind }): DocFile => {
+      const { repoPath, file } = merged.get(src)!;
+      return { src, repoPath, file, isPage: kind === 'page', url: urlOfPublished(paths.get(src)!), notInNav: notInNav(src) };
+    });
+  return { files: docFiles, aliases };
 }

@@ -18,7 +18,7 @@ import { nowhere, Problems } from './problems.ts';
 import type { DocsPage, DocsSite, DocsSiteInput, NavNode } from './types.ts';
 
 export type * from './types.ts';
-export { resolveDocsLink, relativeDocsUrl } from './links.ts';
+export { asWritten, resolveDocsLink, relativeDocsUrl } from './links.ts';
 export { docsSiteRules } from './problems.ts';
 
 export function loadDocsSite(input: DocsSiteInput): DocsSite {
@@ -35,7 +35,7 @@ export function loadDocsSite(input: DocsSiteInput): DocsSite {
 function emptySite(siteName: string, docsDir: string, problems: Problems, configPath?: string): DocsSite {
   return {
     config: { siteName, ...(configPath ? { configPath } : {}), docsDir, useDirectoryUrls: true, editUriIsDefault: false, markdownExtensions: [], slugify: 'default' },
-    pages: [], navOrder: [], nav: [], assets: [], diagnostics: problems.list,
+    pages: [], navOrder: [], nav: [], assets: [], docsDirs: [], aliases: {}, diagnostics: problems.list,
   };
 }
 
@@ -55,10 +55,11 @@ function buildSite(input: DocsSiteInput, problems: Problems): DocsSite {
   }
 
   const monorepo = resolveMonorepo(config, docsDir, files, problems);
-  const docFiles = collectDocFiles(files, monorepo.trees, config, problems);
-  const nav = buildNav(monorepo.nav, docFiles, problems);
+  const outputPrefix = typeof input.outputPrefix === 'string' ? input.outputPrefix : '';
+  const { files: docFiles, aliases } = collectDocFiles(files, monorepo.trees, config, problems, outputPrefix);
+  const nav = buildNav(monorepo.nav, docFiles, problems, aliases);
 
-  const homeUrl = config.useDirectoryUrls ? '' : 'index.html';
+  const homeUrl = '';
   const titles = new Map<string, string>();
   for (const file of docFiles) {
     if (!file.isPage) continue;
@@ -105,6 +106,8 @@ function buildSite(input: DocsSiteInput, problems: Problems): DocsSite {
     navOrder,
     nav: navNodes,
     assets: docFiles.filter((f) => !f.isPage).map((f) => ({ src: f.src, repoPath: f.repoPath, url: f.url })),
+    docsDirs: [...new Set(monorepo.trees.map((t) => t.docsDir))],
+    aliases: Object.fromEntries(aliases),
     diagnostics: problems.list,
   };
 }

@@ -42,11 +42,17 @@ describe('link resolution (MkDocs 2.6)', () => {
     expect(resolveDocsLink(both, 'index.md', 'index.md')).toMatchObject({ url: '', href: './' });
   });
 
-  test('without directory URLs, hrefs point at .html files', () => {
+  test('use_directory_urls: false changes no link: the portal publishes directory URLs', () => {
     const flat = load('site_name: S\nuse_directory_urls: false');
-    expect(resolveDocsLink(flat, 'guide/setup.md', '../index.md')).toMatchObject({ url: 'index.html', href: '../index.html' });
-    expect(resolveDocsLink(flat, 'guide/setup.md', 'other.md')).toMatchObject({ url: 'guide/other.html', href: 'other.html' });
-    expect(resolveDocsLink(flat, 'index.md', 'guide/img/a.png')).toMatchObject({ href: 'guide/img/a.png' });
+    expect(resolveDocsLink(flat, 'guide/setup.md', '../index.md')).toMatchObject({ url: '', href: '../../' });
+    expect(resolveDocsLink(flat, 'guide/setup.md', 'other.md')).toMatchObject({ url: 'guide/other/', href: '../other/' });
+  });
+
+  test('a renamed page is still found by the name it was written with', () => {
+    const odd = load('site_name: S', { 'index.md': '', '100%.md': '', 'a%20b.md': '', 'index.html.md': '' });
+    expect(resolveDocsLink(odd, 'index.md', '100%25.md')).toMatchObject({ url: '100~25/', href: '100~25/' });
+    expect(resolveDocsLink(odd, 'index.md', 'a%2520b.md')).toMatchObject({ url: 'a~2520b/' });
+    expect(resolveDocsLink(odd, 'index.md', 'index.html.md')).toMatchObject({ url: 'index~2Ehtml/' });
   });
 
   test('relativeDocsUrl is MkDocs’ get_relative_url', () => {

@@ -23,6 +23,10 @@ function targetsOf(site: DocsSite): Map<string, Target> {
     targets = new Map<string, Target>();
     for (const asset of site.assets) targets.set(asset.src, { kind: 'asset', url: asset.url });
     for (const page of site.pages) targets.set(page.src, { kind: 'page', url: page.url });
+    for (const [src, to] of Object.entries(site.aliases)) {
+      const target = targets.get(to);
+      if (target && !targets.has(src)) targets.set(src, target);
+    }
     targetsBySite.set(site, targets);
   }
   return targets;
@@ -39,6 +43,17 @@ export function resolveDocsLink(site: DocsSite, fromSrc: string, target: string)
   const fromUrl = targets.get(fromSrc)?.url ?? `${pyQuote(dirname(fromSrc))}/`;
   const href = relativeDocsUrl(found.url, fromUrl) + (query ? `?${query}` : '') + (fragment ? `#${fragment}` : '');
   return { kind: found.kind, url: found.url, ...(fragment ? { fragment } : {}), ...(query ? { query } : {}), href };
+}
+
+/**
+ * A target the Markdown renderer handed over already decoded (`decodeURI`), in
+ * the form `resolveDocsLink` takes (as written, unquoted once, as MkDocs does):
+ * a `%` in the path is escaped again, so `a%2520b.md` still names `a%20b.md`.
+ */
+export function asWritten(decodedTarget: string): string {
+  const end = decodedTarget.search(/[?#]/);
+  const path = end < 0 ? decodedTarget : decodedTarget.slice(0, end);
+  return path.replace(/%/g, '%25') + (end < 0 ? '' : decodedTarget.slice(end));
 }
 
 /**

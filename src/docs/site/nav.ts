@@ -28,8 +28,10 @@ export interface NavResult {
 /** Nav sections deeper than this are cut off (a guard for generated or hostile configs). */
 const MAX_NAV_DEPTH = 64;
 
-export function buildNav(nav: Located | undefined, files: readonly DocFile[], problems: Problems): NavResult {
+/** `aliases`: files left out because another is published at their path → that file (a nav entry for one shows the other). */
+export function buildNav(nav: Located | undefined, files: readonly DocFile[], problems: Problems, aliases: ReadonlyMap<string, string> = new Map()): NavResult {
   const bySrc = new Map(files.map((f) => [f.src, f]));
+  for (const [src, to] of aliases) if (!bySrc.has(src) && bySrc.has(to)) bySrc.set(src, bySrc.get(to)!);
   const result: NavResult = { items: [], navTitles: new Map(), inSection: new Set() };
 
   const leaf = (title: string | null, path: string, at: Located['at'], depth: number): NavDraft => {

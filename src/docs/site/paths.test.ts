@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { comparePy, normpath, purePosix, pyQuote, pyUnquote, repoJoin, splitext, urlsplit } from './paths.ts';
+import { comparePy, isCleanRepoPath, isInside, normpath, purePosix, pyQuote, pyUnquote, repoJoin, splitext, urlsplit } from './paths.ts';
 
 describe('Python path helpers', () => {
   test.each([
@@ -29,6 +29,18 @@ describe('Python path helpers', () => {
     expect(repoJoin('site', '../../docs')).toBeUndefined();
     expect(repoJoin('', '/etc')).toBeUndefined();
     expect(repoJoin('', '.')).toBe('');
+  });
+
+  test('repoJoin and isCleanRepoPath refuse the git folder in any spelling, and drive paths (the repo-path boundary decides)', () => {
+    for (const path of ['.git/config', 'a/../.GIT/config', '.git./x', 'git~1/config', 'a\\..\\.git']) expect(repoJoin('docs', path), path).toBeUndefined();
+    expect(repoJoin('', 'x:y')).toBeUndefined();
+    expect(repoJoin('', 'C:\\x')).toBeUndefined();
+    expect(repoJoin('', 'a\\b')).toBe('a\\b');
+    expect(isCleanRepoPath('docs/index.md')).toBe(true);
+    for (const path of ['', '/x', 'a//b', './a', 'a/..', 'docs/.Git/config', 'C:/x']) expect(isCleanRepoPath(path), path).toBe(false);
+    expect(isInside('', 'x')).toBe(true);
+    expect(isInside('docs', 'docs/a.md')).toBe(true);
+    expect(isInside('docs', 'docs2/a.md')).toBe(false);
   });
 
   test('pyQuote encodes like urllib.parse.quote', () => {

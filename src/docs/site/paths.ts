@@ -1,8 +1,10 @@
 /**
  * Python's path and URL helpers, as MkDocs uses them (posixpath.normpath,
  * PurePosixPath, urllib.parse.quote/unquote/urlsplit, string ordering), and
- * the one rule every repo path obeys here: it never leaves the repository.
+ * the one rule every repo path obeys here: it never leaves the repository,
+ * which the repo-path boundary (src/sources/repo-path.ts) decides.
  */
+import { resolveRepoPath } from '../../sources/repo-path.ts';
 
 /** posixpath.normpath: `a/./b/../c` → `a/c`; a relative path may keep leading `..`. */
 export function normpath(path: string): string {
@@ -47,30 +49,21 @@ export function splitext(name: string): [string, string] {
 }
 
 /**
- * Join a relative path onto a repo-relative folder and normalise it; undefined
- * when the result is absolute or leaves the repo. '' is the repo root.
+ * Join a relative path onto a repo-relative folder and normalise it with
+ * posixpath's rules; undefined when the repo-path boundary refuses it (absolute,
+ * a drive path, out of the repo, into its git folder). '' is the repo root.
  */
 export function repoJoin(dir: string, relative: string): string | undefined {
-  if (relative.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(relative)) return undefined;
-  const joined = normpath(dir ? `${dir}/${relative}` : relative);
-  if (joined === '.') return '';
-  if (joined === '..' || joined.startsWith('../') || joined.startsWith('/')) return undefined;
-  return joined;
+  const joined = resolveRepoPath(dir, relative, 'posix');
+  return joined.ok ? joined.path : undefined;
 }
 
-/** Is `path` (repo-relative) `folder` itself or inside it? */
-export function isInside(folder: string, path: string): boolean {
-  return folder === '' || path === folder || path.startsWith(`${folder}/`);
-}
+/** `isInside(folder, path)` and `isCleanRepoPath(path)` (a safe repo file key: no absolute path, no `.`/`..`/empty segment, no git folder) live with the boundary. */
+export { isInside, isCleanRepoPath } from '../../sources/repo-path.ts';
 
 /** `path` relative to `folder` (which must contain it). */
 export function relativeTo(folder: string, path: string): string {
   return folder === '' ? path : path === folder ? '' : path.slice(folder.length + 1);
-}
-
-/** A safe repo-relative file key: no absolute path, no `.`/`..`/empty segment. */
-export function isCleanRepoPath(path: string): boolean {
-  return path !== '' && !path.startsWith('/') && path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
 }
 
 /** urllib.parse.quote(url, safe='/'): UTF-8 percent-encoding of all but `A-Za-z0-9_.-~/`. */

@@ -25,6 +25,10 @@ export const docsSiteRules = {
   'docs-monorepo-duplicate-alias': { severity: 'error', summary: 'Two included sites have the same site_name (alias); the later one is not merged.' },
   'docs-site-internal': { severity: 'error', summary: 'An unexpected failure while modelling the site; no docs are shown for the entity.' },
   'docs-monorepo-no-match': { severity: 'warning', summary: 'A `*include` glob matched no config; the monorepo plugin then drops the whole nav and MkDocs builds the automatic one.' },
+  // Where files are published (published-paths.ts): decided with the site, before anything is written.
+  'docs-path-renamed': { severity: 'info', summary: 'A docs file name cannot be a URL as written (a `%`, a control character, an `.html` suffix, a reserved name); its page is published under a safe URL.' },
+  'docs-path-conflict': { severity: 'warning', summary: 'Two docs files would be published at the same URL (`foo.md` and `foo/index.md`, or names differing only in case); one is left out.' },
+  'docs-path-too-long': { severity: 'warning', summary: 'A docs file\'s published path would be longer than the output allows; it is left out.' },
 } as const satisfies Record<string, { severity: DocsSeverity; summary: string }>;
 
 export type DocsSiteRule = keyof typeof docsSiteRules;

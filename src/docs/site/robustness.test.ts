@@ -2,10 +2,13 @@
  * Bad input never throws and never leads out of the repo: garbage configs,
  * navs of every wrong type, hostile paths and includes, random YAML.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { RepoFile } from '../../sources/snapshot.ts';
 import { textFiles } from './fixtures/text-files.ts';
 import { loadDocsSite, resolveDocsLink, type DocsSite } from './index.ts';
+import { anyFileName } from './fixtures/file-names.ts';
+import { collisionKey, publishedOfUrl } from './page-slug.ts';
 import { isCleanRepoPath } from './paths.ts';
 
 function expectSane(site: DocsSite) {
@@ -63,4 +66,25 @@ describe('robustness', () => {
       for (const page of site.pages) resolveDocsLink(site, page.src, '../../x.md#y');
     }
   });
+
+  test('property: any docs file names give a site whose every page and file has its own safe path', () => {
+    const tree = fc.array(fc.array(anyFileName, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 15 });
+    fc.assert(
+      fc.property(tree, fc.boolean(), (paths, markdown) => {
+        const files: Record<string, RepoFile> = textFiles({ 'mkdocs.yml': 'site_name: S', 'docs/index.md': '# Home' });
+        for (const parts of paths) files[`docs/${parts.join('/')}${markdown ? '.md' : ''}`] = { status: 'text', text: '# T', size: 3 };
+        const site = loadDocsSite({ files, dir: '', entityName: 'e', outputPrefix: 'docs/default/component/e/' });
+        expectSane(site);
+        const seen = new Set<string>();
+        for (const item of [...site.pages, ...site.assets]) {
+          const path = publishedOfUrl(item.url);
+          expect(path).not.toMatch(/[%?#\\\u0000-\u001f\u007f-\u009f]/);
+          expect(seen.has(collisionKey(path))).toBe(false);
+          seen.add(collisionKey(path));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+

@@ -3,7 +3,7 @@
  * would make of one TechDocs folder, as plain data. Paths named `src` are
  * relative to the (merged) docs_dir; `repoPath` and diagnostic paths are
  * repo-relative; URLs are site-relative and percent-encoded like MkDocs'
- * (`''` for the home page, `guide/setup/`).
+ * (`''` for the home page, `guide/setup/`), made safe by page-slug.ts.
  */
 import type { RepoFile } from '../../sources/snapshot.ts';
 
@@ -14,6 +14,8 @@ export interface DocsSiteInput {
   dir: string;
   /** Used as site_name when there is no mkdocs.yml (Backstage's default config). */
   entityName: string;
+  /** The site's folder in the output (`docs/default/component/x/`), counted in the path length budget; '' when unknown. */
+  outputPrefix?: string;
 }
 
 export interface DocsSiteConfig {
@@ -27,6 +29,7 @@ export interface DocsSiteConfig {
   editUri?: string;
   /** editUri is MkDocs' default for the repo's host (`edit/master/docs/`), not written in mkdocs.yml. */
   editUriIsDefault: boolean;
+  /** Read as MkDocs reads it; the portal publishes every page at a directory URL all the same (its URL shape is `…/<page>/`). */
   useDirectoryUrls: boolean;
   /** The user's `markdown_extensions`, by name, in order (MkDocs' built-ins and techdocs-core's are not listed). */
   markdownExtensions: string[];
@@ -78,6 +81,10 @@ export interface DocsSite {
   nav: NavNode[];
   /** Every non-Markdown file copied to the site (images, downloads, and static .html/.json/.xml pages). */
   assets: DocsAsset[];
+  /** Repo-relative docs folders the site reads (the root docs_dir, then included ones): where a capped listing shows. */
+  docsDirs: string[];
+  /** A file left out because another is published at its path (`foo.md` beside `foo/index.md`) → that file: links to it lead there. */
+  aliases: Record<string, string>;
   diagnostics: DocsDiagnostic[];
 }
 
