@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Repo } from '../sources/snapshot.ts';
-import { joinInRepo } from '../sources/discover-docs.ts';
+import { resolveRepoPath } from '../sources/repo-path.ts';
 import type { DocsLimits } from './build-docs.ts';
 import { cappedTrees, leftOutTarget, treeTruncated } from './capped-tree.ts';
 import { checkAnchors } from './check-anchors.ts';
@@ -88,8 +88,9 @@ export async function renderDocsSite(source: DocsSource, options: SiteRenderOpti
 
   // pymdownx.snippets reads from the folder of mkdocs.yml (where `mkdocs build` runs), never outside the repo.
   const readSnippet = (path: string): SnippetResult => {
-    const at = joinInRepo(snippetBase, path);
-    if (at === undefined) return { missing: true, reason: 'it leads out of the repository' };
+    const joined = resolveRepoPath(snippetBase, path);
+    if (!joined.ok) return { missing: true, reason: joined.reason === 'git-dir' ? "it leads into the repository's git folder, which is never read" : 'it leads out of the repository' };
+    const at = joined.path;
     const snippet = repo.files[at];
     return snippet?.status === 'text' ? { text: snippet.text } : { missing: true, reason: `${at} does not exist in ${repo.name} (snippet paths are relative to the folder of mkdocs.yml)` };
   };
