@@ -5,12 +5,13 @@
  * `<abbr title="…">HTML</abbr>`. An empty title cancels a definition.
  */
 import type { Root } from 'mdast';
-import { findAndReplace } from 'mdast-util-find-and-replace';
 import { createFenceTracker } from './fences.ts';
 import { fdInline, text } from './mdast-nodes.ts';
+import { replaceText } from './replace-text.ts';
 import type { SourceLine } from './source-lines.ts';
 
-const DEFINITION = /^ {0,3}\*\[([^\]\\]+)\]:[ \t]*(.*?)\s*$/;
+// The title is the rest of the line, trimmed (`(.*?)\s*$` did that, in time quadratic in its spaces).
+const DEFINITION = /^ {0,3}\*\[([^\]\\]+)\]:[ \t]*/;
 
 /** Collect definitions into `into` and blank their lines (keeping line numbers). */
 export function extractAbbreviations(lines: SourceLine[], into: Map<string, string>): SourceLine[] {
@@ -19,9 +20,10 @@ export function extractAbbreviations(lines: SourceLine[], into: Map<string, stri
   return lines.map((line) => {
     if (fences.inFence(line.text)) return line;
     const m = DEFINITION.exec(line.text);
-    if (!m) return line;
+    const title = m ? line.text.slice(m[0].length).trimEnd() : '';
+    // `.` never matched a line separator, so a title with one was no definition.
+    if (!m || /[\u2028\u2029]/.test(title)) return line;
     const abbr = (m[1] ?? '').trim();
-    const title = m[2] ?? '';
     if (title) into.set(abbr, title);
     else into.delete(abbr);
     return { ...line, text: '' };
@@ -32,7 +34,7 @@ export function applyAbbreviations(tree: Root, abbreviations: Map<string, string
   if (abbreviations.size === 0) return;
   const names = [...abbreviations.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
-  findAndReplace(tree, [
+  replaceText(tree, [
     [pattern, (value: string) => fdInline('abbr', { title: abbreviations.get(value) ?? '' }, [text(value)])],
   ]);
 }

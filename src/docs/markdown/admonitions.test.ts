@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { childTags, html, proseText, render, select, textOf } from './test-helpers.ts';
+import { MAX_BLOCK_DEPTH } from './block-markers.ts';
+import { childTags, html, proseText, render, select, textOf, UNHURRIED } from './test-helpers.ts';
 
 describe('admonitions (!!!)', () => {
   it('renders type, custom title and Markdown body', async () => {
@@ -83,5 +84,24 @@ describe('collapsible blocks (??? / ???+)', () => {
     expect(childTags(details!)).toEqual(['summary', 'div.tabbed-set.tabbed-alternate']);
     expect(select(details!, 'div', 'tabbed-block')).toHaveLength(2);
     expect(proseText(out)).not.toMatch(/===|\?\?\?/);
+  });
+
+  it('builds 10,000 admonitions (finding each close marker from every open one was quadratic)', async () => {
+    const out = await html('!!! note\n    Body.\n\n'.repeat(10_000), { maxRenderMs: UNHURRIED });
+    expect(select(out, 'div', 'admonition', 'note')).toHaveLength(10_000);
+  }, 120_000);
+
+  it('reads 20,000 indented `!!!` lines as one code block (each looked back to the top for a list)', async () => {
+    const out = await html('    !!! note\n'.repeat(20_000), { maxRenderMs: UNHURRIED });
+    expect(select(out, 'div', 'admonition')).toHaveLength(0);
+    expect(textOf(select(out, 'code')[0]!).split('\n').filter((l) => l === '!!! note')).toHaveLength(20_000);
+  }, 120_000);
+
+  it(`nests blocks ${MAX_BLOCK_DEPTH} deep; deeper markers stay text (each level re-reads its body)`, async () => {
+    const depth = MAX_BLOCK_DEPTH + 3;
+    const md = Array.from({ length: depth }, (_, d) => `${' '.repeat(4 * d)}!!! note "L${d}"`).join('\n') + `\n${' '.repeat(4 * depth)}core\n`;
+    const out = await html(md);
+    expect(select(out, 'div', 'admonition')).toHaveLength(MAX_BLOCK_DEPTH);
+    expect(proseText(out)).toContain('core');
   });
 });

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseAttributes } from './attr-list.ts';
+import { applyAttrLists, leadingList, parseAttributes, trailingList } from './attr-list.ts';
+import { hastPropertiesOf } from './mdast-nodes.ts';
 import { html, proseText, select } from './test-helpers.ts';
 
 describe('attr_list', () => {
@@ -50,5 +53,43 @@ describe('attr_list', () => {
 
   it('leaves braces that are not attribute lists alone', async () => {
     expect(proseText(await html('Use {"a": 1} and { curly words }.\n'))).toContain('{"a": 1} and { curly words }');
+  });
+
+  it('finds the leading and trailing {…} exactly where the regexes it replaced did', () => {
+    const TRAILING = /(^|[ \t]+|\n[ \t]*)\{:?[ \t]*([^}\n]*?)[ \t]*\}[ \t]*$/;
+    const LEADING = /^\{:?[ \t]*([^}\n]*?)[ \t]*\}/;
+    const text = fc.array(fc.constantFrom(' ', '\t', '\n', '{', '}', ':', '.', '#', 'a', ' {: .x }'), { maxLength: 16 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const m = TRAILING.exec(t);
+        expect(trailingList(t)).toEqual(m ? { index: m.index, lead: m[1], inner: m[2] } : undefined);
+        const l = LEADING.exec(t);
+        expect(leadingList(t)).toEqual(l ? { end: l[0].length, inner: l[1] } : undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a paragraph of 100,000 ` {a` and one of 400,000 spaces in linear time', () => {
+    // The leftmost `{` wins, as in the regex: the list is everything after it (and not attributes).
+    const long = trailingList(`p${' {a'.repeat(100_000)} x}`);
+    expect(long).toMatchObject({ index: 1, lead: ' ' });
+    expect(long?.inner).toBe(`a${' {a'.repeat(99_999)} x`);
+    expect(trailingList(`p${' '.repeat(400_000)}x}`)).toBeUndefined();
+    expect(leadingList(`{a${' '.repeat(400_000)}x`)).toBeUndefined();
+  });
+
+  it('applies 50,000 inline and 50,000 standalone lists (a splice each was quadratic)', () => {
+    const inline: PhrasingContent[] = [];
+    for (let i = 0; i < 50_000; i++) inline.push({ type: 'link', url: 'b', children: [] }, { type: 'text', value: '{.c}' });
+    const blocks: RootContent[] = [{ type: 'paragraph', children: inline }];
+    for (let i = 0; i < 50_000; i++) blocks.push({ type: 'paragraph', children: [{ type: 'text', value: 'a' }] }, { type: 'paragraph', children: [{ type: 'text', value: '{: .x }' }] });
+    const tree: Root = { type: 'root', children: blocks };
+    applyAttrLists(tree);
+    const links = (tree.children[0] as Paragraph).children;
+    expect(links).toHaveLength(50_000);
+    expect(links.every((l) => l.type === 'link' && String(hastPropertiesOf(l)?.['className']) === 'c')).toBe(true);
+    expect(tree.children).toHaveLength(50_001);
+    expect(tree.children.slice(1).every((p) => String(hastPropertiesOf(p)?.['className']) === 'x')).toBe(true);
   });
 });

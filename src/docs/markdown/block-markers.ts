@@ -13,7 +13,8 @@
  * rewritten, and every line keeps its source position.
  */
 import { createFenceTracker } from './fences.ts';
-import { dedentAt, indentOf, isBlank, synthetic, type SourceLine } from './source-lines.ts';
+import { nearestShallower } from './nearest-shallower.ts';
+import { dedentAt, indentOf, isBlank, pushAll, synthetic, type SourceLine } from './source-lines.ts';
 import type { BlockSpec, RenderState } from './types.ts';
 
 const ADMONITION = /^( *)!!! ?([\w-]+(?: +[\w-]+)*)(?: +"(.*)")? *$/;
@@ -21,6 +22,11 @@ const DETAILS = /^( *)\?\?\?(\+)? ?(?:([\w-]+(?: +[\w-]+)*?)?(?: +"(.*)")|([\w-]
 const TAB = /^( *)===([!+]{0,2}) +"(.*)" *$/;
 const LIST_ITEM = /^( *)(?:[-*+]|\d{1,9}[.)])(?: +|$)/;
 const LIST_PREFIX = /^( *(?:[-*+]|\d{1,9}[.)]) +)(?=!!!|\?\?\?|===)/;
+/**
+ * Each level re-reads its body, blank lines included, so nesting costs
+ * lines × depth; real pages nest 3 or 4 deep. Deeper markers stay text.
+ */
+export const MAX_BLOCK_DEPTH = 24;
 
 export function markerComment(nonce: string, edge: 'open' | 'close', id: number): string {
   return `<!--fd:${nonce}:${edge}:${id}-->`;
@@ -29,12 +35,14 @@ export function markerComment(nonce: string, edge: 'open' | 'close', id: number)
 /** Rewrite every block in `lines`; block specs are appended to `state.blocks`. */
 export function markBlocks(lines: SourceLine[], state: RenderState): SourceLine[] {
   if (!lines.some((l) => /^ *(?:(?:[-*+]|\d{1,9}[.)]) +)?(?:!!!|\?\?\?|===)/.test(l.text))) return lines;
-  return transform(lines, state);
+  return transform(lines, state, 0);
 }
 
-function transform(lines: SourceLine[], state: RenderState): SourceLine[] {
+function transform(lines: SourceLine[], state: RenderState, depth: number): SourceLine[] {
+  if (depth >= MAX_BLOCK_DEPTH) return lines;
   const out: SourceLine[] = [];
   const fences = createFenceTracker();
+  const indentAllowed = listContext(lines);
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -47,7 +55,7 @@ function transform(lines: SourceLine[], state: RenderState): SourceLine[] {
     const listPrefix = LIST_PREFIX.exec(line.text)?.[1] ?? '';
     const spec = parseStart(line.text.slice(listPrefix.length));
     const indent = listPrefix ? listPrefix.length : indentOf(line.text);
-    if (!spec || (!listPrefix && !indentAllowed(lines, i, indent))) {
+    if (!spec || (!listPrefix && !indentAllowed(i, indent))) {
       out.push(line);
       i++;
       continue;
@@ -60,10 +68,12 @@ function transform(lines: SourceLine[], state: RenderState): SourceLine[] {
     const body = transform(
       lines.slice(i + 1, end).map((l) => dedentAt(l, indent, 4)),
       state,
+      depth + 1,
     );
     if (!listPrefix && out.length > 0 && !isBlank(out[out.length - 1]!.text)) out.push(synthetic(line, ''));
     out.push(synthetic(line, (listPrefix || pad) + markerComment(state.nonce, 'open', id)));
-    out.push(...body, ...closeOpenFence(body, line));
+    pushAll(out, body);
+    pushAll(out, closeOpenFence(body, line));
     out.push(synthetic(line, ''), synthetic(line, pad + markerComment(state.nonce, 'close', id)));
     i = end;
   }
@@ -94,20 +104,24 @@ export function parseStart(text: string): BlockSpec | undefined {
 
 /**
  * A block line indented 4+ spaces is code, unless it sits in a list item
- * (Python-Markdown list content is indented 4; mdx_truly_sane_lists allows 2).
+ * (Python-Markdown list content is indented 4; mdx_truly_sane_lists allows 2):
+ * the nearest earlier line indented less that is a list item or starts at
+ * column 0 decides. Lines are fed as the pass moves down the page.
  */
-function indentAllowed(lines: SourceLine[], index: number, indent: number): boolean {
-  if (indent < 4) return true;
-  for (let j = index - 1; j >= 0; j--) {
-    const text = lines[j]!.text;
-    if (isBlank(text)) continue;
-    const lineIndent = indentOf(text);
-    if (lineIndent >= indent) continue;
-    const item = LIST_ITEM.exec(text);
-    if (item) return true;
-    if (lineIndent === 0) return false;
-  }
-  return false;
+function listContext(lines: SourceLine[]): (index: number, indent: number) => boolean {
+  const deciders = nearestShallower<boolean>();
+  let fed = 0;
+  return (index, indent) => {
+    if (indent < 4) return true;
+    for (; fed < index; fed++) {
+      const text = lines[fed]!.text;
+      if (isBlank(text)) continue;
+      const item = LIST_ITEM.test(text);
+      const lineIndent = indentOf(text);
+      if (item || lineIndent === 0) deciders.add(lineIndent, item);
+    }
+    return deciders.below(indent) ?? false;
+  };
 }
 
 /** A fence left open in a body would swallow the close marker; Python-Markdown would not treat it as a fence at all. */

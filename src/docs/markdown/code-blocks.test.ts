@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodeMeta, parseLineList } from './code-meta.ts';
-import { childTags, classesOf, html, render, select, textOf } from './test-helpers.ts';
+import { childTags, classesOf, html, render, select, textOf, UNHURRIED } from './test-helpers.ts';
 
 describe('code meta (pymdownx.superfences info string)', () => {
   it('reads language, title, linenums and hl_lines', () => {
@@ -15,6 +15,10 @@ describe('code meta (pymdownx.superfences info string)', () => {
   });
   it('caps absurd ranges', () => {
     expect(parseLineList('1-99999999').size).toBeLessThanOrEqual(10_001);
+    // Each range is capped, and so is their total: `1-10000` 10,000 times is 100,000 steps, not 10⁸.
+    expect(parseLineList('1-10000 '.repeat(10_000)).size).toBe(10_000);
+    expect(parseLineList('1-10000 '.repeat(10_000) + '20000').has(20_000)).toBe(false);
+    expect([...parseCodeMeta('py', 'hl_lines="2 4-9000"', 5).highlight]).toEqual([2, 4, 5]);
   });
 });
 
@@ -68,4 +72,11 @@ describe('fenced code (pymdownx.highlight table layout)', () => {
     const r = await render(langs.map((l) => `\`\`\`${l}\nx\n\`\`\``).join('\n\n'));
     expect(select(r.html, 'table', 'highlighttable')).toHaveLength(langs.length);
   });
+
+  it('renders 10,000 PlantUML blocks, each with its note (a splice each was quadratic)', async () => {
+    const r = await render('```plantuml\nA -> B\n```\n\n'.repeat(10_000), { maxRenderMs: UNHURRIED });
+    expect(select(r.html, 'table', 'highlighttable')).toHaveLength(10_000);
+    expect(select(r.html, 'p', 'diagram-note')).toHaveLength(10_000);
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['docs-plantuml']);
+  }, 120_000);
 });

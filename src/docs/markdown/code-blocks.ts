@@ -17,41 +17,85 @@ import type { Code, InlineCode, Paragraph, Parent, Root, RootContent } from 'mda
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { parseCodeMeta, type CodeMeta } from './code-meta.ts';
-import { loadLanguages, resolveLanguage, tokenize } from './highlighter.ts';
+import { loadLanguages, resolveLanguage, tokenize, type Token } from './highlighter.ts';
 import { fdInline, fdRaw } from './mdast-nodes.ts';
+import type { TimeBudget } from './time-budget.ts';
 import { report, type RenderState } from './types.ts';
 
 const INLINE_HILITE = /^#!([\w+#.-]+) ([\s\S]*)$/;
 const PLANTUML = new Set(['plantuml', 'puml']);
 
-export async function applyCodeBlocks(tree: Root, state: RenderState): Promise<void> {
-  const found: { node: Code | InlineCode; index: number; parent: Parent }[] = [];
-  const wanted = new Set<string>();
+/** Each highlighted code node's tokens, one list per line. */
+export type Highlights = RenderState['highlights'];
+
+interface Found {
+  node: Code | InlineCode;
+  index: number;
+  parent: Parent;
+  /** The author's language, as written. */
+  lang: string | undefined;
+}
+
+function findCode(tree: Root): Found[] {
+  const found: Found[] = [];
   visit(tree, (node, index, parent) => {
     if ((node.type !== 'code' && node.type !== 'inlineCode') || !parent || index === undefined) return;
-    const lang = node.type === 'code' ? parseCodeMeta(node.lang, node.meta).lang : INLINE_HILITE.exec(node.value)?.[1];
+    const lang = node.type === 'code' ? parseCodeMeta(node.lang, node.meta, 0).lang : INLINE_HILITE.exec(node.value)?.[1];
     if (node.type === 'inlineCode' && lang === undefined) return;
-    found.push({ node, index, parent });
-    const id = resolveLanguage(lang);
-    if (id) wanted.add(id);
+    found.push({ node, index, parent, lang });
   });
-  if (wanted.size > 0) await loadLanguages(wanted);
-  // Rendered in page order (diagnostics), spliced back to front so no index shifts under another.
-  const replacements = found.map(({ node }) => (node.type === 'code' ? renderCode(node, state) : [inlineHilite(node)!]));
-  for (let k = found.length - 1; k >= 0; k--) {
-    const { index, parent } = found[k]!;
-    (parent.children as RootContent[]).splice(index, 1, ...(replacements[k] as RootContent[]));
+  return found;
+}
+
+/**
+ * Loads the grammars a page needs and tokenizes its code, before the
+ * synchronous render and outside its vm timeout: loading awaits, and
+ * tokenizing runs oniguruma's WebAssembly, which a timeout must never cut
+ * short (see highlighter.ts). The budget is checked between steps instead.
+ */
+export async function highlightCode(tree: Root, budget: Pick<TimeBudget, 'check' | 'exclude'>): Promise<Highlights> {
+  const found = findCode(tree).filter((f) => f.node.type === 'inlineCode' || f.lang?.toLowerCase() !== 'mermaid');
+  const wanted = new Set(found.map((f) => resolveLanguage(f.lang)).filter((id) => id !== undefined));
+  const highlights: Highlights = new Map();
+  if (wanted.size === 0) return highlights;
+  await budget.exclude(loadLanguages(wanted));
+  for (const { node, lang } of found) {
+    const id = resolveLanguage(lang);
+    if (!id) continue;
+    budget.check();
+    const code = node.type === 'code' ? node.value : (INLINE_HILITE.exec(node.value)?.[2] ?? '');
+    const tokens = tokenize(code, id, budget.check);
+    if (tokens) highlights.set(node, tokens);
+  }
+  return highlights;
+}
+
+/** Code nodes become pymdownx.highlight markup, with the tokens `highlightCode` found for them. */
+export function applyCodeBlocks(tree: Root, state: RenderState): void {
+  const found = findCode(tree);
+  // Rendered in page order (diagnostics); each parent's children rebuilt once (a splice per block was quadratic).
+  const replaced = new Map<Parent, Map<number, RootContent[]>>();
+  for (const { node, index, parent } of found) {
+    const replacement = node.type === 'code' ? renderCode(node, state) : [inlineHilite(node, state.highlights.get(node))!];
+    let at = replaced.get(parent);
+    if (!at) replaced.set(parent, (at = new Map()));
+    at.set(index, replacement as RootContent[]);
+  }
+  for (const [parent, at] of replaced) {
+    const children: RootContent[] = [];
+    (parent.children as RootContent[]).forEach((child, i) => children.push(...(at.get(i) ?? [child])));
+    parent.children = children as typeof parent.children;
   }
 }
 
 function renderCode(node: Code, state: RenderState): RootContent[] {
-  const meta = parseCodeMeta(node.lang, node.meta);
+  const meta = parseCodeMeta(node.lang, node.meta, lineCount(node.value));
   const lang = meta.lang?.toLowerCase();
   if (lang === 'mermaid') {
     state.hasMermaid = true;
     return [fdRaw('pre', { className: ['mermaid'] }, [h('code', node.value)])];
   }
-  const block = fdRaw('div', codeProperties(meta), [codeTable(node.value, meta)]);
+  const block = fdRaw('div', codeProperties(meta), [codeTable(node.value, meta, state.highlights.get(node))]);
   block.position = node.position;
   if (!lang || !PLANTUML.has(lang)) return [block];
   report(
@@ -73,15 +117,19 @@ function renderCode(node: Code, state: RenderState): RootContent[] {
   return [block, note];
 }
 
+function lineCount(value: string): number {
+  let n = 1;
+  for (let at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 function codeProperties(meta: CodeMeta) {
   const lang = meta.lang?.toLowerCase() || 'text';
   return { className: [`language-${lang}`, 'highlight', ...meta.classes], id: meta.id };
 }
 
-export function codeTable(value: string, meta: CodeMeta): Element {
-  const id = resolveLanguage(meta.lang);
+export function codeTable(value: string, meta: CodeMeta, tokens?: Token[][]): Element {
   const source = value.split('\n');
-  const tokens = id ? tokenize(value, id) : undefined;
   const codeLines: ElementContent[] = [];
   const numbers: ElementContent[] = [];
   source.forEach((line, i) => {
@@ -105,12 +153,10 @@ export function codeTable(value: string, meta: CodeMeta): Element {
   return h('table', { className: ['highlighttable'] }, rows);
 }
 
-function inlineHilite(node: InlineCode) {
+function inlineHilite(node: InlineCode, tokens: Token[][] | undefined) {
   const m = INLINE_HILITE.exec(node.value);
   if (!m) return undefined;
   const [, lang = '', code = ''] = m;
-  const id = resolveLanguage(lang);
-  const tokens = id ? tokenize(code, id) : undefined;
   const parts: ElementContent[] = (tokens ?? [[{ content: code }]]).flatMap((line, i) => [
     ...(i > 0 ? [{ type: 'text' as const, value: '\n' }] : []),
     ...line.map((t): ElementContent => ('className' in t && t.className ? h('span', { className: [t.className] }, t.content) : { type: 'text', value: t.content })),

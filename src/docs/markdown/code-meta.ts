@@ -20,7 +20,8 @@ export interface CodeMeta {
 
 const PAIR = /([A-Za-z_][-\w]*)=("[^"]*"|'[^']*'|\S*)|([.#])([^\s{}=]+)|(\S+)/g;
 
-export function parseCodeMeta(lang: string | null | undefined, meta: string | null | undefined): CodeMeta {
+/** `lines`: how many lines the code has (`hl_lines` beyond them are not listed; 0 skips `hl_lines`). */
+export function parseCodeMeta(lang: string | null | undefined, meta: string | null | undefined, lines = Infinity): CodeMeta {
   let info = [lang ?? '', meta ?? ''].join(' ').trim();
   const braced = info.startsWith('{') && info.endsWith('}');
   if (braced) info = info.slice(1, -1);
@@ -29,7 +30,7 @@ export function parseCodeMeta(lang: string | null | undefined, meta: string | nu
   for (const m of info.matchAll(PAIR)) {
     if (m[1]) {
       const value = /^["']/.test(m[2] ?? '') ? (m[2] ?? '').slice(1, -1) : (m[2] ?? '');
-      applyOption(result, m[1], value);
+      applyOption(result, m[1], value, lines);
     } else if (m[3] === '.') {
       if (result.lang === undefined) result.lang = m[4];
       else result.classes.push(m[4] ?? '');
@@ -44,23 +45,31 @@ export function parseCodeMeta(lang: string | null | undefined, meta: string | nu
   return result;
 }
 
-function applyOption(result: CodeMeta, key: string, value: string): void {
+function applyOption(result: CodeMeta, key: string, value: string, lines: number): void {
   if (key === 'title') result.title = value;
   else if (key === 'linenums') {
     const start = Number.parseInt(value, 10);
     if (Number.isFinite(start) && start > 0) result.lineStart = Math.min(start, 1_000_000);
-  } else if (key === 'hl_lines') result.highlight = parseLineList(value);
+  } else if (key === 'hl_lines') result.highlight = parseLineList(value, lines);
 }
 
-/** `"2 3-5"` → {2, 3, 4, 5}; ranges are capped so a typo cannot allocate millions of entries. */
-export function parseLineList(value: string): Set<number> {
+/** Line numbers one `hl_lines` may name in all (a real one names a handful). */
+const MAX_LISTED_LINES = 100_000;
+
+/**
+ * `"2 3-5"` → {2, 3, 4, 5}, up to `lastLine`; each range is capped so a typo
+ * cannot allocate millions of entries, and so is the total, or
+ * `1-10000 1-10000 …` made eight characters of a page cost 10,000 steps.
+ */
+export function parseLineList(value: string, lastLine = Infinity): Set<number> {
   const lines = new Set<number>();
+  let left = MAX_LISTED_LINES;
   for (const part of value.split(/[\s,]+/)) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(part);
     if (!m) continue;
     const from = Number(m[1]);
-    const to = Math.min(Number(m[2] ?? m[1]), from + 10_000);
-    for (let n = from; n <= to; n++) lines.add(n);
+    const to = Math.min(Number(m[2] ?? m[1]), from + 10_000, lastLine);
+    for (let n = from; n <= to && left > 0; n++, left--) lines.add(n);
   }
   return lines;
 }

@@ -13,7 +13,6 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildAdmonition } from './admonitions.ts';
-import { markerComment } from './block-markers.ts';
 import { text } from './mdast-nodes.ts';
 import { buildTabSet, type Tab } from './tabs.ts';
 import type { RenderState } from './types.ts';
@@ -41,9 +40,18 @@ function rebuild(children: RootContent[], state: RenderState, marker: RegExp): R
     if (tabs.length > 0) out.push(buildTabSet(tabs, ++state.tabSets));
     tabs = [];
   };
+  const marks = children.map((c) => (c.type === 'html' ? marker.exec(c.value.trim()) : null));
+  // Where each block's close marker sits, found once: searching from every open marker was quadratic.
+  const closes = new Map<string, number[]>();
+  marks.forEach((m, j) => {
+    if (m?.[1] !== 'close') return;
+    const at = closes.get(m[2]!);
+    if (at) at.push(j);
+    else closes.set(m[2]!, [j]);
+  });
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
-    const m = node.type === 'html' ? marker.exec(node.value.trim()) : null;
+    const m = marks[i];
     if (!m) {
       flush();
       out.push(node);
@@ -51,8 +59,7 @@ function rebuild(children: RootContent[], state: RenderState, marker: RegExp): R
     }
     const id = Number(m[2]);
     const spec = state.blocks[id];
-    const close = markerComment(state.nonce, 'close', id);
-    const end = m[1] === 'open' ? children.findIndex((c, j) => j > i && c.type === 'html' && c.value.trim() === close) : -1;
+    const end = m[1] === 'open' ? (closes.get(m[2]!)?.find((j) => j > i) ?? -1) : -1;
     if (!spec || end < 0) continue;
     const body = children.slice(i + 1, end) as Flow[];
     const title = parseTitle(spec.title ?? '', node.position);

@@ -19,7 +19,8 @@ const P = {
   markOpen: '\uE004', markClose: '\uE005', comOpen: '\uE006', comClose: '\uE007',
   subOpen: '\uE008', subDelClose: '\uE009', subInsOpen: '\uE00A', subClose: '\uE00B',
 };
-const CRITIC = /\{(?:\+\+([\s\S]*?)\+\+|--([\s\S]*?)--|==([\s\S]*?)==|>>([\s\S]*?)<<|~~([\s\S]*?)~>([\s\S]*?)~~)\}/g;
+// What closes a mark, by the character doubled after its `{`; `{~~` also needs its `~>` first.
+const CLOSE = new Map([['+', '++}'], ['-', '--}'], ['=', '==}'], ['>', '<<}'], ['~', '~~}']]);
 const ANY = /[\uE000-\uE00B]/;
 
 /** Replace critic marks outside fenced code; returns undefined when the page has none. */
@@ -34,7 +35,7 @@ export function protectCritic(lines: SourceLine[]): SourceLine[] | undefined {
     while (end < lines.length && code[end] === code[start]) end++;
     if (!code[start]) {
       const joined = lines.slice(start, end).map((l) => l.text).join('\n');
-      const replaced = joined.replace(CRITIC, placeholders);
+      const replaced = replaceMarks(joined);
       if (replaced !== joined) {
         changed = true;
         replaced.split('\n').forEach((t, k) => (out[start + k] = { ...lines[start + k]!, text: t }));
@@ -45,14 +46,44 @@ export function protectCritic(lines: SourceLine[]): SourceLine[] | undefined {
   return changed ? out : undefined;
 }
 
-function placeholders(match: string, ins?: string, del?: string, mark?: string, com?: string, old?: string, neu?: string): string {
+/**
+ * Every `{++ins++}`, `{--del--}`, `{==mark==}`, `{>>comment<<}` and
+ * `{~~old~>new~~}` in `text` swapped for placeholders; what the regex
+ * `\{(?:\+\+([\s\S]*?)\+\+|…|~~([\s\S]*?)~>([\s\S]*?)~~)\}` with
+ * `replace` gives, whose lazy groups re-read the rest of the page for every
+ * mark left open (quadratic, cubic for `{~~`). Whether a close follows does
+ * not depend on where the mark opened, so once a kind finds none, no later
+ * mark of that kind can: each kind reads to the end at most once.
+ */
+export function replaceMarks(text: string): string {
+  const exhausted = new Set<string>();
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) {
+    const kind = text[at + 1] ?? '';
+    const close = CLOSE.get(kind);
+    if (!close || text[at + 2] !== kind || exhausted.has(kind)) continue;
+    const from = at + 3;
+    const arrow = kind === '~' ? text.indexOf('~>', from) : -1;
+    const end = kind !== '~' ? text.indexOf(close, from) : arrow < 0 ? -1 : text.indexOf(close, arrow + 2);
+    if (end < 0) {
+      exhausted.add(kind);
+      continue;
+    }
+    out += text.slice(copied, at) + placeholders(kind, text.slice(from, kind === '~' ? arrow : end), text.slice(arrow + 2, end));
+    copied = end + close.length;
+    at = copied - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function placeholders(kind: string, body: string, replacement: string): string {
   const r = (c: string) => c.repeat(3);
-  if (ins !== undefined) return r(P.insOpen) + ins + r(P.insClose);
-  if (del !== undefined) return r(P.delOpen) + del + r(P.delClose);
-  if (mark !== undefined) return r(P.markOpen) + mark + r(P.markClose);
-  if (com !== undefined) return r(P.comOpen) + com + r(P.comClose);
-  if (old !== undefined && neu !== undefined) return r(P.subOpen) + old + P.subDelClose + P.subInsOpen + neu + r(P.subClose);
-  return match;
+  if (kind === '+') return r(P.insOpen) + body + r(P.insClose);
+  if (kind === '-') return r(P.delOpen) + body + r(P.delClose);
+  if (kind === '=') return r(P.markOpen) + body + r(P.markClose);
+  if (kind === '>') return r(P.comOpen) + body + r(P.comClose);
+  return r(P.subOpen) + body + P.subDelClose + P.subInsOpen + replacement + r(P.subClose);
 }
 
 const critic = (tag: string, extra: string[] = []) => (children: PhrasingContent[]) => fdInline(tag, { className: ['critic', ...extra] }, children);
@@ -83,17 +114,35 @@ export function applyCritic(tree: Root): void {
   });
 }
 
+const OPENERS = BLOCKS.map(([open]) => open.repeat(3));
+const CLOSERS = BLOCKS.map(([, close]) => close.repeat(3));
+
 /** `{==` and `==}` alone in their paragraphs wrap the blocks between them (`<mark class="critic block">`). */
 function wrapBlocks(parent: Parent): void {
   const children = parent.children as RootContent[];
+  const texts = children.map(onlyText);
+  if (!texts.some((t) => t !== undefined && OPENERS.includes(t))) return;
+  // Each kind's closers in page order, read with a cursor: searching from every opener was quadratic.
+  const closers = CLOSERS.map((close) => texts.flatMap((t, j) => (t === close ? [j] : [])));
+  const cursors = CLOSERS.map(() => 0);
+  const out: RootContent[] = [];
   for (let i = 0; i < children.length; i++) {
-    const kind = BLOCKS.find(([open]) => onlyText(children[i]) === open.repeat(3));
-    if (!kind) continue;
-    const end = children.findIndex((c, j) => j > i && onlyText(c) === kind[1].repeat(3));
-    if (end < 0) continue;
+    const k = texts[i] === undefined ? -1 : OPENERS.indexOf(texts[i]!);
+    let end: number | undefined;
+    if (k >= 0) {
+      const list = closers[k]!;
+      while (cursors[k]! < list.length && list[cursors[k]!]! <= i) cursors[k]!++;
+      end = list[cursors[k]!];
+    }
+    if (end === undefined) {
+      out.push(children[i]!);
+      continue;
+    }
     const inner = children.slice(i + 1, end) as Parameters<typeof fdBlock>[2];
-    children.splice(i, end - i + 1, fdBlock(kind[2], { className: ['critic', 'block'] }, inner));
+    out.push(fdBlock(BLOCKS[k]![2], { className: ['critic', 'block'] }, inner));
+    i = end;
   }
+  parent.children = out as typeof parent.children;
 }
 
 function onlyText(node: RootContent | undefined): string | undefined {

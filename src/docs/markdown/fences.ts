@@ -11,8 +11,10 @@ export interface Fence {
   indent: number;
 }
 
-// A fence may also start right after list markers (`- ```` opens one inside the item).
-const OPEN = /^((?: *(?:[-*+]|\d{1,9}[.)]) +)* *)(`{3,}|~{3,})(.*)$/;
+// A fence may also start right after list markers (`- ```` opens one inside the item). The `(?! )`
+// gives each marker all the spaces after it: otherwise every split of them between ` +` and the next
+// ` *` was tried, exponential on a line like `-  -  -  -  … x`.
+const OPEN = /^((?: *(?:[-*+]|\d{1,9}[.)]) +(?! ))* *)(`{3,}|~{3,})(.*)$/;
 
 export function fenceOpening(text: string): Fence | undefined {
   const m = OPEN.exec(text);

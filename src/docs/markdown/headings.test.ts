@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, select, textOf } from './test-helpers.ts';
+import { render, select, textOf, UNHURRIED } from './test-helpers.ts';
 
 describe('heading ids and permalinks (toc, permalink: true)', () => {
   it('gives every heading a Python-Markdown id and a ¶ permalink', async () => {
@@ -41,4 +41,8 @@ describe('heading ids and permalinks (toc, permalink: true)', () => {
     const r = await render('!!! note\n    ## Inside\n');
     expect(select(r.html, 'h2')[0]?.properties['id']).toBe('inside');
   });
+  it('numbers 20,000 equal headings h, h_1, … h_19999', async () => {
+    const r = await render('# h\n\n'.repeat(20_000), { maxRenderMs: UNHURRIED });
+    expect(r.headings.map((h) => h.id)).toEqual(['h', ...Array.from({ length: 19_999 }, (_, i) => `h_${i + 1}`)]);
+  }, 120_000);
 });

@@ -10,7 +10,7 @@
  * class at normal tokenizing speed. One highlighter per process; grammars
  * are loaded on first use.
  */
-import { bundledLanguagesInfo, createHighlighter, type HighlighterGeneric } from 'shiki';
+import { bundledLanguagesInfo, createHighlighter, type GrammarState, type HighlighterGeneric, type ThemedToken } from 'shiki';
 
 /** TextMate scope selectors → Pygments class. More specific selectors win, as in any theme. */
 const SCOPE_CLASSES: [string[], string][] = [
@@ -100,19 +100,42 @@ export async function loadLanguages(langs: Iterable<string>): Promise<void> {
   }
 }
 
-/** Tokens per line, or undefined when the language is not loaded (call `loadLanguages` first). */
-export function tokenize(code: string, lang: string): Token[][] | undefined {
+/** Lines tokenized per call: between calls `checkpoint` may stop a page that ran out of time. */
+const CHUNK_LINES = 16;
+
+/**
+ * Tokens per line, or undefined when the language is not loaded (call
+ * `loadLanguages` first). Long code is tokenized a few lines at a time,
+ * each call resuming from the grammar state the last one ended in (the
+ * tokens are the same as in one call), and `checkpoint` runs between calls:
+ * it may throw to stop, and that is the only way this is ever stopped, since
+ * cutting oniguruma's WebAssembly short could leave its heap broken for
+ * every later page.
+ */
+export function tokenize(code: string, lang: string, checkpoint: () => void = () => {}): Token[][] | undefined {
   const hl = ready;
   if (!hl || failed.has(lang) || !hl.getLoadedLanguages().includes(lang)) return undefined;
-  try {
-    const lines = hl.codeToTokensBase(code, { lang, theme: THEME, tokenizeMaxLineLength: 5000, tokenizeTimeLimit: 500 });
-    return lines.map((line) =>
-      line.map((t) => {
-        const cls = t.color ? CLASS_BY_COLOR.get(t.color.toLowerCase()) : undefined;
-        return cls ? { content: t.content, className: cls } : { content: t.content };
-      }),
-    );
-  } catch {
-    return undefined;
+  const lines = code.split('\n');
+  const out: Token[][] = [];
+  let grammarState: GrammarState | undefined;
+  for (let from = 0; from < lines.length; from += CHUNK_LINES) {
+    if (from > 0) checkpoint();
+    const chunk = lines.slice(from, from + CHUNK_LINES).join('\n');
+    let tokens: ThemedToken[][];
+    try {
+      tokens = hl.codeToTokensBase(chunk, { lang, theme: THEME, tokenizeMaxLineLength: 5000, tokenizeTimeLimit: 500, ...(grammarState ? { grammarState } : {}) });
+      grammarState = hl.getLastGrammarState(tokens);
+    } catch {
+      return undefined;
+    }
+    for (const line of tokens) {
+      out.push(
+        line.map((t) => {
+          const cls = t.color ? CLASS_BY_COLOR.get(t.color.toLowerCase()) : undefined;
+          return cls ? { content: t.content, className: cls } : { content: t.content };
+        }),
+      );
+    }
   }
+  return out;
 }

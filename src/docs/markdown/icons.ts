@@ -7,13 +7,13 @@
  * unknown shortcodes stay text.
  */
 import type { Root } from 'mdast';
-import { findAndReplace } from 'mdast-util-find-and-replace';
 import { fdInline } from './mdast-nodes.ts';
+import { replaceText } from './replace-text.ts';
 
 const ICON = /:((?:material|fontawesome-(?:brands|regular|solid)|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*):/g;
 
 export function applyIcons(tree: Root): void {
-  findAndReplace(tree, [
+  replaceText(tree, [
     [ICON, (_: string, name: string) => fdInline('span', { className: ['twemoji', 'icon-placeholder'], title: name, role: 'img', ariaLabel: name })],
   ]);
 }

@@ -1,4 +1,6 @@
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { applyInlineExtensions } from './inline-extensions.ts';
 import { childTags, html, proseText, select, textOf } from './test-helpers.ts';
 
 describe('pymdownx inline extensions', () => {
@@ -48,5 +50,17 @@ describe('critic markup (pymdownx.critic, view mode)', () => {
     expect(out).toContain('<code>{++x++}</code>');
     expect(select(out, 'code').map(textOf).join('')).toContain('{--z--}');
     expect(select(out, 'ins').map(textOf)).toEqual(['y']);
+  });
+
+  it('leaves 50,000 `==` that never close alone, and wraps 50,000 that do, in linear time', () => {
+    const paragraph = (children: PhrasingContent[]): Root => ({ type: 'root', children: [{ type: 'paragraph', children }] });
+    const open = paragraph([{ type: 'text', value: `p ${'==a '.repeat(50_000)}` }]);
+    applyInlineExtensions(open);
+    expect((open.children[0] as Paragraph).children).toHaveLength(1);
+    const spans: PhrasingContent[] = [];
+    for (let i = 0; i < 50_000; i++) spans.push({ type: 'text', value: '==a== ' }, { type: 'emphasis', children: [{ type: 'text', value: 'b' }] });
+    const closed = paragraph(spans);
+    applyInlineExtensions(closed);
+    expect((closed.children[0] as Paragraph).children.filter((c) => c.data?.hName === 'mark')).toHaveLength(50_000);
   });
 });

@@ -5,11 +5,11 @@
  * a text node in mdast.
  */
 import type { Root } from 'mdast';
-import { findAndReplace } from 'mdast-util-find-and-replace';
 import { visit } from 'unist-util-visit';
 import { KEYS_PATTERN, renderKeys } from './keys.ts';
 import { fdInline, text } from './mdast-nodes.ts';
 import { hasText, wrapDelimited, type Delimiter } from './phrasing.ts';
+import { replaceText } from './replace-text.ts';
 
 const SPANS: Delimiter[] = [
   { open: '^^', close: '^^', tight: true, build: (children) => fdInline('ins', {}, children) },
@@ -24,7 +24,7 @@ export function applyInlineExtensions(tree: Root): void {
     if (!('children' in node)) return;
     for (const d of SPANS) if (hasText(node, d.open)) wrapDelimited(node, d);
   });
-  findAndReplace(tree, [
+  replaceText(tree, [
     [KEYS_PATTERN, renderKeys],
     [SUP, (_: string, inner: string) => fdInline('sup', {}, [text(unescape(inner))])],
     [SUB, (_: string, inner: string) => fdInline('sub', {}, [text(unescape(inner))])],

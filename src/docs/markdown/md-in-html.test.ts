@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expandMarkdownInHtml, MAX_HTML_DEPTH } from './md-in-html.ts';
+import { joinLines, splitLines } from './source-lines.ts';
 import { childTags, html, select } from './test-helpers.ts';
 
 describe('md_in_html', () => {
@@ -20,5 +22,18 @@ describe('md_in_html', () => {
   it('handles the one-line form and leaves other HTML raw', async () => {
     expect(select(await html('<div markdown>*x*</div>\n'), 'em')).toHaveLength(1);
     expect(select(await html('<div>\n*x*\n</div>\n'), 'em')).toHaveLength(0);
+  });
+
+  it('leaves 20,000 unclosed <div markdown> alone (each searched 2,000 lines for its close)', () => {
+    const lines = splitLines('<div markdown>\n'.repeat(20_000));
+    expect(expandMarkdownInHtml(lines)).toEqual(lines);
+  });
+
+  it('balances nested tags of the same name, and stops expanding below a depth', () => {
+    const text = (lines: ReturnType<typeof splitLines>) => joinLines(lines).split('\n').filter((l) => l.trim());
+    expect(text(expandMarkdownInHtml(splitLines('<div markdown>\n<div>\n*x*\n</div>\n</div> after\n')))).toEqual(['<div>', '<div>', '*x*', '</div>', '</div>', 'after']);
+    const depth = MAX_HTML_DEPTH + 2;
+    const nested = splitLines(`${'<div markdown>\n'.repeat(depth)}*x*\n${'</div>\n'.repeat(depth)}`);
+    expect(text(expandMarkdownInHtml(nested)).filter((l) => l.includes('markdown'))).toHaveLength(2);
   });
 });

@@ -18,36 +18,36 @@ export interface Delimiter {
 /** Wrap every `open … close` span among `parent`'s children. */
 export function wrapDelimited(parent: Parent, d: Delimiter): void {
   const children = parent.children as PhrasingContent[];
+  // The new children are collected, not spliced in: a splice per span moved every later sibling.
+  const out: PhrasingContent[] = [];
+  let copied = 0;
   let i = 0;
-  let from = 0;
   while (i < children.length) {
     const node = children[i]!;
-    if (node.type !== 'text') {
-      i++;
-      from = 0;
-      continue;
-    }
-    const start = findOpen(node.value, d, from);
+    const start = node.type === 'text' ? findOpen(node.value, d) : -1;
     if (start < 0) {
       i++;
-      from = 0;
       continue;
     }
     const close = findClose(children, i, start + d.open.length, d);
-    if (!close) {
-      from = start + d.open.length;
-      continue;
-    }
-    const replacement = splice(children, i, start, close, d);
-    children.splice(i, close.index - i + 1, ...replacement);
-    // Continue in the text after the span: the last replacement node when it is text (never the built span).
-    i += replacement.length - (replacement[replacement.length - 1]?.type === 'text' ? 1 : 0);
-    from = 0;
+    // Whether a close fits does not depend on the open, so an open with none after it means no later
+    // open has one either: stop here (trying each open in turn was quadratic on `==a ==a ==a …`).
+    if (!close) break;
+    for (; copied < i; copied++) out.push(children[copied]!);
+    const { before, span, after } = wrap(children, i, start, close, d);
+    if (before) out.push(before);
+    out.push(span);
+    // Continue in the text after the span, which takes the place of the node the span closed in.
+    if (after) children[close.index] = after;
+    i = copied = after ? close.index : close.index + 1;
   }
+  if (out.length === 0) return;
+  for (; copied < children.length; copied++) out.push(children[copied]!);
+  parent.children = out;
 }
 
-function findOpen(value: string, d: Delimiter, from: number): number {
-  let at = value.indexOf(d.open, from);
+function findOpen(value: string, d: Delimiter): number {
+  let at = value.indexOf(d.open);
   while (at >= 0) {
     const next = value[at + d.open.length];
     // At the end of a text node the span continues in the next (non-text) sibling.
@@ -77,7 +77,7 @@ function findClose(children: PhrasingContent[], index: number, from: number, d: 
   return undefined;
 }
 
-function splice(children: PhrasingContent[], i: number, start: number, close: Close, d: Delimiter): PhrasingContent[] {
+function wrap(children: PhrasingContent[], i: number, start: number, close: Close, d: Delimiter): { before?: Text; span: PhrasingContent; after?: Text } {
   const first = children[i] as Text;
   const last = children[close.index] as Text;
   const before = first.value.slice(0, start);
@@ -87,16 +87,12 @@ function splice(children: PhrasingContent[], i: number, start: number, close: Cl
   } else {
     const head = first.value.slice(start + d.open.length);
     if (head) inner.push(text(head));
-    inner.push(...children.slice(i + 1, close.index));
+    for (let k = i + 1; k < close.index; k++) inner.push(children[k]!);
     const tail = last.value.slice(0, close.at);
     if (tail) inner.push(text(tail));
   }
   const after = last.value.slice(close.at + d.close.length);
-  const out: PhrasingContent[] = [];
-  if (before) out.push(text(before));
-  out.push(d.build(inner));
-  if (after) out.push(text(after));
-  return out;
+  return { ...(before ? { before: text(before) } : {}), span: d.build(inner), ...(after ? { after: text(after) } : {}) };
 }
 
 /** Whether any text child of `parent` contains `needle` (a cheap filter before the real work). */

@@ -1,5 +1,7 @@
 /**
- * The unified pipeline, built once per process. Per-page state travels in
+ * The unified pipeline, built once per process, in two halves with the
+ * page's code highlighted between them (asynchronously, outside the time
+ * budget's vm: see render-markdown.ts). Per-page state travels in
  * `file.data.frontdoor`. Order matters:
  *   containers first (everything else must see admonitions/tabs as nodes),
  *   attr_list before anything that could eat `{…}` text, critic before code
@@ -31,6 +33,7 @@ import { auditHtml } from './html-audit.ts';
 import { applyIcons } from './icons.ts';
 import { applyInlineExtensions } from './inline-extensions.ts';
 import { applyLinks } from './links.ts';
+import { listItem } from './list-items.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { disarmBrokenTargets } from './broken-targets.ts';
 import { markScrollRegions } from './scroll-regions.ts';
@@ -68,12 +71,20 @@ function emoji(this: Processor) {
   };
 }
 
-function content() {
-  return async (tree: MdastRoot, file: VFile) => {
+/** Inline syntax remark has no parser for; after this step no code node changes any more. */
+function phrasing() {
+  return (tree: MdastRoot, file: VFile) => {
     const state = stateOf(file);
     if (INLINE.test(state.text)) applyInlineExtensions(tree);
     applyAbbreviations(tree, state.abbreviations);
-    await applyCodeBlocks(tree, state);
+  };
+}
+
+/** Needs the code highlighted beforehand (`highlightCode`, into `state.highlights`). */
+function content() {
+  return (tree: MdastRoot, file: VFile) => {
+    const state = stateOf(file);
+    applyCodeBlocks(tree, state);
     applyLinks(tree, state, state.text.includes('!['));
     applyHeadings(tree, state);
   };
@@ -90,14 +101,20 @@ function html() {
   };
 }
 
-export const processor = unified()
+/** Markdown → mdast, every structure and inline step applied: the page's code is final. */
+export const mdastPipeline = unified()
   .use(remarkParse)
   .use(remarkGfm, { singleTilde: false })
   .use(remarkDefinitionList)
   .use(structure)
   .use(emoji)
+  .use(phrasing)
+  .freeze();
+
+/** That mdast → sanitized HTML. Every step is synchronous, so it runs whole inside the time budget. */
+export const htmlPipeline = unified()
   .use(content)
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteBackContent: '↩', handlers: defListHastHandlers })
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteBackContent: '↩', handlers: { ...defListHastHandlers, listItem } })
   .use(rehypeRaw)
   .use(html)
   .use(rehypeSanitize, sanitizeSchema)

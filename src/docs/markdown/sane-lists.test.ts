@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html, select } from './test-helpers.ts';
+import { html, select, UNHURRIED } from './test-helpers.ts';
 
 describe('2-space nested lists (mdx_truly_sane_lists)', () => {
   it('nests under bullet items', async () => {
@@ -21,4 +21,10 @@ describe('2-space nested lists (mdx_truly_sane_lists)', () => {
     const out = await html('1. step\n\n    ```\n      - not a list\n    ```\n');
     expect(out).toContain('  - not a list');
   });
+
+  it('reads 20,000 items indented 2 spaces (each looked back to the top for a parent)', async () => {
+    const out = await html('  - x\n'.repeat(20_000), { maxRenderMs: UNHURRIED });
+    expect(select(out, 'ul')).toHaveLength(1);
+    expect(select(out, 'li')).toHaveLength(20_000);
+  }, 120_000);
 });

@@ -10,33 +10,40 @@
  * leaves a visible note and a diagnostic.
  */
 import { createFenceTracker } from './fences.ts';
-import { synthetic, type SourceLine } from './source-lines.ts';
+import { pushAll, synthetic, type SourceLine } from './source-lines.ts';
 import { reportAtSource, type RenderState, type SnippetResult } from './types.ts';
 
 const LINE_MARKER = /^([ \t]*)(;*)(-+8<-+[ \t]+)("(?:\\"|[^"\n\r])+?"|'(?:\\'|[^'\n\r])+?') *$/;
 const BLOCK_MARKER = /^([ \t]*)(;*)(-+8<-+)$/;
-const SECTION_MARKER = /^.*?-+8<-+ \[ *(start|end) *: *([a-z][-_0-9a-z]*) *\].*$/i;
-const LINE_RANGES = /^(.+?)((?::-?\d*){1,2}(?:,-?\d*(?::-?\d*)?)*)$/;
 const NAMED_SECTION = /^(.+?)[:#]([a-z][-_0-9a-z]*)$/i;
 const MAX_DEPTH = 8;
+/**
+ * Text a page's snippets may read and add, all included files together.
+ * Nesting multiplies: a file that includes another ten times, down eight
+ * levels, would add 10⁸ copies; and `f.md:1:9999,1:9999,…` repeats a file.
+ */
+export const MAX_SNIPPET_CHARS = 2 * 1024 * 1024;
 
 interface Walk {
   state: RenderState;
   /** The page-level line every diagnostic is reported at. */
   origin: SourceLine;
   stack: string[];
+  /** Shared by every walk of the page. */
+  budget: { left: number; spent: boolean };
 }
 
 export function expandSnippets(lines: SourceLine[], state: RenderState): SourceLine[] {
   if (!lines.some((l) => l.text.includes('8<-'))) return lines;
   const out: SourceLine[] = [];
   const fences = createFenceTracker();
+  const budget = { left: MAX_SNIPPET_CHARS, spent: false };
   let block: { space: string } | undefined;
   for (const line of lines) {
     const inFence = fences.inFence(line.text);
     if (block) {
       if (BLOCK_MARKER.test(line.text.trim()) && !line.text.trim().startsWith(';')) block = undefined;
-      else include(line.text.trim(), block.space, { state, origin: line, stack: [] }, inFence, out);
+      else include(line.text.trim(), block.space, { state, origin: line, stack: [], budget }, inFence, out);
       continue;
     }
     const m = LINE_MARKER.exec(line.text) ?? BLOCK_MARKER.exec(line.text);
@@ -50,7 +57,7 @@ export function expandSnippets(lines: SourceLine[], state: RenderState): SourceL
     } else if (m[4] === undefined) {
       block = { space };
     } else {
-      include(unquote(m[4]), space, { state, origin: line, stack: [] }, inFence, out);
+      include(unquote(m[4]), space, { state, origin: line, stack: [], budget }, inFence, out);
     }
   }
   return out;
@@ -77,14 +84,23 @@ function include(entry: string, space: string, walk: Walk, inFence: boolean, out
       : `${space}<div class="admonition failure snippet-missing"><p class="admonition-title">Snippet not found</p><p><code>${escapeHtml(entry)}</code>: ${escapeHtml(reason)}</p></div>`;
     out.push(synthetic(walk.origin, note));
   };
+  // Once the page's snippets have used up their budget, the rest are left out without a note each.
+  const overBudget = () => {
+    if (walk.budget.spent) return;
+    walk.budget.spent = true;
+    fail(`the page's snippets add up to more than ${MAX_SNIPPET_CHARS / 1024 / 1024} MiB of text, so this one and the snippets after it are left out`);
+  };
+  if (walk.budget.spent) return;
   if (walk.stack.includes(path)) return fail('it includes itself');
   if (walk.stack.length >= MAX_DEPTH) return fail(`snippets nest deeper than ${MAX_DEPTH} levels`);
   const result = read(walk.state, path);
   if ('missing' in result) return fail(result.reason);
+  if ((walk.budget.left -= result.text.length) < 0) return overBudget();
   const fileLines = result.text.split(/\r\n|\r|\n/);
   if (fileLines.length > 1 && fileLines[fileLines.length - 1] === '') fileLines.pop();
-  const selected = select(fileLines);
+  const selected = select(fileLines, walk.budget.left);
   if (selected === undefined) return fail(`the file has no section "${entry.slice(path.length + 1)}"`);
+  if ((walk.budget.left -= charsOf(selected)) < 0) return overBudget();
   const inner: Walk = { ...walk, stack: [...walk.stack, path] };
   const fences = createFenceTracker();
   let blockSpace: string | undefined;
@@ -113,22 +129,27 @@ function read(state: RenderState, path: string): SnippetResult {
   }
 }
 
-type Select = (lines: string[]) => string[] | undefined;
+/** The lines an entry takes from its file; may stop early once they pass `room` characters. */
+type Select = (lines: string[], room: number) => string[] | undefined;
 
 /** Split `path:1:3,5:6` / `path:name` into the path and a line selector. */
 export function parseEntry(entry: string): { path: string; select: Select } {
-  const dropMarkers: Select = (lines) => lines.filter((l) => !SECTION_MARKER.test(l));
-  const ranges = LINE_RANGES.exec(entry);
-  if (ranges?.[1] && ranges[2] && ranges[2] !== ':') {
-    const spans = ranges[2].slice(1).split(',').map((r) => r.split(':'));
+  const dropMarkers = (lines: string[]) => lines.filter((l) => !sectionMarker(l));
+  const ranges = splitRanges(entry);
+  if (ranges && ranges[1] !== ':') {
+    const spans = ranges[1].slice(1).split(',').map((r) => r.split(':'));
     return {
-      path: ranges[1],
-      select: (lines) => {
+      path: ranges[0],
+      select: (lines, room) => {
         const picked: string[] = [];
+        let size = 0;
         for (const [from = '', to = ''] of spans) {
+          if (size > room) break;
           const start = Math.max(1, Number.parseInt(from, 10) || 1);
           const end = Math.min(lines.length, Number.parseInt(to, 10) || lines.length);
-          picked.push(...lines.slice(start - 1, end));
+          const span = lines.slice(start - 1, end);
+          size += charsOf(span);
+          pushAll(picked, span);
         }
         return dropMarkers(picked);
       },
@@ -142,12 +163,68 @@ export function parseEntry(entry: string): { path: string; select: Select } {
   return { path: entry, select: dropMarkers };
 }
 
+/**
+ * `--8<-- [start:name]` / `[end:name]` anywhere in a line: the regex
+ * `^.*?-+8<-+ \[ *(start|end) *: *([a-z][-_0-9a-z]*) *\].*$` (i), whose
+ * `.*?-+` tried every split of a run of dashes (quadratic on a line of
+ * them). Searching from the dash before `8<` finds the same marker; the
+ * anchored `.`s only refused lines with a line separator in them.
+ */
+function sectionMarker(line: string): RegExpExecArray | null {
+  return /[\u2028\u2029]/.test(line) ? null : /-8<-+ \[ *(start|end) *: *([a-z][-_0-9a-z]*) *\]/i.exec(line);
+}
+
+/**
+ * `path:1:3,5:6` → [`path`, `:1:3,5:6`], as the regex
+ * `^(.+?)((?::-?\d*){1,2}(?:,-?\d*(?::-?\d*)?)*)$` splits it, without
+ * its cost (it retried the suffix from every `:`, quadratic and worse).
+ * A small automaton reads the entry backwards once, marking where a valid
+ * suffix may start; the path is the shortest prefix before such a place.
+ */
+export function splitRanges(entry: string): [string, string] | undefined {
+  // States: 0 = before the first ':'; then (may still take a ':' = 1-3 | may not = 4-6)
+  // × (just after a separator | after its '-' | in its digits). Every state but 0 may end.
+  let accepts = [false, true, true, true, true, true, true];
+  let first: number | undefined;
+  for (let i = entry.length - 1; i >= 1; i--) {
+    const c = entry[i]!;
+    const next = accepts;
+    accepts = accepts.map((_, state) => {
+      const to = step(state, c);
+      return to >= 0 && next[to]!;
+    });
+    if (accepts[0]) first = i;
+  }
+  if (first === undefined) return undefined;
+  const path = entry.slice(0, first);
+  // `.` in `(.+?)` matches no line terminator: with one in the path, no split exists.
+  return /[\n\r\u2028\u2029]/.test(path) ? undefined : [path, entry.slice(first)];
+}
+
+function step(state: number, c: string): number {
+  const digit = c >= '0' && c <= '9';
+  if (state === 0) return c === ':' ? 1 : -1;
+  const colonLeft = state <= 3;
+  const phase = (state - 1) % 3; // 0: after a separator, 1: after '-', 2: in digits
+  if (c === ',') return 1;
+  if (c === ':') return colonLeft ? 4 : -1;
+  if (c === '-') return phase === 0 ? state + 1 : -1;
+  if (digit) return colonLeft ? 3 : 6;
+  return -1;
+}
+
+function charsOf(lines: readonly string[]): number {
+  let n = 0;
+  for (const l of lines) n += l.length + 1;
+  return n;
+}
+
 function section(lines: string[], name: string): string[] | undefined {
   let inside = false;
   let found = false;
   const picked: string[] = [];
   for (const line of lines) {
-    const m = SECTION_MARKER.exec(line);
+    const m = sectionMarker(line);
     if (m) {
       if ((m[2] ?? '').toLowerCase() === name) {
         inside = (m[1] ?? '').toLowerCase() === 'start';

@@ -76,3 +76,8 @@ export function dedentAt(line: SourceLine, from: number, count: number): SourceL
   if (end === from) return line;
   return reindent(line, text.slice(0, from) + text.slice(end), end - from);
 }
+
+/** `into.push(...items)` for any length: spreading 100,000+ arguments overflows the stack. */
+export function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}

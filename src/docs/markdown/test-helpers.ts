@@ -13,7 +13,12 @@ export interface TestOptions {
   missing?: string[];
   slugify?: 'default' | 'unicode';
   resolve?: RenderContext['resolve'];
+  /** For pages built to be big: a budget no busy machine reaches, so the test checks the output, not the time. */
+  maxRenderMs?: number;
 }
+
+/** `maxRenderMs` for tests of big pages (ten minutes). */
+export const UNHURRIED = 600_000;
 
 export function testContext(options: TestOptions = {}): RenderContext {
   return {
@@ -30,6 +35,7 @@ export function testContext(options: TestOptions = {}): RenderContext {
       return text === undefined ? { missing: true, reason: 'file not found' } : { text };
     },
     ...(options.slugify ? { slugify: options.slugify } : {}),
+    ...(options.maxRenderMs ? { maxRenderMs: options.maxRenderMs } : {}),
   };
 }
 

@@ -2,6 +2,8 @@
  * The renderer's public shapes, and the per-page state its plugins share.
  * Kept apart from the entry so plugins can import them without a cycle.
  */
+import type { Nodes } from 'mdast';
+import type { Token } from './highlighter.ts';
 import type { LineMap } from './source-lines.ts';
 
 /** What the caller's resolver says about a relative link or image target. */
@@ -23,7 +25,16 @@ export interface RenderContext {
   readSnippet(path: string): SnippetResult;
   /** `default`: Python-Markdown toc slugify; `unicode`: pymdownx.slugs (keeps letters of any script). */
   slugify?: 'default' | 'unicode';
+  /**
+   * `limits.maxPageRenderMs`: a page whose render takes longer is returned as
+   * escaped plain text with a `docs-render-timeout` diagnostic. Default
+   * 10,000. `resolve` and `readSnippet` run inside this budget and may be
+   * stopped at any point, so they must leave nothing half-updated.
+   */
+  maxRenderMs?: number;
 }
+
+export const DEFAULT_MAX_RENDER_MS = 10_000;
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -111,6 +122,8 @@ export interface RenderState {
   critic: boolean;
   /** The preprocessed text remark parses (plugins test it to skip work). */
   text: string;
+  /** Tokens of each highlighted code node, found before the synchronous render (code-blocks.ts). */
+  highlights: Map<Nodes, Token[][]>;
 }
 
 export interface DiagnosticInput {
