@@ -299,12 +299,13 @@ describe('validate --source: duplicate refs across repos', () => {
     for (const d of found) expect(d.message).toMatch(/group:default\/zz-validate-dup-team is declared here .* and in .*, and nothing decides which repository it belongs to, so neither copy is published/);
   });
 
-  it('lets the copy whose project-slug names its own repo win, and tells the other', async () => {
+  it('hands a copy whose project-slug names the other repo to that repo, and tells the copier', async () => {
     const slugOrg = join(tmp, 'slug-org');
-    await put(join(slugOrg, 'aaa-evil/catalog-info.yaml'), team('stolen'));
-    await put(join(slugOrg, 'payments/catalog-info.yaml'), team('real').replace('description: real', 'description: real, annotations: { github.com/project-slug: acme/payments }'));
+    const annotated = (text: string) => text.replace(/description: (\w+)/, 'description: $1, annotations: { github.com/project-slug: acme/payments }');
+    await put(join(slugOrg, 'aaa-evil/catalog-info.yaml'), annotated(team('stolen')));
+    await put(join(slugOrg, 'payments/catalog-info.yaml'), annotated(team('real')));
     const { stdout } = validate(tmp, '--source', 'local:slug-org', '--format', 'json');
     const found = (JSON.parse(stdout) as { diagnostics: { file: string; rule: string; message: string }[] }).diagnostics.filter((d) => d.rule === 'duplicate-entity');
-    expect(found).toEqual([expect.objectContaining({ file: 'slug-org/aaa-evil/catalog-info.yaml', message: expect.stringContaining('names its own repository, payments') })]);
+    expect(found).toEqual([expect.objectContaining({ file: 'slug-org/aaa-evil/catalog-info.yaml', message: expect.stringContaining("every copy's `github.com/project-slug` names acme/payments") })]);
   });
 });
