@@ -46,8 +46,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!temp) return;
-  const { dataFile, docsDataFile, astroCache } = buildCacheFiles(outDir);
-  await Promise.all([rm(temp, { recursive: true, force: true }), rm(dataFile, { force: true }), rm(docsDataFile, { force: true }), ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : [])]);
+  const { dataFile, docsDataFile, astroCache, publicationRecord } = buildCacheFiles(outDir);
+  await Promise.all([rm(temp, { recursive: true, force: true }), rm(dataFile, { force: true }), rm(docsDataFile, { force: true }), rm(publicationRecord, { force: true }), ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : [])]);
 });
 
 const diagnosticsOf = (repo: string) => data.diagnostics.filter((d) => d.repo === repo);
