@@ -109,7 +109,7 @@ describe('parseWebUrl', () => {
 
 describe('showValue', () => {
   it('quotes, escapes every control character (C1 and line separators too) and caps', () => {
-    expect(showValue('::error::x\n\u001b[31m\u009b\u2028')).toBe('"::error::x\\n\\u001b[31m\\u009b\\u2028"');
+    expect(showValue('::error::x\n\u001b[31m\u009b\u2028')).toBe('"：:error::x\\n\\x1b[31m\\x9b\\u2028"');
     expect(showValue('a'.repeat(200), 10)).toBe(`"${'a'.repeat(10)}…"`);
   });
 });

@@ -6,6 +6,7 @@
  * `new Date(x).toISOString()` and `new URL(x)` anywhere downstream without a
  * throw; what fails becomes "unknown", and the caller says so in a diagnostic.
  */
+import { logText } from '../diagnostics/log-text.ts';
 
 /** ISO 8601 as git (`%cI`) and GitHub print it: a date, or a date and time with a zone. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2}))?$/;
@@ -74,11 +75,11 @@ function isValidHost(hostname: string): boolean {
 }
 
 /**
- * A value from repo content or a source, for a message: quoted, control characters escaped (C1 ones
- * and line separators too, which JSON leaves raw), so it can never forge a log line, and capped.
+ * A value from repo content or a source, for a message: quoted, escaped by the log escaper (control
+ * characters, bidi, line separators, a leading `::`), so it can never forge a log line, and capped.
  */
 export function showValue(value: unknown, max = 120): string {
   const raw = String(value);
-  const text = JSON.stringify(raw.length > max ? `${raw.slice(0, max)}…` : raw);
-  return text.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // The one log escaper: a message quoting repo content may be printed as it is.
+  return `"${logText(raw.length > max ? `${raw.slice(0, max)}…` : raw)}"`;
 }

@@ -68,7 +68,7 @@ describe('resolveRepoPath', () => {
 
   it('quotes the path in its message, control characters escaped, so a message cannot forge a log line', () => {
     const result = checkRepoPath('../\n::error::x\u001b[2J');
-    expect(result.ok || result.message).toBe('"../\\n::error::x\\u001b[2J" climbs above the repository root');
+    expect(result.ok || result.message).toBe('"../\\n::error::x\\x1b[2J" climbs above the repository root');
   });
 });
 
