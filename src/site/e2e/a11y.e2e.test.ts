@@ -11,6 +11,8 @@ import { servedFixture, type ServedFixture } from './site-fixture.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let fixture: ServedFixture;
+/** Two dozen pages through axe in one test: on a busy 2-core machine that outlasts the 30 s default. */
+const AXE_TIMEOUT = 300_000;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -85,5 +87,5 @@ describe.each([
       await context.close();
     }
     expect(problems).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 });
