@@ -141,6 +141,23 @@ describe('buildDocs', () => {
     expect(built.diagnostics.map((d) => d.message).sort()).toEqual([expect.stringContaining('api is a folder'), expect.stringContaining('gone.md does not exist')]);
   });
 
+  it('links a docs file of a type the portal never publishes to GitHub instead of copying it, for a repo on disk with a web URL', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontdoor-unpublished-'));
+    cacheDirs.push(dir);
+    const files = { 'catalog-info.yaml': component('site', { 'backstage.io/techdocs-ref': 'dir:.' }), 'mkdocs.yml': 'site_name: Site\n', 'docs/index.md': '# Site\n\n[page](page.xht) ![ok](ok.png)\n', 'docs/page.xht': '<script>x()</script>', 'docs/ok.png': 'png' };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const snapshot = inMemorySnapshot([{ name: 'site', url: 'https://github.com/acme/site', catalogFiles: ['catalog-info.yaml'], files }]);
+    snapshot.repos[0]!.localPath = dir;
+    const built = await buildDocs({ entities: readCatalog(snapshot).entities, snapshot, org: 'acme', base: '/' });
+    const html = built.data.pages[0]!.html;
+    expect(html).toContain('href="https://github.com/acme/site/raw/main/docs/page.xht"');
+    expect(html).toContain('src="/docs/default/component/site/ok.png"');
+    expect(built.assets.map((a) => a.repoPath)).toEqual(['docs/ok.png']);
+  });
+
   it('renders each page once: the next build takes every page from the cache until a page or its snippet changes', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'frontdoor-docs-cache-'));
     cacheDirs.push(cacheDir);

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileWebUrl } from '../catalog/repo-files.ts';
 import type { Repo } from '../sources/snapshot.ts';
+import { publishedTypeOf } from './publish/file-types.ts';
 import type { ResolvedRef } from './markdown/types.ts';
 import { resolveDocsLink } from './site/index.ts';
 import { publishedOfUrl } from './site/page-slug.ts';
@@ -47,6 +48,9 @@ export function siteLinks(site: DocsSite | undefined, repo: Repo, base: string, 
     return { path: query === -1 ? beforeHash : beforeHash.slice(0, query), fragment: hash === -1 ? '' : target.slice(hash) };
   };
   const assetUrl = (repoPath: string, siteUrl: string | undefined): string | undefined => {
+    // A type the portal never publishes (src/docs/publish/file-types.ts) is linked on GitHub, whose raw
+    // files are served as text; only a repo without a web URL leaves it to vetting to refuse and report.
+    if (repo.url && !publishedTypeOf(repoPath)) return rawUrl(repo, repoPath);
     if (repo.localPath && siteUrl !== undefined) {
       const copy = { from: join(repo.localPath, repoPath), to: `${sitePath}${publishedOfUrl(siteUrl)}`, repo: repo.name, repoPath };
       assets.set(copy.to, copy);

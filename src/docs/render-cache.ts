@@ -25,7 +25,7 @@ export const RENDERER_VERSION = rendererFingerprint();
 function rendererFingerprint(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256').update(String(CACHE_FORMAT));
-  const sources = [join(here, 'markdown'), join(here, 'site'), here];
+  const sources = [join(here, 'markdown'), join(here, 'site'), join(here, 'publish'), here];
   for (const dir of sources) {
     for (const name of readdirSync(dir).filter((n) => /\.(ts|css)$/.test(n) && !n.endsWith('.test.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
   }
