@@ -55,8 +55,8 @@ describe('buildDocs isolation', () => {
       ['component:default/fine', 'good/docs/bad.md', 'error'],
       ['component:default/fine', 'good/docs/record-fails.md', 'error'],
     ]);
-    expect(failed[0]!.message).toMatch(/^Frontdoor failed while building the docs of component:default\/broken \(docs stage\): RangeError: model bug\\n::error::injected\. Its docs are left out of the portal; its catalog page and the rest of the org were built/);
-    expect(failed[1]!.message).toMatch(/rendering the docs page good\/docs\/bad\.md .*renderer bug\. The page is left out; the rest of the site and of the org was built/);
+    expect(failed[0]!.message).toMatch(/^Frontdoor failed while building the docs of component:default\/broken \(docs stage\) \(.*\): RangeError: model bug\\n::error::injected\. The docs site of component:default\/broken \(its catalog page stays\) is left out of the portal; the rest of the org is built/);
+    expect(failed[1]!.message).toMatch(/rendering the docs page good\/docs\/bad\.md .*renderer bug\. The page \(the rest of its site stays\) is left out of the portal; the rest of the org is built/);
 
     // Nothing points at the pages that were left out.
     const [home, last] = data.pages;
