@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countBySeverity } from '../diagnostics/diagnostic.ts';
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { buildDocs } from '../docs/build-docs.ts';
 import { copyDocsAssets, vetDocsAssets } from '../docs/copy-assets.ts';
@@ -20,6 +20,7 @@ import { loadCatalog } from '../pipeline/load-catalog.ts';
 import { nextPublicationRecord, PUBLICATION_RECORD_FILE, readPublicationRecord, writePublicationRecord } from '../pipeline/publication-record.ts';
 import { logText } from '../diagnostics/log-text.ts';
 import { indexSearch } from '../pipeline/index-search.ts';
+import { leaveOutPage } from '../pipeline/leave-out-page.ts';
 import { renderSite } from '../pipeline/render-site.ts';
 import { parseCommonFlags } from './args.ts';
 import { createPhaseLog, formatMs } from './log.ts';
@@ -80,14 +81,26 @@ export async function runBuild(argv: string[]): Promise<number> {
   const shownDocs = docs.diagnostics.filter((d) => d.severity !== 'info');
   if (shownDocs.length > 0) log.info(`\n${formatPretty(shownDocs, displayPathFor(snapshot), { stream: process.stderr, limit: 20 })}\n`);
 
-  await log.phase('Writing portal data', async () => {
+  let portal = await log.phase('Writing portal data', async () => {
     const data = buildPortalData({ title: config.title, org, snapshot, catalog, graph, health: config.health, docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef } });
     await mkdir(dirname(dataFile), { recursive: true });
     await writeFile(dataFile, JSON.stringify(data));
     return data;
   }, (d) => `${d.entities.length} entities → ${dataFile.replace(`${projectRoot}/`, '')}`);
 
-  const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, docsDataFile, base: config.base, site: config.site, outDir, ...(astroCache ? { cacheDir: astroCache } : {}) }), (r) => `${r.pages} pages under base ${config.base}`);
+  let docsData = docs.data;
+  const renderFailures: Diagnostic[] = [];
+  // A page Astro cannot render costs its repo that page, not the org its build.
+  const leaveOut = async (route: string, error: unknown) => {
+    const left = leaveOutPage(route, config.base, { portal, docs: docsData }, error);
+    if (!left) return false;
+    ({ portal, docs: docsData } = left);
+    renderFailures.push(left.diagnostic);
+    log.info(formatPretty([left.diagnostic], displayPathFor(snapshot), { stream: process.stderr }));
+    await Promise.all([writeFile(dataFile, JSON.stringify(portal)), writeFile(docsDataFile, JSON.stringify(docsData))]);
+    return true;
+  };
+  const site = await log.phase('Rendering pages (Astro)', () => renderSite({ root: projectRoot, dataFile, docsDataFile, base: config.base, site: config.site, outDir, leaveOut, ...(astroCache ? { cacheDir: astroCache } : {}) }), (r) => `${r.pages} pages under base ${config.base}${r.leftOut.length > 0 ? `, ${r.leftOut.length} left out (repo-failed)` : ''}`);
   if (docs.assets.length > 0) await log.phase('Copying docs images and files', () => copyDocsAssets(docs.assets, outDir, config.limits), (r) => `${r.copied} files${r.skipped.length > 0 ? `, ${r.skipped.length} not copied` : ''}`);
   const search = await log.phase('Indexing for search (Pagefind)', () => indexSearch(outDir), (r) => `${r.pages} pages indexed`);
 
@@ -95,7 +108,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   await writePublicationRecord(recordFiles, nextPublicationRecord(previous.origins, graph.entities, ownership.unsettled));
   // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
   if (isDefaultOut) await writeFile(join(projectRoot, '.cache', 'build-info.json'), JSON.stringify({ base: config.base }));
-  const counts = countBySeverity([...diagnostics, ...docs.diagnostics]);
+  const counts = countBySeverity([...diagnostics, ...docs.diagnostics, ...renderFailures]);
   log.info(
     `\nBuilt ${site.pages} pages (${graph.entities.length} entities from ${snapshot.repos.length} repos, ${search.pages} searchable) into ${shownPath(outDir)}/ in ${formatMs(performance.now() - started)}.` +
       `\n${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"} in the catalog and docs: see the portal's /diagnostics/ page or run \`npm run validate\`.` +

@@ -10,8 +10,9 @@ import { guardLogLines } from '../diagnostics/log-text.ts';
 
 type Write = typeof process.stdout.write;
 
-export async function withGuardedOutput<T>(work: () => Promise<T>): Promise<T> {
-  const restore = [guardStream(process.stdout), guardStream(process.stderr)];
+/** `onLine` sees every whole line written meanwhile (as written, colours included). */
+export async function withGuardedOutput<T>(work: () => Promise<T>, onLine?: (line: string) => void): Promise<T> {
+  const restore = [guardStream(process.stdout, onLine), guardStream(process.stderr, onLine)];
   try {
     return await work();
   } finally {
@@ -20,10 +21,13 @@ export async function withGuardedOutput<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Replace `stream.write` with a line-buffered, guarded one; returns what flushes and restores it. */
-function guardStream(stream: NodeJS.WriteStream): () => void {
+function guardStream(stream: NodeJS.WriteStream, onLine?: (line: string) => void): () => void {
   const original: Write = stream.write;
   let pending = '';
-  const emit = (text: string) => original.call(stream, guardLogLines(text));
+  const emit = (text: string) => {
+    if (onLine) for (const line of text.split('\n')) if (line) onLine(line);
+    return original.call(stream, guardLogLines(text));
+  };
   stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const end = pending.lastIndexOf('\n');
