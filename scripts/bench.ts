@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// npm run bench -- [--repos N] [--seed S] [--build]: thin entry; the work is in src/bench/run-bench.ts.
+// npm run bench -- [--repos N] [--seed S] [--build]: thin entry; the work is in bench/run-bench.ts.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/run-command.ts';
-import { formatBenchReport } from '../src/bench/bench-report.ts';
-import { runBench } from '../src/bench/run-bench.ts';
+import { formatBenchReport } from '../bench/bench-report.ts';
+import { runBench } from '../bench/run-bench.ts';
 
 const usage = `Usage: npm run bench -- [--repos 1000] [--seed 1] [--build]
 

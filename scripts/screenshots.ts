@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // node scripts/screenshots.ts: builds the demo org into a temporary folder, serves it and
 // writes screenshots of the main pages to docs/screenshots/ (light theme, 1280 px wide,
-// full page up to 2400 px high). Uses the e2e test helpers in src/site/e2e/.
+// full page up to 2400 px high). Uses the e2e test helpers in test/e2e/.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDemoSite, projectRoot, removeBuiltSite, serveSite, type BuiltSite } from '../src/site/e2e/build-fixture.ts';
-import { launchChromium } from '../src/site/e2e/chromium.ts';
+import { buildDemoSite, projectRoot, removeBuiltSite, serveSite, type BuiltSite } from '../test/e2e/build-fixture.ts';
+import { launchChromium } from '../test/e2e/chromium.ts';
 
 const WIDTH = 1280;
 const MAX_HEIGHT = 2400;

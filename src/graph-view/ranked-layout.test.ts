@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Random } from '../bench/prng.ts';
+import { Random } from '../../bench/prng.ts';
 import { clearLayoutCache, dagreGraph, layoutStats, rankedLayout, type Direction, type Point, type RankedEdge, type RankedNode } from './ranked-layout.ts';
 
 /** A random graph: mostly forward edges, a few back edges (cycles), some long ones, labels on all. */

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalConfigSchema } from '../config/schema.ts';
 import { cacheFileOf } from './github/cache.ts';
-import { richOrg } from './github/fake/fixtures/crawl-orgs.ts';
-import { startFakeGitHub, type FakeGitHub } from './github/fake/server.ts';
+import { richOrg } from '../../test/fakes/github/fixtures/crawl-orgs.ts';
+import { startFakeGitHub, type FakeGitHub } from '../../test/fakes/github/server.ts';
 import { loadSource, readOptions } from './load-source.ts';
 
 describe('readOptions', () => {

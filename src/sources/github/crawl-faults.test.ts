@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../catalog/read-catalog.ts';
 import type { Snapshot } from '../snapshot.ts';
-import { allRepos, richOrg, testRead } from './fake/fixtures/crawl-orgs.ts';
+import { allRepos, richOrg, testRead } from '../../../test/fakes/github/fixtures/crawl-orgs.ts';
 import { crawlGitHub, type GitHubCrawlOptions } from './crawl.ts';
-import type { Fault } from './fake/faults.ts';
-import type { FakeOrg } from './fake/org-model.ts';
-import { startFakeGitHub, type FakeGitHub } from './fake/server.ts';
+import type { Fault } from '../../../test/fakes/github/faults.ts';
+import type { FakeOrg } from '../../../test/fakes/github/org-model.ts';
+import { startFakeGitHub, type FakeGitHub } from '../../../test/fakes/github/server.ts';
 
 let fake: FakeGitHub | undefined;
 afterEach(async () => {

@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../catalog/read-catalog.ts';
-import { changeRepoFile, removeRepo } from './fake/load-org.ts';
-import { allRepos, richOrg, testRead } from './fake/fixtures/crawl-orgs.ts';
-import type { FakeOrg } from './fake/org-model.ts';
-import { startFakeGitHub, type FakeGitHub } from './fake/server.ts';
+import { changeRepoFile, removeRepo } from '../../../test/fakes/github/load-org.ts';
+import { allRepos, richOrg, testRead } from '../../../test/fakes/github/fixtures/crawl-orgs.ts';
+import type { FakeOrg } from '../../../test/fakes/github/org-model.ts';
+import { startFakeGitHub, type FakeGitHub } from '../../../test/fakes/github/server.ts';
 import { crawlGitHub, type GitHubCrawlOptions } from './crawl.ts';
 
 let fake: FakeGitHub | undefined;

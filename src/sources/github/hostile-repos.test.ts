@@ -6,9 +6,9 @@
  * is one failed repo, not a failed crawl.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeOrg } from './fake/load-org.ts';
-import { allRepos, testRead } from './fake/fixtures/crawl-orgs.ts';
-import { startFakeGitHub, type FakeGitHub } from './fake/server.ts';
+import { createFakeOrg } from '../../../test/fakes/github/load-org.ts';
+import { allRepos, testRead } from '../../../test/fakes/github/fixtures/crawl-orgs.ts';
+import { startFakeGitHub, type FakeGitHub } from '../../../test/fakes/github/server.ts';
 import { crawlGitHub } from './crawl.ts';
 import type { Repo } from '../snapshot.ts';
 

@@ -5,7 +5,7 @@
  * nightly build.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGitHubQuery, validateGitHubQuery } from './fake/schema.ts';
+import { checkGitHubQuery, validateGitHubQuery } from '../../../test/fakes/github/schema.ts';
 import { defaultCrawlSizes } from './crawl.ts';
 import { ORG_TEAMS_PAGE, TEAM_MEMBERS_PAGE, fileDatesQuery, orgRepoPageQuery, repoFilesQuery, treeSelection } from './queries.ts';
 

@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalConfigSchema } from '../../config/schema.ts';
 import { loadSource, SourceError } from '../load-source.ts';
-import { richOrg } from './fake/fixtures/crawl-orgs.ts';
-import { startFakeGitHub, type FakeGitHub } from './fake/server.ts';
+import { richOrg } from '../../../test/fakes/github/fixtures/crawl-orgs.ts';
+import { startFakeGitHub, type FakeGitHub } from '../../../test/fakes/github/server.ts';
 
 const TOKEN = 'ghp_s3cr3tT0kenValue0123456789abcdef';
 const run = promisify(execFile);

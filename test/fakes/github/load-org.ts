@@ -130,7 +130,7 @@ async function readSidecar(dir: string) {
   const parsed = OrgSidecarSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}. See src/sources/github/fake/org-model.ts for the schema.`);
+    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}. See test/fakes/github/org-model.ts for the schema.`);
   }
   return parsed.data;
 }

@@ -8,7 +8,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { ORG_SIDECAR_FILE } from '../sources/github/fake/org-model.ts';
+import { ORG_SIDECAR_FILE } from '../test/fakes/github/org-model.ts';
 import { byString } from './org-names.ts';
 import { sentence } from './org-prose.ts';
 import { Random } from './prng.ts';

@@ -11,7 +11,7 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ORG_SIDECAR_FILE, type OrgSidecar } from '../sources/github/fake/org-model.ts';
+import { ORG_SIDECAR_FILE, type OrgSidecar } from '../test/fakes/github/org-model.ts';
 import { MEMBERS_PER_PAGE } from './org-people.ts';
 import { byString } from './org-names.ts';
 import { planOrg, type OrgPlan, type PlannedRepo } from './org-plan.ts';

@@ -2,7 +2,7 @@
  * The site under test: the demo org (content/) built by the real
  * `npm run build` command into a temporary folder, then served over HTTP the
  * way a static host (GitHub Pages) serves it. Used by the vitest global setup
- * (src/site/e2e/global-setup.ts) and by scripts/screenshots.ts; nothing here
+ * (test/e2e/global-setup.ts) and by scripts/screenshots.ts; nothing here
  * imports vitest.
  */
 import { spawn } from 'node:child_process';
@@ -12,10 +12,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCacheFiles } from '../../cli/build-command.ts';
-import type { PortalData } from '../../portal-data/schema.ts';
+import { buildCacheFiles } from '../../src/cli/build-command.ts';
+import type { PortalData } from '../../src/portal-data/schema.ts';
 
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Base paths the tests build for: a user/org Pages site and a project site. */
 export type FixtureBase = '/' | '/fernway-portal/';

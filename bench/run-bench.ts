@@ -18,21 +18,21 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPhaseLog } from '../cli/log.ts';
-import { PortalConfigSchema, type PortalConfig } from '../config/schema.ts';
-import { buildDocs } from '../docs/build-docs.ts';
-import { analyzeSnapshot } from '../pipeline/load-catalog.ts';
-import { crawlGitHub, type CrawlStats } from '../sources/github/crawl.ts';
-import { loadFakeOrgFromDir } from '../sources/github/fake/load-org.ts';
-import { ORG_SIDECAR_FILE } from '../sources/github/fake/org-model.ts';
-import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../sources/github/fake/server.ts';
-import { readOptions } from '../sources/load-source.ts';
-import type { Snapshot } from '../sources/snapshot.ts';
+import { createPhaseLog } from '../src/cli/log.ts';
+import { PortalConfigSchema, type PortalConfig } from '../src/config/schema.ts';
+import { buildDocs } from '../src/docs/build-docs.ts';
+import { analyzeSnapshot } from '../src/pipeline/load-catalog.ts';
+import { crawlGitHub, type CrawlStats } from '../src/sources/github/crawl.ts';
+import { loadFakeOrgFromDir } from '../test/fakes/github/load-org.ts';
+import { ORG_SIDECAR_FILE } from '../test/fakes/github/org-model.ts';
+import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../test/fakes/github/server.ts';
+import { readOptions } from '../src/sources/load-source.ts';
+import type { Snapshot } from '../src/sources/snapshot.ts';
 import { touchRepos } from './mutate-org.ts';
 import { measureExplorer, measurePageBudgets, uiBudgets, type ExplorerTiming, type PageBudgetResult } from './ui-budgets.ts';
 import { generateSyntheticOrg, type SyntheticOrgSummary } from './synthetic-org.ts';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The request targets, stated for 1,000 repos and 150 teams only (they do not scale linearly). */
 export const TARGET_REPOS = 1000;

@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCatalog, type CatalogResult } from '../catalog/read-catalog.ts';
-import { PortalConfigSchema } from '../config/schema.ts';
-import { resolveGraph, type CatalogGraph } from '../graph/resolve-graph.ts';
-import { ORG_SIDECAR_FILE, OrgSidecarSchema, type OrgSidecar } from '../sources/github/fake/org-model.ts';
-import { readOptions } from '../sources/load-source.ts';
-import { readLocalSource } from '../sources/local/read-local.ts';
+import { readCatalog, type CatalogResult } from '../src/catalog/read-catalog.ts';
+import { PortalConfigSchema } from '../src/config/schema.ts';
+import { resolveGraph, type CatalogGraph } from '../src/graph/resolve-graph.ts';
+import { ORG_SIDECAR_FILE, OrgSidecarSchema, type OrgSidecar } from '../test/fakes/github/org-model.ts';
+import { readOptions } from '../src/sources/load-source.ts';
+import { readLocalSource } from '../src/sources/local/read-local.ts';
 import { touchRepos } from './mutate-org.ts';
 import { generateSyntheticOrg, type SyntheticOrgSummary } from './synthetic-org.ts';
 

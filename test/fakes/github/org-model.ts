@@ -1,6 +1,6 @@
 /**
  * The organization a fake GitHub serves, and the sidecar file that describes
- * one on disk. A synthetic org (src/bench/synthetic-org.ts) is written as a
+ * one on disk. A synthetic org (bench/synthetic-org.ts) is written as a
  * folder of repo folders, like `--source local:<dir>` reads, plus
  * `.github-org.json` with what only GitHub knows: teams, people and repo
  * metadata. The fake server loads the folder, so the same org can be built

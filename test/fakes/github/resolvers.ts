@@ -35,7 +35,7 @@ export interface FakeContext extends ResourceBudget {
 
 export const fakeFieldResolver: GraphQLFieldResolver<unknown, FakeContext> = (source, args, context, info) => {
   if (source === null || typeof source !== 'object' || !(info.fieldName in source)) {
-    throw new GraphQLError(`${info.parentType.name}.${info.fieldName} is not implemented in the fake GitHub (src/sources/github/fake/resolvers.ts).`);
+    throw new GraphQLError(`${info.parentType.name}.${info.fieldName} is not implemented in the fake GitHub (test/fakes/github/resolvers.ts).`);
   }
   const value = (source as Record<string, unknown>)[info.fieldName];
   return typeof value === 'function' ? value(args, context, info) : value;

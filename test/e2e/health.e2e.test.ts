@@ -5,7 +5,7 @@
  * PortalData the pages were rendered from.
  */
 import { describe, expect, test } from 'vitest';
-import { levelLabel } from '../../health/levels.ts';
+import { levelLabel } from '../../src/health/levels.ts';
 import { useBrowserSession } from './browser-session.ts';
 
 const session = useBrowserSession('/fernway-portal/');

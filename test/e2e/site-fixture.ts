@@ -5,7 +5,7 @@
  * `afterAll`).
  */
 import { inject } from 'vitest';
-import type { PortalData } from '../../portal-data/schema.ts';
+import type { PortalData } from '../../src/portal-data/schema.ts';
 import { readPortalData, serveSite, type BuiltSite, type FixtureBase, type SiteServer } from './build-fixture.ts';
 
 export interface BuiltFixture {
@@ -17,7 +17,7 @@ export interface BuiltFixture {
 export async function builtFixture(base: FixtureBase): Promise<BuiltFixture> {
   const endpoint = inject('frontdoorSiteBuilds');
   if (!endpoint) {
-    throw new Error("The e2e tests need their global setup: add `globalSetup: ['src/site/e2e/global-setup.ts']` to `test` in vitest.config.ts.");
+    throw new Error("The e2e tests need their global setup: add `globalSetup: ['test/e2e/global-setup.ts']` to `test` in vitest.config.ts.");
   }
   const response = await fetch(`${endpoint}?base=${encodeURIComponent(base)}`);
   if (!response.ok) throw new Error(`Building the demo site for base ${base} failed:\n${await response.text()}`);

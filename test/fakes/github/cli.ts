@@ -1,7 +1,7 @@
 /**
  * Serves a folder-org through the fake GitHub, for manual runs:
  *
- *   node src/sources/github/fake/cli.ts <org-dir> [--port N] [--token T]
+ *   node test/fakes/github/cli.ts <org-dir> [--port N] [--token T]
  *
  * then point the crawler at it with GITHUB_GRAPHQL_URL=<printed url> and
  * GITHUB_TOKEN=<token>. Ctrl-C stops it.
@@ -17,7 +17,7 @@ const { values, positionals } = parseArgs({
 const dir = positionals[0];
 const port = Number(values.port);
 if (!dir || !Number.isInteger(port) || port < 0) {
-  process.stderr.write('Usage: node src/sources/github/fake/cli.ts <org-dir> [--port N] [--token T]\n');
+  process.stderr.write('Usage: node test/fakes/github/cli.ts <org-dir> [--port N] [--token T]\n');
   process.exit(2);
 }
 
