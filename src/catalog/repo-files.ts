@@ -80,6 +80,19 @@ export function readRepoFile(repo: Repo, path: string): RepoFile {
   return repo.files[path] ?? { status: 'missing' };
 }
 
+/**
+ * `org/repo` of a repo's web URL, as `github.com/project-slug` names it: `https://github.com/Acme/Payments.git/`
+ * → `Acme/Payments`; undefined for a URL with no path or one that does not parse.
+ */
+export function repoSlugOf(url: string): string | undefined {
+  try {
+    const path = new URL(url).pathname.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/^\/+/, '');
+    return path ? decodeURIComponent(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Web URL of a file in the repo's default branch, when the repo has a URL. */
 export function fileWebUrl(repo: Repo, path: string, view: 'blob' | 'tree' | 'edit' = 'blob'): string | undefined {
   if (!repo.url) return undefined;

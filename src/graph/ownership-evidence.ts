@@ -5,6 +5,7 @@
  * (src/pipeline/publication-record.ts); the rest is read from the snapshot.
  */
 import type { CatalogResult } from '../catalog/read-catalog.ts';
+import { repoSlugOf } from '../catalog/repo-files.ts';
 import type { Repo, Snapshot } from '../sources/snapshot.ts';
 
 export interface RepoEvidence {
@@ -43,16 +44,6 @@ function safeRepoEvidence(repo: Repo): RepoEvidence {
 }
 
 export function repoEvidence(repo: Pick<Repo, 'url'>): RepoEvidence {
-  const urlPath = repo.url ? urlPathOf(repo.url) : undefined;
+  const urlPath = repo.url ? repoSlugOf(repo.url)?.toLowerCase() : undefined;
   return urlPath ? { urlPath } : {};
-}
-
-/** `https://github.com/Acme/Payments.git/` → `acme/payments`. */
-function urlPathOf(url: string): string | undefined {
-  try {
-    const path = new URL(url).pathname.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/^\/+/, '');
-    return path ? decodeURIComponent(path).toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
 }

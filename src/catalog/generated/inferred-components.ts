@@ -10,6 +10,7 @@ import { suggestEntityName, suggestTag, isValidEntityName, isValidTag } from '..
 import { componentKind } from '../model/kinds/component.ts';
 import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../model/refs.ts';
 import type { LoadedEntity } from '../read-catalog.ts';
+import { repoSlugOf } from '../repo-files.ts';
 import { declaredRelations } from '../validate/declared-relations.ts';
 import { findCodeowners, repoOwners } from './codeowners.ts';
 
@@ -19,7 +20,7 @@ export function inferredComponent(repo: Repo, multiOrg: boolean): LoadedEntity |
   const name = isValidEntityName(repo.name) ? repo.name : suggestEntityName(repo.name);
   if (!name) return undefined;
   const owner = ownerOf(repo, multiOrg);
-  const slug = repo.url ? new URL(repo.url).pathname.replace(/^\/+|\/+$/g, '') : undefined;
+  const slug = repo.url ? repoSlugOf(repo.url) : undefined;
   const metadata = {
     name,
     namespace: DEFAULT_NAMESPACE,

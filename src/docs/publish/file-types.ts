@@ -16,6 +16,7 @@
  * UTF-8 without NUL, so it is text to every reader.
  */
 import { posix } from 'node:path';
+import { classifyBytes } from '../../sources/file-content.ts';
 
 export type PublishedKind = 'binary' | 'text' | 'svg';
 
@@ -102,14 +103,8 @@ export function headMatches(type: PublishedType, head: Uint8Array): boolean {
   return type.matches?.(head) ?? false;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Text every reader sees as text: valid UTF-8 and no NUL (which makes browsers and tools treat it as binary). */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const file = classifyBytes(bytes);
+  return file.status === 'text' && !file.lossy ? file.text : undefined;
 }
