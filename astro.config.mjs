@@ -5,7 +5,7 @@
 //   FRONTDOOR_PORTAL_DATA  path of the PortalData JSON (read by src/content.config.ts)
 //   FRONTDOOR_BASE         base path, default `/` (e.g. `/fernway-portal/` for a Pages project site)
 //   FRONTDOOR_SITE         optional absolute site URL (e.g. `https://fernway.github.io`)
-//   FRONTDOOR_DOCS_DATA    path of the rendered TechDocs (DocsData JSON, read by src/site/docs-loader.ts)
+//   FRONTDOOR_DOCS_DATA    path of the rendered TechDocs (DocsData JSON, read by src/content-layer/docs-loader.ts)
 //   FRONTDOOR_ASTRO_CACHE  Astro's cache folder (content data store); one per output folder, so
 //                          builds into different folders (tests, bench) never share it
 import { defineConfig } from 'astro/config';

@@ -11,7 +11,7 @@
  *   portal       a single entry `meta`
  *   health       a single entry `overview` (the org health overview)
  *
- * and the rendered TechDocs (`docsSites`, `docs`) from their own file: see site/docs-loader.ts.
+ * and the rendered TechDocs (`docsSites`, `docs`) from their own file: see content-layer/docs-loader.ts.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -23,8 +23,8 @@ import { z } from 'zod';
 import { DiagnosticSchema } from './diagnostics/diagnostic.ts';
 import { HealthOverviewSchema } from './health/schema.ts';
 import { DocsPageRecordSchema, DocsSiteRecordSchema } from './docs/schema.ts';
-import { docsLoader } from './site/docs-loader.ts';
-import { replaceEntries } from './site/replace-entries.ts';
+import { docsLoader } from './content-layer/docs-loader.ts';
+import { replaceEntries } from './content-layer/replace-entries.ts';
 import {
   EntityRecordSchema,
   PortalDataSchema,

@@ -14,7 +14,7 @@ import {
   RELATION_PROVIDES_API,
 } from '../catalog/model/relations.ts';
 import type { RelationRecord } from '../portal-data/schema.ts';
-import { humanizeRef, parseRef, relationLabel } from '../site/refs.ts';
+import { humanizeRef, parseRef, relationLabel } from '../view/refs.ts';
 
 /** What a drawing needs to know about an entity; the site supplies it from its lookups. */
 export interface EntityInfo {

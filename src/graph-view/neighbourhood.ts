@@ -4,7 +4,7 @@
  * in its forward direction. Large neighbourhoods are collapsed (see
  * collapse.ts); dangling targets become "not found" nodes.
  */
-import { groupRelations } from '../site/refs.ts';
+import { groupRelations } from '../view/refs.ts';
 import { collapseGroups, DEFAULT_LIMITS, type CollapseLimits, type NeighbourGroup } from './collapse.ts';
 import {
   centreNode,

@@ -49,7 +49,7 @@ describe('scorecardOf', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const check of CHECKS) {
       expect(check.kinds.length).toBeGreaterThan(0);
-      // Chart labels on a phone hold 18 characters (src/site/bar-chart.ts).
+      // Chart labels on a phone hold 18 characters (src/view/bar-chart.ts).
       expect(check.short.length, check.id).toBeLessThanOrEqual(18);
     }
   });

@@ -4,12 +4,12 @@
  *
  * Rendered on the server with one page of rows, so without JavaScript it is a
  * plain, paginated list. In the browser it fetches `/catalog.json` once and
- * filters in memory; the logic lives in ../site/explorer/query.ts.
+ * filters in memory; the logic lives in ./explorer/query.ts.
  */
 import { useEffect, useState, type MouseEvent } from 'react';
-import { FACETS, type ExplorerEntity, type Facet } from '../site/explorer/catalog-index.ts';
-import { catalogWorker, startEarly, type CatalogWorker } from '../site/explorer/load-catalog.ts';
-import { displayLabel, parseState, serializeState, shortRef, type ExplorerState, type FacetValue, type QueryResult, type SortKey } from '../site/explorer/query.ts';
+import { FACETS, type ExplorerEntity, type Facet } from './explorer/catalog-index.ts';
+import { catalogWorker, startEarly, type CatalogWorker } from './explorer/load-catalog.ts';
+import { displayLabel, parseState, serializeState, shortRef, type ExplorerState, type FacetValue, type QueryResult, type SortKey } from './explorer/query.ts';
 
 // Runs when the browser imports this module, before React hydrates the island.
 startEarly();

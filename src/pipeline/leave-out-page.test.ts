@@ -4,7 +4,7 @@ import type { DocsData } from '../docs/schema.ts';
 import type { PortalData } from '../portal-data/schema.ts';
 import { leaveOutPage } from './leave-out-page.ts';
 
-const portal = JSON.parse(readFileSync(new URL('../site/fixtures/sample-portal-data.json', import.meta.url), 'utf8')) as PortalData;
+const portal = JSON.parse(readFileSync(new URL('../../test/fixtures/sample-portal-data.json', import.meta.url), 'utf8')) as PortalData;
 const site = { id: 'default/component/checkout-web', entityRef: 'component:default/checkout-web', entityTitle: 'Checkout web', entityPath: 'catalog/default/component/checkout-web/', siteName: 'Checkout', path: 'docs/default/component/checkout-web/', kind: 'mkdocs' as const, nav: [], siteMapPath: 'docs/default/component/checkout-web/~pages/', repo: 'checkout', configPath: 'mkdocs.yml', pageCount: 2 };
 const page = (path: string, source: string) => ({ id: path.replace(/\/$/, ''), siteId: site.id, title: source, path, source, inNav: true, headings: [], hasMermaid: false, html: '<p>x</p>' });
 const docs: DocsData = { sites: [site], pages: [page('docs/default/component/checkout-web/', 'docs/index.md'), page('docs/default/component/checkout-web/guide/', 'docs/guide.md')] };

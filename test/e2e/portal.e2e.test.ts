@@ -8,7 +8,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { EntityRecord } from '../../src/portal-data/schema.ts';
-import { apiDefinitionText } from '../../src/site/spec.ts';
+import { apiDefinitionText } from '../../src/view/spec.ts';
 import { useBrowserSession } from './browser-session.ts';
 
 const session = useBrowserSession('/');

@@ -5,7 +5,7 @@
  * [links](https://…)) into blocks the component renders as elements, so Astro
  * escapes every piece. Anything else is shown as the text it is.
  */
-import { safeExternalUrl } from '../../site/urls.ts';
+import { safeExternalUrl } from '../../view/urls.ts';
 
 export type Inline =
   | { kind: 'text' | 'code' | 'strong' | 'em'; text: string }

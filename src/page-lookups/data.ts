@@ -7,7 +7,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { EntityRecord, EntitySummary, PortalMeta, RepoRecord } from '../portal-data/schema.ts';
 import type { HealthOverview } from '../health/schema.ts';
-import { specRecord, specString } from './spec.ts';
+import { specRecord, specString } from '../view/spec.ts';
 
 const metaEntry = await getEntry('portal', 'meta');
 if (!metaEntry) {

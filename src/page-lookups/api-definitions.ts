@@ -4,7 +4,7 @@
  */
 import { parseApiDefinition, type ParsedApi } from '../api-docs/index.ts';
 import type { EntityRecord } from '../portal-data/schema.ts';
-import { apiDefinitionText, specString } from './spec.ts';
+import { apiDefinitionText, specString } from '../view/spec.ts';
 
 export interface ApiDefinition {
   /** `spec.type` as written (`openapi`, `other`, …). */

@@ -5,7 +5,7 @@
  */
 import type { EntityRecord } from '../portal-data/schema.ts';
 import { displayName, entities, lookup } from './data.ts';
-import type { ExplorerEntity } from './explorer/catalog-index.ts';
+import type { ExplorerEntity } from '../islands/explorer/catalog-index.ts';
 
 function toExplorerEntity(entity: EntityRecord): ExplorerEntity {
   const title = displayName(entity);
