@@ -3,7 +3,7 @@
  * request target (✓/✗) when the org has the 1,000 repos the targets are for,
  * the requests by operation, the catalog phases, and the build.
  */
-import { formatMs } from '../src/cli/log.ts';
+import { formatMs } from '../src/progress/phase-log.ts';
 import { uiBudgets } from './ui-budgets.ts';
 import { TARGET_REPOS, type BenchResult, type CrawlMeasurement } from './run-bench.ts';
 

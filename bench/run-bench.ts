@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPhaseLog } from '../src/cli/log.ts';
+import { createPhaseLog } from '../src/progress/phase-log.ts';
 import { PortalConfigSchema, type PortalConfig } from '../src/config/schema.ts';
 import { buildDocs } from '../src/docs/build-docs.ts';
 import { analyzeSnapshot } from '../src/pipeline/load-catalog.ts';

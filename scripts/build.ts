@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run build: thin entry; the work is in src/cli/build-command.ts.
+// npm run build: thin entry; flags and summary in src/cli/build-command.ts, the phases in src/pipeline/build.ts.
 import { runBuild } from '../src/cli/build-command.ts';
 import { runCommand } from '../src/cli/run-command.ts';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run crawl: thin entry; the work is in src/cli/crawl-command.ts.
+// npm run crawl: thin entry; flags in src/cli/crawl-command.ts, the phases in src/pipeline/crawl.ts.
 import { runCrawl } from '../src/cli/crawl-command.ts';
 import { runCommand } from '../src/cli/run-command.ts';
 

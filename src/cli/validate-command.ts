@@ -1,34 +1,23 @@
 /**
  * `npm run validate -- [--source …] [FILE…] [--format pretty|github|json]`
  *
- * With files, they are validated as one repo rooted at the directory the command was run from
- * (placeholders and Location targets resolve inside it), which is what a
- * repo's own CI runs. Without files, the configured source is validated.
- * The TechDocs the entities name are checked too. Exit code 1 when there is an error.
- * Both run the build's own stages, with the same per-repo guards: content that would
- * break the build fails here with a `repo-failed` error, not a stack trace; and duplicate
- * refs across repos are decided as the build decides them, from its publication record.
+ * Parses the flags, runs the checks (src/pipeline/validate.ts: the build's own stages, the
+ * catalog and the TechDocs its entities name), and prints the diagnostics in the chosen format.
+ * With files, they are validated as one repo rooted at the directory the command was run from,
+ * which is what a repo's own CI runs; without, the configured source is. Exit code 1 when there
+ * is an error.
  */
-import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
-import { buildDocs } from '../docs/build-docs.ts';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
-import type { PortalConfig } from '../config/schema.ts';
-import { readOptions } from '../sources/load-source.ts';
-import { readLocalRepo } from '../sources/local/read-local.ts';
-import type { Snapshot } from '../sources/snapshot.ts';
-import { loadCatalog } from '../pipeline/load-catalog.ts';
-import { PUBLICATION_RECORD_FILE, readPublicationRecord } from '../pipeline/publication-record.ts';
+import { validatePortal } from '../pipeline/validate.ts';
+import { createPhaseLog } from '../progress/phase-log.ts';
 import { invocationDir, parseCommonFlags, UsageError } from './args.ts';
-import { createPhaseLog } from './log.ts';
 import { displayPathFor } from './report/display-path.ts';
 import { formatGithub } from './report/github.ts';
 import { formatJson } from './report/json.ts';
 import { formatPretty, summaryLine } from './report/pretty.ts';
 
 const formats = ['pretty', 'github', 'json'] as const;
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const validateUsage = `Usage: npm run validate -- [FILE…] [--source local:<dir>|github:<org>] [--format pretty|github|json] [--config portal.config.yaml]
 
@@ -48,15 +37,9 @@ export async function runValidate(argv: string[]): Promise<number> {
   if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${flags.format}".`);
   const { config } = await loadConfig(flags.config, { source: flags.source, base: flags.base });
   const log = createPhaseLog(flags.quiet || format !== 'pretty' || !process.stderr.isTTY);
-  const snapshot = flags.positionals.length > 0 ? await snapshotOfFiles(flags.positionals, config) : undefined;
-  // Files alone are one part of the org: references to other repos' entities cannot be checked.
-  // The whole org is checked as the last build would decide its duplicate refs (its record is only read, never written).
-  const wholeOrg = async () => ({ publishedFrom: (await readPublicationRecord([join(projectRoot, '.cache', PUBLICATION_RECORD_FILE), join(projectRoot, 'dist', PUBLICATION_RECORD_FILE)])).origins });
-  const { snapshot: snap, catalog, graph, diagnostics: catalogDiagnostics } = await loadCatalog(config, log, snapshot ? { snapshot, checkReferences: false } : await wholeOrg());
-  // Docs problems (a broken link, a nav entry for a missing page) are what a docs PR should hear about too.
-  const docs = await log.phase('Checking docs', () => buildDocs({ entities: graph.entities, snapshot: snap, org: config.org ?? snap.org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs'), limits: config.limits }), (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`);
-  const diagnostics = [...catalogDiagnostics, ...docs.diagnostics].sort(compareDiagnostics);
-  const display = displayPathFor(snap, invocationDir());
+  const files = flags.positionals.length > 0 ? { root: invocationDir(), paths: flags.positionals.map(repoPathOf) } : undefined;
+  const { snapshot, catalog, graph, diagnostics } = await validatePortal({ config, log, files });
+  const display = displayPathFor(snapshot, invocationDir());
 
   if (format === 'json') process.stdout.write(`${formatJson(catalog.documents, diagnostics, display)}\n`);
   else if (format === 'github') {
@@ -67,23 +50,15 @@ export async function runValidate(argv: string[]): Promise<number> {
     const out = formatPretty(diagnostics, display);
     if (out) process.stdout.write(`${out}\n\n`);
     process.stdout.write(`${summaryLine(diagnostics, graph.entities.length, catalog.documents.length)}\n`);
-    if (snapshot) process.stdout.write('References to other entities were not checked (only these files were read); `npm run validate` without files checks the whole org.\n');
+    if (files) process.stdout.write('References to other entities were not checked (only these files were read); `npm run validate` without files checks the whole org.\n');
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-/** The files named on the command line, as one repo rooted at the current directory. */
-async function snapshotOfFiles(files: string[], config: PortalConfig): Promise<Snapshot> {
+/** A file named on the command line, as a path in the repo rooted at the current directory. */
+function repoPathOf(file: string): string {
   const root = invocationDir();
-  const catalogPaths = files.map((file) => {
-    const rel = relative(root, resolve(root, file));
-    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel === '') throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
-    return rel.split(sep).join('/');
-  });
-  const name = root.split(sep).pop() || 'repo';
-  const repo = await readLocalRepo(root, name, { ...readOptions(config), catalogPaths });
-  for (const path of catalogPaths) {
-    if (!repo.catalogFiles.includes(path)) throw new UsageError(`${path} does not exist.`);
-  }
-  return { version: 1, source: 'files', org: name, createdAt: new Date().toISOString(), repos: [repo], people: [], notes: [] };
+  const rel = relative(root, resolve(root, file));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel === '') throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
+  return rel.split(sep).join('/');
 }

@@ -5,7 +5,7 @@
  * it silently (false: Frontdoor is stricter and says so), or the rule is
  * Frontdoor's own (null: about files and sources rather than entities).
  */
-import { docsRules } from '../docs/rules.ts';
+import { docsRules } from './docs-rules.ts';
 import type { Severity } from './diagnostic.ts';
 
 export interface RuleInfo {

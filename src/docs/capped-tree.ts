@@ -5,11 +5,11 @@
  * images that point at a left-out file go to GitHub instead of each reporting
  * that the file "does not exist" on every page that names it.
  */
-import { fileWebUrl } from '../catalog/repo-files.ts';
+import { fileWebUrl } from '../sources/repo-files.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Repo } from '../sources/snapshot.ts';
 import type { ResolvedRef } from './markdown/types.ts';
-import { docsRules } from './rules.ts';
+import { docsRules } from '../diagnostics/docs-rules.ts';
 import { dirname, isInside, repoJoin } from './site/paths.ts';
 
 export interface CappedTree {

@@ -5,7 +5,7 @@
  * default branch; none when mkdocs.yml sets `edit_uri: ''`. Only http(s)
  * URLs: mkdocs.yml is repo content.
  */
-import { fileWebUrl } from '../catalog/repo-files.ts';
+import { fileWebUrl } from '../sources/repo-files.ts';
 import type { Repo } from '../sources/snapshot.ts';
 import { isInside } from './site/paths.ts';
 import type { DocsSite } from './site/types.ts';

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileWebUrl } from '../catalog/repo-files.ts';
+import { fileWebUrl } from '../sources/repo-files.ts';
 import type { Repo } from '../sources/snapshot.ts';
 import { publishedTypeOf } from './publish/file-types.ts';
 import type { ResolvedRef } from './markdown/types.ts';

@@ -10,8 +10,8 @@ import { resolveGraph, type CatalogGraph } from '../graph/resolve-graph.ts';
 import { ownershipEvidence, type OwnershipEvidence } from '../graph/ownership-evidence.ts';
 import { loadSource } from '../sources/load-source.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
-import type { PhaseLog } from '../cli/log.ts';
-import { crawlProgress } from '../cli/crawl-progress.ts';
+import type { PhaseLog } from '../progress/phase-log.ts';
+import { crawlProgress } from '../progress/crawl-progress.ts';
 
 export interface LoadedCatalog {
   snapshot: Snapshot;

@@ -13,8 +13,8 @@
  */
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { globBase, isGlob, resolveTarget } from '../catalog/repo-files.ts';
-import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
+import { globBase, isGlob, resolveTarget } from './repo-files.ts';
+import { parseDocuments } from './parse-documents.ts';
 import { discoverDocs } from './discover-docs.ts';
 import { checkRepoPath, isCleanRepoPath } from './repo-path.ts';
 import { locateTechdocs, techdocsRefOf } from './techdocs-ref.ts';

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCacheFiles } from '../../src/cli/build-command.ts';
+import { buildCacheFiles } from '../../src/pipeline/build-cache-files.ts';
 import type { PortalData } from '../../src/portal-data/schema.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,7 +47,7 @@ export async function buildDemoSite(base: FixtureBase, outDir: string): Promise<
   // build-command.ts names the data file of a non-default --out after a hash of the folder.
   const { dataFile } = buildCacheFiles(absoluteOut);
   await stat(dataFile).catch(() => {
-    throw new Error(`The build of base ${base} wrote no portal data at ${dataFile}; did src/cli/build-command.ts change how it names the file?`);
+    throw new Error(`The build of base ${base} wrote no portal data at ${dataFile}; did src/pipeline/build-cache-files.ts change how it names the file?`);
   });
   return { base, outDir: absoluteOut, dataFile };
 }

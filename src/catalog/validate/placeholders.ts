@@ -8,7 +8,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { RuleId } from '../../diagnostics/rules.ts';
 import type { Repo } from '../../sources/snapshot.ts';
-import { readRepoFile, resolveTarget } from '../repo-files.ts';
+import { readRepoFile, resolveTarget } from '../../sources/repo-files.ts';
 import type { JsonPath } from '../yaml/locate.ts';
 
 export interface PlaceholderProblem {

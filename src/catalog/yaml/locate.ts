@@ -5,7 +5,7 @@
  * field's parent mapping.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import { positionOf, type SourcePosition } from './parse-documents.ts';
+import { positionOf, type SourcePosition } from '../../sources/parse-documents.ts';
 
 export type JsonPath = readonly (string | number)[];
 

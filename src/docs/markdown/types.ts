@@ -3,6 +3,7 @@
  * Kept apart from the entry so plugins can import them without a cycle.
  */
 import type { Nodes } from 'mdast';
+import type { docsRenderRules } from '../../diagnostics/docs-rules.ts';
 import type { Token } from './highlighter.ts';
 import type { LineMap } from './source-lines.ts';
 
@@ -38,14 +39,8 @@ export const DEFAULT_MAX_RENDER_MS = 10_000;
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type RuleId =
-  | 'docs-link-broken'
-  | 'docs-image-missing'
-  | 'docs-snippet-missing'
-  | 'docs-html-removed'
-  | 'docs-plantuml'
-  | 'docs-render-failed'
-  | 'docs-render-timeout';
+/** The renderer's rules; their severities and summaries are in src/diagnostics/docs-rules.ts. */
+export type RuleId = keyof typeof docsRenderRules;
 
 export interface RenderDiagnostic {
   rule: RuleId;

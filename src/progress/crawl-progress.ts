@@ -1,7 +1,7 @@
 /** What a crawl prints as it goes: repos listed, changed and read, waits, and requests and points at the end. */
 import { logText } from '../diagnostics/log-text.ts';
 import type { SourceProgress } from '../sources/load-source.ts';
-import { formatMs, type PhaseLog } from './log.ts';
+import { formatMs, type PhaseLog } from './phase-log.ts';
 
 export function crawlProgress(log: PhaseLog): SourceProgress {
   return {

@@ -2,7 +2,8 @@
  * Split a catalog file into YAML documents the way Backstage's
  * `parseEntityYaml` does (the same `yaml` library, merge keys off, empty
  * documents skipped), but keep each document's syntax tree and a line counter
- * so every later diagnostic can point at a line and column.
+ * so every later diagnostic can point at a line and column. The crawl reads
+ * catalog files with it too (to follow Location targets), so it lives with the sources.
  */
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 

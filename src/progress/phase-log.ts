@@ -1,6 +1,6 @@
 /**
  * Progress output for long commands: each phase prints what it is doing and,
- * when done, its count and time; `summary` prints the totals at the end.
+ * when done, its count and time; the command prints the totals at the end.
  * Progress goes to stderr so `--format json` output on stdout stays clean.
  * Values from repo content in these lines are escaped by their callers with
  * `logText` (src/diagnostics/log-text.ts); every line written here also goes

@@ -6,9 +6,9 @@
  * of the repo or into its git folder: repo content is untrusted.
  */
 import { posix } from 'node:path';
-import { parseWebUrl } from '../sources/checked-values.ts';
-import { resolveRepoPath, type RepoPathResult } from '../sources/repo-path.ts';
-import type { Repo, RepoFile } from '../sources/snapshot.ts';
+import { parseWebUrl } from './checked-values.ts';
+import { resolveRepoPath, type RepoPathResult } from './repo-path.ts';
+import type { Repo, RepoFile } from './snapshot.ts';
 
 export type ResolvedTarget =
   | { kind: 'repo-path'; path: string }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Repo } from '../sources/snapshot.ts';
+import type { Repo } from './snapshot.ts';
 import { resolveTarget } from './repo-files.ts';
 
 const repo = (url?: string): Repo => ({ name: 'pay', ...(url ? { url } : {}), topics: [], visibility: 'public', archived: false, isTemplate: false, catalogFiles: [], files: {}, globs: {}, trees: {} });

@@ -1,0 +1,116 @@
+/**
+ * `buildPortal`: the whole build, every phase in order. The `build` command only parses flags,
+ * calls this, and prints the summary.
+ *
+ * In: the portal config (flags applied), the output folder (default the project's `dist/`), the
+ * phase log that prints progress, and how a list of problems reads in that log.
+ * Out: what the summary reports (the site's folder, its pages, searchable pages, entities and
+ * repos) and every diagnostic of the catalog, the docs and the pages left out.
+ *
+ * Phases, in order:
+ * 1. read the last build's publication record (the `.cache/` copy, else the one in the last site);
+ * 2. load the catalog: read the repos, validate catalog files, resolve relations (load-catalog.ts);
+ * 3. render docs: TechDocs pages, vetted files, each repo's output budget → the docs data file;
+ * 4. write portal data (PortalData, scorecards included) → the portal data file;
+ * 5. render pages with Astro, leaving out a page that throws (render-site.ts, leave-out-page.ts);
+ * 6. copy the docs images and files the pages use;
+ * 7. index the site for search (Pagefind);
+ * 8. write this build's publication record, and for `dist/` the base `npm run preview` serves.
+ *
+ * Catalog and docs errors do not fail the build: they are printed and published on the
+ * diagnostics page, and the rest of the org is built. What throws fails the build.
+ */
+import { join, resolve } from 'node:path';
+import type { PortalConfig } from '../config/schema.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { logText } from '../diagnostics/log-text.ts';
+import { copyDocsAssets } from '../docs/copy-assets.ts';
+import { buildPortalData } from '../portal-data/build-portal-data.ts';
+import type { PhaseLog } from '../progress/phase-log.ts';
+import type { Snapshot } from '../sources/snapshot.ts';
+import { buildCacheFiles } from './build-cache-files.ts';
+import { indexSearch as pagefindIndex } from './index-search.ts';
+import { leaveOutPage, type RenderedData } from './leave-out-page.ts';
+import { loadCatalog } from './load-catalog.ts';
+import { projectRoot } from './project-root.ts';
+import { nextPublicationRecord, PUBLICATION_RECORD_FILE, readPublicationRecord, writePublicationRecord } from './publication-record.ts';
+import { describeDocs, renderDocs } from './render-docs.ts';
+import { renderSite, type RenderOptions } from './render-site.ts';
+import { warnUnpublicRepos } from './warn-unpublic-repos.ts';
+import { writeJsonFile } from './write-json-file.ts';
+
+export interface BuildOptions {
+  config: PortalConfig;
+  /** Where the site is written; default the project's `dist/`. */
+  outDir?: string | undefined;
+  log: PhaseLog;
+  /** How problems read in the log (the CLI's pretty format); `limit` caps how many are listed. */
+  formatProblems: (problems: readonly Diagnostic[], snapshot: Snapshot, limit?: number) => string;
+  /** Astro's `build` and the search indexer; tests pass their own. */
+  astroBuild?: RenderOptions['astroBuild'];
+  indexSearch?: (siteDir: string) => Promise<{ pages: number }>;
+}
+
+export interface BuildResult {
+  /** The site's folder, absolute. */
+  outDir: string;
+  pages: number;
+  searchable: number;
+  entities: number;
+  repos: number;
+  /** The catalog's, the docs' and the left-out pages' diagnostics (infos included). */
+  diagnostics: Diagnostic[];
+}
+
+export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
+  const { config, log, formatProblems } = options;
+  const outDir = resolve(options.outDir ?? join(projectRoot, 'dist'));
+  const files = buildCacheFiles(outDir);
+  // Read before Astro empties outDir: the copy the last build put into the site is the fallback.
+  const recordFiles = [files.publicationRecord, join(outDir, PUBLICATION_RECORD_FILE)];
+  const previous = await readPublicationRecord(recordFiles);
+  for (const problem of previous.problems) log.info(`⚠ A publication record was not used: ${logText(problem)}`);
+  const { snapshot, catalog, graph, ownership, diagnostics } = await loadCatalog(config, log, { publishedFrom: previous.origins });
+  warnUnpublicRepos(snapshot, log);
+  const showProblems = (list: readonly Diagnostic[], limit: number) => {
+    const shown = list.filter((d) => d.severity !== 'info');
+    if (shown.length > 0) log.info(`\n${formatProblems(shown, snapshot, limit)}\n`);
+  };
+  showProblems(diagnostics, 40);
+
+  const org = config.org ?? snapshot.org;
+  const docs = await log.phase('Rendering docs (TechDocs)', async () => {
+    const rendered = await renderDocs({ graph, snapshot, config, org, cacheDir: join(projectRoot, '.cache', 'docs') });
+    await writeJsonFile(files.docsDataFile, rendered.data);
+    return rendered;
+  }, describeDocs);
+  showProblems(docs.diagnostics, 20);
+
+  const data: RenderedData = await log.phase('Writing portal data', async () => {
+    const portal = buildPortalData({ title: config.title, org, snapshot, catalog, graph, health: config.health, docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef } });
+    await writeJsonFile(files.dataFile, portal);
+    return { portal, docs: docs.data };
+  }, (d) => `${d.portal.entities.length} entities → ${files.dataFile.replace(`${projectRoot}/`, '')}`);
+
+  const leftOut: Diagnostic[] = [];
+  // A page Astro cannot render costs its repo that page, not the org its build.
+  const leaveOut = async (route: string, error: unknown) => {
+    const left = leaveOutPage(route, config.base, data, error);
+    if (!left) return false;
+    ({ portal: data.portal, docs: data.docs } = left);
+    leftOut.push(left.diagnostic);
+    log.info(formatProblems([left.diagnostic], snapshot));
+    await Promise.all([writeJsonFile(files.dataFile, data.portal), writeJsonFile(files.docsDataFile, data.docs)]);
+    return true;
+  };
+  const render: RenderOptions = { root: projectRoot, dataFile: files.dataFile, docsDataFile: files.docsDataFile, base: config.base, site: config.site, outDir, leaveOut, ...(files.astroCache ? { cacheDir: files.astroCache } : {}), ...(options.astroBuild ? { astroBuild: options.astroBuild } : {}) };
+  const site = await log.phase('Rendering pages (Astro)', () => renderSite(render), (r) => `${r.pages} pages under base ${config.base}${r.leftOut.length > 0 ? `, ${r.leftOut.length} left out (repo-failed)` : ''}`);
+  if (docs.assets.length > 0) await log.phase('Copying docs images and files', () => copyDocsAssets(docs.assets, outDir, config.limits), (r) => `${r.copied} files${r.skipped.length > 0 ? `, ${r.skipped.length} not copied` : ''}`);
+  const search = await log.phase('Indexing for search (Pagefind)', () => (options.indexSearch ?? pagefindIndex)(outDir), (r) => `${r.pages} pages indexed`);
+
+  // Where each published ref came from: the next build keeps a ref declared again elsewhere with its repo.
+  await writePublicationRecord(recordFiles, nextPublicationRecord(previous.origins, graph.entities, ownership.unsettled));
+  // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
+  if (files.isDefaultOut) await writeJsonFile(join(projectRoot, '.cache', 'build-info.json'), { base: config.base });
+  return { outDir, pages: site.pages, searchable: search.pages, entities: graph.entities.length, repos: snapshot.repos.length, diagnostics: [...diagnostics, ...docs.diagnostics, ...leftOut] };
+}
