@@ -163,9 +163,8 @@ describe('bad input', () => {
     { name: 'an unreadable file', file: { status: 'unreadable', reason: 'EACCES: permission denied' }, rule: 'file-unreadable', words: /EACCES/ },
   ];
   test.each(badInputs)('$name: $rule names the file, and other repos still load', ({ file, rule, words }) => {
-    const started = performance.now();
+    // An alias bomb expanded, or a 50 MB file read, would not finish inside the test's timeout.
     const result = read({ 'catalog-info.yaml': file });
-    expect(performance.now() - started).toBeLessThan(1000);
     const diagnostic = result.diagnostics.find((d) => d.rule === rule);
     expect(diagnostic, rulesOf(result).join(', ')).toMatchObject({ repo: 'payments', path: 'catalog-info.yaml', severity: 'error' });
     expect(diagnostic!.message).toMatch(words);

@@ -11,8 +11,9 @@ import { posix } from 'node:path';
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Repo, RepoFile } from '../sources/snapshot.ts';
-import { configPathsOf } from '../sources/discover-docs.ts';
-import { findRepoByUrl, locateTechdocs, TECHDOCS_REF, techdocsRefOf } from '../sources/techdocs-ref.ts';
+import { configPathsOf } from '../sources/mkdocs/read-config.ts';
+import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
+import { findRepoByUrl, locateTechdocs, techdocsRefOf } from '../sources/techdocs-ref.ts';
 import { docsFailed } from './docs-failed.ts';
 
 export type DocsSource =
@@ -55,12 +56,12 @@ export function findDocsSources(entities: readonly LoadedEntity[], repos: readon
       }
       const docsRepo = location.kind === 'this-repo' ? repo : findRepoByUrl(repos, location.repoUrl, org);
       if (!docsRepo) {
-        problem(`${TECHDOCS_REF} points at ${location.kind === 'other-repo' ? location.repoUrl : ref}, which is not a repository of this portal. Point it at a repository of the organization, or move the docs next to the catalog file and write dir:.`);
+        problem(`${ANNOTATION_TECHDOCS_REF} points at ${location.kind === 'other-repo' ? location.repoUrl : ref}, which is not a repository of this portal. Point it at a repository of the organization, or move the docs next to the catalog file and write dir:.`);
         return;
       }
       if (!hasSite(docsRepo.files, location.dir)) {
         const where = location.dir === '' ? 'the repository root' : `${location.dir}/`;
-        problem(`${TECHDOCS_REF} "${ref}" names ${where} in ${docsRepo.name}, which has neither mkdocs.yml nor a docs/ folder. Add mkdocs.yml (site_name, nav) and docs/index.md there, or fix the path.`);
+        problem(`${ANNOTATION_TECHDOCS_REF} "${ref}" names ${where} in ${docsRepo.name}, which has neither mkdocs.yml nor a docs/ folder. Add mkdocs.yml (site_name, nav) and docs/index.md there, or fix the path.`);
         return;
       }
       sources.push({ kind: 'mkdocs', entity, repo: docsRepo, dir: location.dir });

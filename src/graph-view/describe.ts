@@ -2,7 +2,7 @@
  * The words for a drawing: its text description (what a screen reader reads
  * instead of the picture) and the note saying what was left out.
  */
-import { inverseRelation } from '../catalog/model/relations.ts';
+import { inverseRelation } from '../catalog-model/relations.ts';
 import { edgeLabel, pluralKind, type EntityGraph, type GraphNode } from './graph-model.ts';
 
 /** "a", "a and b", "a, b and c". */

@@ -12,9 +12,10 @@ import {
   RELATION_OWNED_BY,
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
-} from '../catalog/model/relations.ts';
-import type { RelationRecord } from '../portal-data/schema.ts';
-import { humanizeRef, parseRef, relationLabel } from '../view/refs.ts';
+} from '../catalog-model/relations.ts';
+import type { RelationRecord } from '../entity-record/schema.ts';
+import { splitCanonicalRef } from '../catalog-model/refs.ts';
+import { humanizeRef, relationLabel } from '../view/refs.ts';
 
 /** What a drawing needs to know about an entity; the site supplies it from its lookups. */
 export interface EntityInfo {
@@ -127,7 +128,8 @@ export function pluralKind(kind: string | undefined): string {
 export function targetNode(ref: string, lookup: EntityLookup): GraphNode {
   const info = lookup(ref);
   if (info) return { id: info.ref, role: 'entity', kind: info.kind, title: info.title, path: info.path };
-  return { id: ref, role: 'missing', kind: kindName(parseRef(ref).kind), title: humanizeRef(ref, parseRef(ref).kind) };
+  const { kind } = splitCanonicalRef(ref);
+  return { id: ref, role: 'missing', kind: kindName(kind), title: humanizeRef(ref, kind) };
 }
 
 /** The drawn node of the entity itself. */

@@ -14,7 +14,7 @@ import {
   RELATION_HAS_PART,
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
-} from '../catalog/model/relations.ts';
+} from '../catalog-model/relations.ts';
 import { collapseGroups, DEFAULT_LIMITS, type CollapseLimits, type NeighbourGroup } from './collapse.ts';
 import {
   centreNode,

@@ -2,7 +2,8 @@
  * A tiny in-memory catalog for the graph-view tests: entities with their
  * relations in both directions, as the portal data has them.
  */
-import { inverseRelation } from '../catalog/model/relations.ts';
+import { entityPagePath, splitCanonicalRef } from '../catalog-model/refs.ts';
+import { inverseRelation } from '../catalog-model/relations.ts';
 import type { EntityInfo, EntityLookup } from './graph-model.ts';
 
 export class TestCatalog {
@@ -10,10 +11,9 @@ export class TestCatalog {
 
   /** Adds an entity; `ref` is `kind:namespace/name`, its title the name unless given. */
   add(ref: string, title?: string): this {
-    const [kind = '', rest = ''] = ref.split(':');
-    const name = rest.split('/')[1] ?? rest;
+    const { kind, name } = splitCanonicalRef(ref);
     const kindName = kind === 'api' ? 'API' : kind.charAt(0).toUpperCase() + kind.slice(1);
-    this.entities.set(ref, { ref, kind: kindName, title: title ?? name, path: `catalog/${rest.split('/')[0]}/${kind}/${name}/`, relations: [] });
+    this.entities.set(ref, { ref, kind: kindName, title: title ?? name, path: entityPagePath(ref), relations: [] });
     return this;
   }
 

@@ -1,12 +1,13 @@
 import { expect, test } from 'vitest';
-import type { EntityRecord } from '../portal-data/schema.ts';
+import { splitCanonicalRef } from '../catalog-model/refs.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import { bookingCatalog } from './test-catalog.ts';
 import { timeCatalog } from './timing.ts';
 
 test('timeCatalog draws every entity of a catalog and counts the dagre runs', () => {
   const catalog = bookingCatalog();
   const records = [...catalog.entities.values()].map(
-    (e) => ({ ...e, name: e.ref.split('/')[1], title: e.title, spec: {}, relations: [...e.relations] }) as unknown as EntityRecord,
+    (e) => ({ ...e, name: splitCanonicalRef(e.ref).name, title: e.title, spec: {}, relations: [...e.relations] }) as unknown as EntityRecord,
   );
   const timing = timeCatalog(records);
   expect(timing.entities).toBe(catalog.entities.size);

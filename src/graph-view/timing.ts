@@ -3,7 +3,7 @@
  * seen before) and for every entity page of a catalog. Run by
  * `node scripts/bench-graphs.ts [portal-data.json]`.
  */
-import type { EntityRecord } from '../portal-data/schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import type { EntityGraph, EntityInfo } from './graph-model.ts';
 import { relationGraphView, systemDiagramView } from './index.ts';
 import { layoutGraph, type Direction } from './layout.ts';

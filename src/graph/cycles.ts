@@ -6,7 +6,7 @@
  * components, iteratively so a deep hierarchy cannot overflow the stack.
  */
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
-import { RELATION_CHILD_OF, RELATION_PART_OF } from '../catalog/model/relations.ts';
+import { RELATION_CHILD_OF, RELATION_PART_OF } from '../catalog-model/relations.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import type { Relation } from './resolve-graph.ts';

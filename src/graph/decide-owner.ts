@@ -15,10 +15,9 @@
  * written by the very author it would have to be checked against, so it
  * decides nothing: when no rule decides, no copy is published.
  */
+import { ANNOTATION_PROJECT_SLUG } from '../catalog-model/annotations.ts';
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
 import type { OwnershipEvidence, RepoEvidence } from './ownership-evidence.ts';
-
-export const ANNOTATION_PROJECT_SLUG = 'github.com/project-slug';
 
 export type OwnerVerdict =
   | { kind: 'only-copy'; winner: LoadedEntity }

@@ -10,6 +10,7 @@
  *   no copy is published at all: never the first by repo name, which anyone
  *   can choose.
  */
+import { ANNOTATION_TEAM_SLUG } from '../catalog-model/annotations.ts';
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isolate } from '../diagnostics/isolate.ts';
@@ -144,7 +145,7 @@ function unpublishedMessage(ref: string, copy: LoadedEntity, all: readonly Loade
 function describeOrigin(entity: LoadedEntity): string {
   switch (entity.origin?.kind) {
     case 'github-team':
-      return `generated from the GitHub team ${entity.json.metadata['annotations'] ? String((entity.json.metadata['annotations'] as Record<string, string>)['github.com/team-slug']) : ''}`;
+      return `generated from the GitHub team ${entity.json.metadata['annotations'] ? String((entity.json.metadata['annotations'] as Record<string, string>)[ANNOTATION_TEAM_SLUG]) : ''}`;
     case 'github-user':
       return `generated from the GitHub user ${entity.json.metadata.name}`;
     case 'inferred':

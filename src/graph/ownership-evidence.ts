@@ -5,7 +5,7 @@
  * (src/pipeline/publication-record.ts); the rest is read from the snapshot.
  */
 import type { CatalogResult } from '../catalog/read-catalog.ts';
-import { repoSlugOf } from '../catalog/repo-files.ts';
+import { repoSlugOf } from '../sources/repo-files.ts';
 import type { Repo, Snapshot } from '../sources/snapshot.ts';
 
 export interface RepoEvidence {

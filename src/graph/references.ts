@@ -4,8 +4,8 @@
  * at the line of the field, and suggests the entity that was probably meant.
  */
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
-import { splitCanonicalRef } from '../catalog/model/refs.ts';
-import { editDistance } from '../catalog/model/spelling.ts';
+import { splitCanonicalRef, stringifyEntityRef } from '../catalog-model/refs.ts';
+import { editDistance } from '../catalog-model/spelling.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 
@@ -50,17 +50,17 @@ function suggest(ref: string, index: RefIndex, kinds: readonly string[], self: s
   // Never suggest the entity that holds the reference (`web` depending on a missing `resource:web`).
   const sameName = index.byName.get(name)?.filter((r) => r !== self);
   if (sameName?.length) {
-    const preferred = sameName.find((r) => kinds.some((k) => r.startsWith(`${k.toLowerCase()}:`))) ?? sameName[0]!;
+    const preferred = sameName.find((r) => kinds.some((k) => splitCanonicalRef(r).kind === k.toLowerCase())) ?? sameName[0]!;
     return `\`${preferred}\``;
   }
   let best: { name: string; distance: number } | undefined;
   const limit = Math.max(2, Math.floor(name.length / 4));
   for (const candidate of index.byKindNamespace.get(`${kind}:${namespace}`) ?? []) {
-    if (Math.abs(candidate.length - name.length) > limit || `${kind}:${namespace}/${candidate}` === self) continue;
+    if (Math.abs(candidate.length - name.length) > limit || stringifyEntityRef({ kind, namespace, name: candidate }) === self) continue;
     const distance = editDistance(name, candidate);
     if (distance <= limit && (!best || distance < best.distance)) best = { name: candidate, distance };
   }
-  return best && `\`${kind}:${namespace}/${best.name}\``;
+  return best && `\`${stringifyEntityRef({ kind, namespace, name: best.name })}\``;
 }
 
 export interface RefIndex {

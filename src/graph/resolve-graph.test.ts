@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inverseRelation } from '../catalog/model/relations.ts';
+import { inverseRelation } from '../catalog-model/relations.ts';
 import { readCatalog } from '../catalog/read-catalog.ts';
 import { inMemorySnapshot } from '../sources/in-memory.ts';
 import { resolveGraph, type CatalogGraph } from './resolve-graph.ts';

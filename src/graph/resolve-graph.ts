@@ -9,7 +9,7 @@
  */
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { inverseRelation } from '../catalog/model/relations.ts';
+import { inverseRelation } from '../catalog-model/relations.ts';
 import { isolate } from '../diagnostics/isolate.ts';
 import { pickWinners } from './duplicates.ts';
 import { checkEntityReferences, referenceIndex } from './references.ts';

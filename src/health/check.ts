@@ -3,8 +3,8 @@
  * function from one entity (plus org-wide lookups and the build time) to a
  * status, a message for this entity and, when it fails, the fix.
  */
-import type { EntityRecord } from '../portal-data/schema.ts';
-import type { CheckFix, CheckStatus } from './schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
+import type { CheckFix, CheckStatus } from '../entity-record/scorecard.ts';
 
 export interface CheckContext {
   /** The build time. Checks never read the clock, so a build is reproducible. */
@@ -13,12 +13,7 @@ export interface CheckContext {
   staleAfterDays: number;
   /** Every entity by lowercase ref (owners, systems, dependencies are looked up here). */
   byRef: ReadonlyMap<string, EntityRecord>;
-  /** `parseApiDefinition` from src/api-docs; injectable so tests need no real parser. */
-  parseApi: (type: string, text: string) => ApiParseOutcome;
 }
-
-/** The part of src/api-docs' `ParsedApi` the check reads: did it parse, and if not, why and where. */
-export type ApiParseOutcome = { ok: true } | { ok: false; error: string; line?: number };
 
 export interface CheckOutcome {
   status: CheckStatus;
@@ -52,11 +47,6 @@ export function editLink(entity: EntityRecord): Pick<CheckFix, 'url' | 'label'> 
     return entity.origin.registerUrl ? { url: entity.origin.registerUrl, label: 'Create catalog-info.yaml' } : {};
   }
   return entity.source.editUrl ? { url: entity.source.editUrl, label: `Edit ${entity.source.path}` } : {};
-}
-
-/** `kind` of a canonical ref `kind:namespace/name`. */
-export function refKind(ref: string): string {
-  return ref.slice(0, Math.max(0, ref.indexOf(':')));
 }
 
 /** The kinds that carry a spec.owner and so get a scorecard. */

@@ -7,6 +7,7 @@
  * filters in memory; the logic lives in ./explorer/query.ts.
  */
 import { useEffect, useState, type MouseEvent } from 'react';
+import { entityPagePath } from '../catalog-model/refs.ts';
 import { FACETS, type ExplorerEntity, type Facet } from './explorer/catalog-index.ts';
 import { catalogWorker, startEarly, type CatalogWorker } from './explorer/load-catalog.ts';
 import { displayLabel, parseState, serializeState, shortRef, type ExplorerState, type FacetValue, type QueryResult, type SortKey } from './explorer/query.ts';
@@ -34,14 +35,6 @@ const columns: { key: SortKey; title: string }[] = [
 ];
 /** Long facets (tags, owners) show their top values until expanded. */
 const FACET_PREVIEW = 8;
-
-/** `kind:namespace/name` → base-relative page path, as the build writes it. */
-function pagePath(ref: string): string {
-  const colon = ref.indexOf(':');
-  const slash = ref.indexOf('/', colon);
-  const part = (s: string) => encodeURIComponent(s);
-  return `catalog/${part(ref.slice(colon + 1, slash))}/${part(ref.slice(0, colon))}/${part(ref.slice(slash + 1))}/`;
-}
 
 export default function CatalogExplorer({ base, jsonUrl, initial, initialState }: CatalogExplorerProps) {
   const [catalog, setCatalog] = useState<CatalogWorker | undefined>();
@@ -198,8 +191,8 @@ function Row({ entity: e, link }: { entity: ExplorerEntity; link: (path: string)
       </th>
       <td>{e.kind}</td>
       <td>{e.type ?? ''}</td>
-      <td className="ref-cell">{e.owner && (e.ownerName ? <a href={link(pagePath(e.owner))}>{e.ownerName}</a> : <span className="muted">{shortRef(e.owner)}</span>)}</td>
-      <td className="ref-cell">{e.system && (e.systemName ? <a href={link(pagePath(e.system))}>{e.systemName}</a> : <span className="muted">{shortRef(e.system)}</span>)}</td>
+      <td className="ref-cell">{e.owner && (e.ownerName ? <a href={link(entityPagePath(e.owner))}>{e.ownerName}</a> : <span className="muted">{shortRef(e.owner)}</span>)}</td>
+      <td className="ref-cell">{e.system && (e.systemName ? <a href={link(entityPagePath(e.system))}>{e.systemName}</a> : <span className="muted">{shortRef(e.system)}</span>)}</td>
       <td>{e.lifecycle ?? ''}</td>
       <td className="desc">
         {e.description ?? ''}

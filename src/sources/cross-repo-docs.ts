@@ -5,12 +5,14 @@
  * repo holding the docs does not know who points at it, so its own
  * discovery cannot have read that folder.
  */
-import { parseDocuments } from '../catalog/yaml/parse-documents.ts';
+import { parseDocuments } from './parse-documents.ts';
 import { createReadContext, type DiscoveryOptions, type RepoReader } from './discover-files.ts';
-import { configPathsOf, discoverDocs } from './discover-docs.ts';
+import { discoverDocs } from './discover-docs.ts';
+import { configPathsOf } from './mkdocs/read-config.ts';
 import { showValue } from './checked-values.ts';
 import type { Repo } from './snapshot.ts';
-import { findRepoByUrl, locateTechdocs, TECHDOCS_REF, techdocsRefOf } from './techdocs-ref.ts';
+import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
+import { findRepoByUrl, locateTechdocs, techdocsRefOf } from './techdocs-ref.ts';
 
 /** For each repo, the TechDocs folders other repos point at that it has not read yet. */
 export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<DiscoveryOptions, 'maxAliasCount' | 'maxDocumentsPerFile'>, org?: string): Map<Repo, string[]> {
@@ -18,7 +20,7 @@ export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<Disc
   for (const repo of repos) {
     for (const path of repo.catalogFiles) {
       const file = repo.files[path];
-      if (file?.status !== 'text' || !file.text.includes(TECHDOCS_REF)) continue;
+      if (file?.status !== 'text' || !file.text.includes(ANNOTATION_TECHDOCS_REF)) continue;
       const { documents } = parseDocuments(file.text, { maxDocuments: options.maxDocumentsPerFile, maxAliasCount: options.maxAliasCount });
       for (const doc of documents) {
         const ref = techdocsRefOf(doc.value);

@@ -5,17 +5,16 @@
  * Used by discovery (what to read) and by the docs stage (what to render),
  * so the two never disagree.
  */
-import { resolveTarget } from '../catalog/repo-files.ts';
+import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
+import { resolveTarget } from './repo-files.ts';
 import { resolveRepoPath } from './repo-path.ts';
 import type { Repo } from './snapshot.ts';
-
-export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
 /** The annotation's value on a catalog document (parsed YAML or a validated entity), when it is a string. */
 export function techdocsRefOf(doc: unknown): string | undefined {
   const metadata = doc !== null && typeof doc === 'object' ? (doc as { metadata?: unknown }).metadata : undefined;
   const annotations = metadata !== null && typeof metadata === 'object' ? (metadata as { annotations?: unknown }).annotations : undefined;
-  const ref = annotations !== null && typeof annotations === 'object' ? (annotations as Record<string, unknown>)[TECHDOCS_REF] : undefined;
+  const ref = annotations !== null && typeof annotations === 'object' ? (annotations as Record<string, unknown>)[ANNOTATION_TECHDOCS_REF] : undefined;
   return typeof ref === 'string' ? ref : undefined;
 }
 
@@ -32,16 +31,16 @@ export function locateTechdocs(repo: Pick<Repo, 'url'>, fromFile: string, ref: s
     const resolved = resolveTarget(repo as Repo, fromFile, target === '' ? '.' : target.replace(/\/?$/, '/'));
     if (resolved.kind === 'repo-path') return { kind: 'this-repo', dir: resolved.path.replace(/\/+$/, '') };
     const where = resolved.kind === 'outside-repo' && resolved.reason === 'git-dir' ? "into the repository's git folder, which is never read" : 'out of the repository';
-    return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" leads ${where}`, fix: 'Point dir: at a folder inside this repository, relative to the catalog file (usually dir:.).' };
+    return { kind: 'invalid', reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" leads ${where}`, fix: 'Point dir: at a folder inside this repository, relative to the catalog file (usually dir:.).' };
   }
   if (type === 'url') {
     const resolved = resolveTarget(repo as Repo, fromFile, target);
     if (resolved.kind === 'repo-path') return { kind: 'this-repo', dir: resolved.path.replace(/\/+$/, '') };
     const other = repoTreeUrl(target);
     if (other) return { kind: 'other-repo', ...other };
-    return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" is not a repository URL`, fix: 'Use url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/ for docs in another repository, or dir:. for docs next to the catalog file.' };
+    return { kind: 'invalid', reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" is not a repository URL`, fix: 'Use url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/ for docs in another repository, or dir:. for docs next to the catalog file.' };
   }
-  return { kind: 'invalid', reason: `${TECHDOCS_REF} "${ref}" has type "${type}"; only dir: and url: are supported`, fix: 'Write dir:. (docs next to the catalog file) or url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/.' };
+  return { kind: 'invalid', reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" has type "${type}"; only dir: and url: are supported`, fix: 'Write dir:. (docs next to the catalog file) or url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/.' };
 }
 
 /** `https://host/owner/name[/tree|blob/<ref>/<path>]` → the repo URL and the folder. */

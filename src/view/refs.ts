@@ -1,33 +1,18 @@
 /**
- * Entity refs and relation types, as the portal displays them.
+ * Entity refs and relation types, as the portal displays them. Refs are parsed
+ * by the catalog's one ref module; this file only decides how they read.
  */
-
-export interface ParsedRef {
-  kind: string;
-  namespace: string;
-  name: string;
-}
-
-/** Splits a `kind:namespace/name` ref; missing parts fall back to Backstage's defaults. */
-export function parseRef(ref: string): ParsedRef {
-  const colon = ref.indexOf(':');
-  const kind = colon >= 0 ? ref.slice(0, colon) : '';
-  const rest = colon >= 0 ? ref.slice(colon + 1) : ref;
-  const slash = rest.indexOf('/');
-  return slash >= 0
-    ? { kind, namespace: rest.slice(0, slash), name: rest.slice(slash + 1) }
-    : { kind, namespace: 'default', name: rest };
-}
+import { DEFAULT_NAMESPACE, splitCanonicalRef } from '../catalog-model/refs.ts';
 
 /**
- * Short form of a ref, as Backstage prints it: the `default` namespace is
- * dropped, and so is the kind when it is the one the context implies
- * (`group:default/team-a` as an owner → `team-a`).
+ * Short form of a canonical ref, as Backstage prints it: the `default`
+ * namespace is dropped, and so is the kind when it is the one the context
+ * implies (`group:default/team-a` as an owner → `team-a`).
  */
 export function humanizeRef(ref: string, defaultKind?: string): string {
-  const { kind, namespace, name } = parseRef(ref);
-  const showKind = kind !== '' && kind.toLowerCase() !== defaultKind?.toLowerCase();
-  const showNamespace = namespace.toLowerCase() !== 'default';
+  const { kind, namespace, name } = splitCanonicalRef(ref);
+  const showKind = kind.toLowerCase() !== defaultKind?.toLowerCase();
+  const showNamespace = namespace.toLowerCase() !== DEFAULT_NAMESPACE;
   return `${showKind ? `${kind}:` : ''}${showNamespace ? `${namespace}/` : ''}${name}`;
 }
 

@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ANNOTATION_PROJECT_SLUG, ANNOTATION_TECHDOCS_REF } from '../../src/catalog-model/annotations.ts';
 
 /** A token as `actions/checkout` leaves it in `.git/config` (persisted credentials are its default). */
 export const TOKEN_MARKER = 'ghp_HOSTILEtokenMARKER0123456789abcdef';
@@ -49,7 +50,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   await add('payments', 'the victim: a Group and a Component with docs that another repo tries to take over', {
     'catalog-info.yaml': entities(
       group('payments-team', { email: 'payments@hostile.example', description: 'Owns payments.' }),
-      component('payments-api', 'payments-team', { annotations: { 'github.com/project-slug': 'hostile/payments', 'backstage.io/techdocs-ref': 'dir:.' }, description: 'Takes payments.' }),
+      component('payments-api', 'payments-team', { annotations: { [ANNOTATION_PROJECT_SLUG]: 'hostile/payments', [ANNOTATION_TECHDOCS_REF]: 'dir:.' }, description: 'Takes payments.' }),
     ),
     '.github/CODEOWNERS': '* @hostile/payments-team\n',
     'mkdocs.yml': 'site_name: Payments\n',
@@ -59,7 +60,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   await add('aaa-takeover', 'a repo named to sort first redeclares the victim\'s Group and Component', {
     'catalog-info.yaml': entities(
       group('payments-team', { email: 'HOSTILE_TAKEOVER@evil.example', description: 'HOSTILE_TAKEOVER group' }),
-      component('payments-api', 'payments-team', { annotations: { 'github.com/project-slug': 'hostile/payments', 'backstage.io/techdocs-ref': 'dir:.' }, description: 'HOSTILE_TAKEOVER component' }),
+      component('payments-api', 'payments-team', { annotations: { [ANNOTATION_PROJECT_SLUG]: 'hostile/payments', [ANNOTATION_TECHDOCS_REF]: 'dir:.' }, description: 'HOSTILE_TAKEOVER component' }),
     ),
     '.github/CODEOWNERS': '* @hostile/payments-team\n',
     'mkdocs.yml': 'site_name: Takeover\n',
@@ -68,7 +69,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
 
   await add('git-leak', 'links, images, placeholders, Locations and symlinks into .git and out of the repo', {
     'catalog-info.yaml': entities(
-      component('git-leak', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } }),
+      component('git-leak', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } }),
       api('git-leak-api', 'payments-team', { $text: './.git/config' }),
       api('git-leak-api-2', 'payments-team', { $text: 'docs/../.GIT/config' }),
       location('git-leak-location', ['./.git/config', './.git./config', './git~1/config']),
@@ -93,7 +94,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   });
 
   await add('script-origin', 'docs files a browser would run on the portal\'s origin', {
-    'catalog-info.yaml': entities(component('script-origin', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('script-origin', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Script origin\n',
     'docs/index.md': [
       '# Files',
@@ -117,7 +118,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   });
 
   await add('crash-names', 'docs file names that are no URL as written, collide, or are too long', {
-    'catalog-info.yaml': entities(component('crash-names', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('crash-names', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Crash names\n',
     'docs/index.md': '# Names\n\n[a b](a%20b.md) [percent](100%25.md) [html](index.html.md)\n',
     'docs/a%20b.md': '# Escaped\n',
@@ -138,7 +139,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   await writeDeep(join(root, 'crash-names/docs'), Array.from({ length: 16 }, (_, i) => `${String(i).padStart(2, '0')}${'d'.repeat(216)}`), 'deep.md', '# Deep\n');
 
   await add('crash-git', 'a commit dated after year 9999 and a remote with an invalid host', {
-    'catalog-info.yaml': entities(component('crash-git', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('crash-git', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Crash git\n',
     'docs/index.md': '# Dates\n',
   }, { remote: 'https://exa mple.com/hostile/crash-git.git', date: '@253402300800 +0000' });
@@ -151,7 +152,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
 
   const headings = '# Repeated\n\n'.repeat(20_000);
   await add('stall-headings', 'a page of 20,000 identical headings (quadratic ids took minutes)', {
-    'catalog-info.yaml': entities(component('stall-headings', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('stall-headings', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Stall\n',
     'docs/index.md': `# Stall\n\n${headings}`,
   });
@@ -159,7 +160,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   const many: Files = {};
   for (let i = 0; i < limits.maxDocsFiles + 100; i++) many[`docs/a${String(i).padStart(4, '0')}.md`] = `# Page ${i}\n`;
   await add('silent-loss', `a docs tree of ${limits.maxDocsFiles + 101} files, over limits.maxDocsFiles (${limits.maxDocsFiles}); index.md sorts last`, {
-    'catalog-info.yaml': entities(component('silent-loss', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('silent-loss', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Silent loss\nnav:\n  - Home: index.md\n  - Last: a0450.md\n',
     ...many,
     'docs/index.md': '# Home of silent-loss\n',
@@ -168,7 +169,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   const navPages: Files = {};
   for (let i = 0; i < 300; i++) navPages[`docs/section-${Math.floor(i / 30)}/page-${i}.md`] = `# Nav page ${i}\n\nShort.\n`;
   await add('nav-bloat', 'a 300-page site whose nav would repeat on every page', {
-    'catalog-info.yaml': entities(component('nav-bloat', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('nav-bloat', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Nav bloat\n',
     'docs/index.md': '# Nav bloat\n',
     ...navPages,
@@ -178,7 +179,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   const paragraph = `${'Bulk text that fills the output budget. '.repeat(20)}\n\n`;
   for (let i = 0; i < 30; i++) bulky[`docs/bulk-${i}.md`] = `# Bulk ${i}\n\n${paragraph.repeat(800)}`;
   await add('output-bloat', 'docs adding ~20 MB of HTML plus two 60 MB files, over limits.maxRepoOutputBytes and maxFileBytes', {
-    'catalog-info.yaml': entities(component('output-bloat', 'payments-team', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('output-bloat', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Output bloat\n',
     'docs/index.md': '# Output bloat\n\n![big](big-1.png) [big](big-2.pdf)\n',
     ...bulky,
@@ -187,7 +188,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   await sparse(join(root, 'output-bloat/docs/big-2.pdf'), 60 * 1_048_576, Buffer.from('%PDF-1.4\n'));
 
   await add('log-inject', 'repo content that tries to start log lines with :: or terminal escapes', {
-    'catalog-info.yaml': entities(component('log-inject', 'x\n::error file=x::HOSTILE_LOG\n\u001b[2J', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } })),
+    'catalog-info.yaml': entities(component('log-inject', 'x\n::error file=x::HOSTILE_LOG\n\u001b[2J', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Log\nnav:\n  - "::stop-commands::HOSTILE_LOG": "::error::HOSTILE_LOG.md"\n  - "\\e[31m": "\\u001b]0;HOSTILE_LOG\\u0007.md"\n',
     'docs/index.md': '# Log\n\n[x](::warning::HOSTILE_LOG.md)\n',
     'docs/::error file=a::HOSTILE_LOG.md': '# Workflow command\n',

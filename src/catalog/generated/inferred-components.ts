@@ -6,15 +6,14 @@
  */
 import { stringify } from 'yaml';
 import type { Repo } from '../../sources/snapshot.ts';
-import { suggestEntityName, suggestTag, isValidEntityName, isValidTag } from '../model/formats.ts';
-import { componentKind } from '../model/kinds/component.ts';
-import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../model/refs.ts';
+import { ANNOTATION_INFERRED, ANNOTATION_PROJECT_SLUG } from '../../catalog-model/annotations.ts';
+import { suggestEntityName, suggestTag, isValidEntityName, isValidTag } from '../../catalog-model/formats.ts';
+import { componentKind } from '../../catalog-model/kinds/component.ts';
+import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../../catalog-model/refs.ts';
 import type { LoadedEntity } from '../read-catalog.ts';
-import { repoSlugOf } from '../repo-files.ts';
+import { repoSlugOf } from '../../sources/repo-files.ts';
 import { declaredRelations } from '../validate/declared-relations.ts';
 import { findCodeowners, repoOwners } from './codeowners.ts';
-
-export const ANNOTATION_INFERRED = 'frontdoor.dev/inferred';
 
 export function inferredComponent(repo: Repo, multiOrg: boolean): LoadedEntity | undefined {
   const name = isValidEntityName(repo.name) ? repo.name : suggestEntityName(repo.name);
@@ -26,7 +25,7 @@ export function inferredComponent(repo: Repo, multiOrg: boolean): LoadedEntity |
     namespace: DEFAULT_NAMESPACE,
     ...(repo.description ? { description: repo.description } : {}),
     tags: repo.topics.map((t) => (isValidTag(t) ? t : suggestTag(t))).filter((t): t is string => !!t),
-    annotations: { [ANNOTATION_INFERRED]: 'true', ...(slug ? { 'github.com/project-slug': slug } : {}) },
+    annotations: { [ANNOTATION_INFERRED]: 'true', ...(slug ? { [ANNOTATION_PROJECT_SLUG]: slug } : {}) },
   };
   const spec = { type: repo.isTemplate ? 'template' : 'unknown', lifecycle: repo.archived ? 'deprecated' : 'unknown', ...(owner ? { owner } : {}) };
   const registerUrl = repo.url ? newFileUrl(repo, catalogInfoFor(name, repo.description, slug, owner)) : undefined;
@@ -57,7 +56,7 @@ export function catalogInfoFor(name: string, description: string | undefined, sl
   const doc = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, ...(description ? { description } : {}), ...(slug ? { annotations: { 'github.com/project-slug': slug } } : {}) },
+    metadata: { name, ...(description ? { description } : {}), ...(slug ? { annotations: { [ANNOTATION_PROJECT_SLUG]: slug } } : {}) },
     spec: { type: 'service', lifecycle: 'production', owner: owner ?? 'REPLACE-WITH-OWNING-TEAM' },
   };
   return `# Registers this repository in the developer portal. Check type, lifecycle and owner.\n${stringify(doc)}`;

@@ -7,12 +7,14 @@
  * after it, as Backstage's multi-org provider does.
  */
 import type { OrgPeople } from '../../sources/snapshot.ts';
-import { groupKind } from '../model/kinds/group.ts';
-import { userKind } from '../model/kinds/user.ts';
-import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../model/refs.ts';
+import { ANNOTATION_EDIT_URL, ANNOTATION_TEAM_SLUG, ANNOTATION_USER_LOGIN } from '../../catalog-model/annotations.ts';
+import { groupKind } from '../../catalog-model/kinds/group.ts';
+import type { KindWithSpec } from '../../catalog-model/kinds/index.ts';
+import { userKind } from '../../catalog-model/kinds/user.ts';
+import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../../catalog-model/refs.ts';
 import type { LoadedEntity } from '../read-catalog.ts';
 import { declaredRelations } from '../validate/declared-relations.ts';
-import { isValidEntityName } from '../model/formats.ts';
+import { isValidEntityName } from '../../catalog-model/formats.ts';
 
 const nowhere = { position: () => ({ line: 0, column: 0 }), onInvalid: () => {} };
 
@@ -38,9 +40,9 @@ export function orgEntities(people: readonly OrgPeople[]): LoadedEntity[] {
         name: team.slug,
         namespace,
         ...(team.description ? { description: team.description } : {}),
-        annotations: { 'github.com/team-slug': `${org.org}/${team.slug}`, ...(team.url ? { 'backstage.io/edit-url': `${team.url}/edit` } : {}) },
+        annotations: { [ANNOTATION_TEAM_SLUG]: `${org.org}/${team.slug}`, ...(team.url ? { [ANNOTATION_EDIT_URL]: `${team.url}/edit` } : {}) },
       };
-      entities.push(generated('Group', metadata, spec, { kind: 'github-team', ...(team.url ? { url: team.url } : {}) }));
+      entities.push(generated({ kind: 'Group', spec }, metadata, { kind: 'github-team', ...(team.url ? { url: team.url } : {}) }));
     }
     for (const user of org.users) {
       if (!isValidEntityName(user.login)) continue;
@@ -48,21 +50,21 @@ export function orgEntities(people: readonly OrgPeople[]): LoadedEntity[] {
         profile: { ...(user.name ? { displayName: user.name } : {}), ...(user.email ? { email: user.email } : {}), ...(user.avatarUrl ? { picture: user.avatarUrl } : {}) },
         memberOf: teamsOf.get(user.login) ?? [],
       };
-      const metadata = { name: user.login, namespace, annotations: { 'github.com/user-login': user.login } };
-      entities.push(generated('User', metadata, spec, { kind: 'github-user', ...(user.url ? { url: user.url } : {}) }));
+      const metadata = { name: user.login, namespace, annotations: { [ANNOTATION_USER_LOGIN]: user.login } };
+      entities.push(generated({ kind: 'User', spec }, metadata, { kind: 'github-user', ...(user.url ? { url: user.url } : {}) }));
     }
   }
   return entities;
 }
 
-function generated(kind: 'Group' | 'User', metadata: { name: string; namespace: string } & Record<string, unknown>, spec: Record<string, unknown>, origin: LoadedEntity['origin']): LoadedEntity {
-  const def = kind === 'Group' ? groupKind : userKind;
-  const ref = stringifyEntityRef({ kind, namespace: metadata.namespace, name: metadata.name });
+function generated(typed: Extract<KindWithSpec, { kind: 'Group' | 'User' }>, metadata: { name: string; namespace: string } & Record<string, unknown>, origin: LoadedEntity['origin']): LoadedEntity {
+  const def = typed.kind === 'Group' ? groupKind : userKind;
+  const ref = stringifyEntityRef({ kind: typed.kind, namespace: metadata.namespace, name: metadata.name });
   return {
     ref,
     kind: def,
-    json: { apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec },
-    relations: declaredRelations(def, spec, metadata.namespace, nowhere),
+    json: { apiVersion: 'backstage.io/v1alpha1', metadata, ...typed },
+    relations: declaredRelations(def, typed.spec, metadata.namespace, nowhere),
     source: { repo: '', path: '', document: 0, line: 0, column: 0 },
     ...(origin ? { origin } : {}),
   };

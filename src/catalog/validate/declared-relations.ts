@@ -4,8 +4,8 @@
  * entity's own namespace). Used for entities read from YAML and for the ones
  * Frontdoor generates (GitHub teams and people, inferred components).
  */
-import type { KindDefinition } from '../model/kinds/index.ts';
-import { parseEntityRef, stringifyEntityRef } from '../model/refs.ts';
+import type { KindDefinition } from '../../catalog-model/kinds/index.ts';
+import { parseEntityRef, stringifyEntityRef } from '../../catalog-model/refs.ts';
 import type { JsonPath } from '../yaml/locate.ts';
 
 export interface DeclaredRelation {

@@ -4,8 +4,8 @@
  * readCatalog in validate-document.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { ComponentSpecSchema } from '../model/kinds/component.ts';
-import { MetadataSchema } from '../model/metadata.ts';
+import { ComponentSpecSchema } from '../../catalog-model/kinds/component.ts';
+import { MetadataSchema } from '../../catalog-model/metadata.ts';
 import { describeIssue, describeValue, schemaAt } from './describe-issue.ts';
 
 describe('describeValue', () => {

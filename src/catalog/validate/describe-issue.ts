@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { RuleId } from '../../diagnostics/rules.ts';
-import { formatHelp, suggestEntityName, suggestTag } from '../model/formats.ts';
+import { formatHelp, suggestEntityName, suggestTag } from '../../catalog-model/formats.ts';
 import type { JsonPath } from '../yaml/locate.ts';
 
 export interface DescribedIssue {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { apiKind } from '../model/kinds/api.ts';
-import { componentKind } from '../model/kinds/component.ts';
-import { groupKind } from '../model/kinds/group.ts';
+import { apiKind } from '../../catalog-model/kinds/api.ts';
+import { componentKind } from '../../catalog-model/kinds/component.ts';
+import { groupKind } from '../../catalog-model/kinds/group.ts';
 import { findMisspelledFields } from './misspelled-fields.ts';
 
 const base = { type: 'service', lifecycle: 'production', owner: 'team-a' };

@@ -4,8 +4,8 @@
  * spec field looks like a known one, or names a relation from the wrong side.
  */
 import { z } from 'zod';
-import type { KindDefinition } from '../model/kinds/index.ts';
-import { editDistance } from '../model/spelling.ts';
+import type { KindDefinition } from '../../catalog-model/kinds/index.ts';
+import { editDistance } from '../../catalog-model/spelling.ts';
 
 /** Inverse relation names people write as fields, and the field that declares them. */
 const wrongSide: Record<string, string> = {

@@ -1,6 +1,8 @@
 /**
  * Validate one parsed YAML document the way Backstage processes an entity
- * (shared/research/catalog-model.md §1): envelope, location annotations,
+ * (`DefaultCatalogProcessingOrchestrator`, with the policies in the order
+ * `CatalogBuilder.buildEntityPolicy` sets, both in
+ * https://github.com/backstage/backstage/tree/master/plugins/catalog-backend/src): envelope, location annotations,
  * placeholders, policies (schema, namespace default, root fields, field
  * formats), the kind's schema, then the relation refs. Unlike Backstage,
  * which stops at the first error, every problem is reported, each with the
@@ -11,13 +13,14 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../../diagnostics/make.ts';
 import type { RuleId } from '../../diagnostics/rules.ts';
 import type { Repo } from '../../sources/snapshot.ts';
-import { isValidApiVersion, isValidKind, formatHelp } from '../model/formats.ts';
-import { builtinKinds, findKind, kindByLowercase, type KindDefinition } from '../model/kinds/index.ts';
-import { MetadataSchema } from '../model/metadata.ts';
-import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../model/refs.ts';
-import { fileWebUrl } from '../repo-files.ts';
+import { ANNOTATION_EDIT_URL, ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, ANNOTATION_SOURCE_LOCATION, ANNOTATION_VIEW_URL } from '../../catalog-model/annotations.ts';
+import { isValidApiVersion, isValidKind, formatHelp } from '../../catalog-model/formats.ts';
+import { builtinKinds, findKind, kindByLowercase, parseSpec, type KindDefinition, type KindWithSpec } from '../../catalog-model/kinds/index.ts';
+import { MetadataSchema } from '../../catalog-model/metadata.ts';
+import { DEFAULT_NAMESPACE, stringifyEntityRef } from '../../catalog-model/refs.ts';
+import { fileWebUrl } from '../../sources/repo-files.ts';
 import { locate, type JsonPath } from '../yaml/locate.ts';
-import type { ParsedDocument, ParsedFile } from '../yaml/parse-documents.ts';
+import type { ParsedDocument, ParsedFile } from '../../sources/parse-documents.ts';
 import { declaredRelations, type DeclaredRelation } from './declared-relations.ts';
 import { describeIssue, describeValue, type DescribedIssue } from './describe-issue.ts';
 import { findMisspelledFields } from './misspelled-fields.ts';
@@ -25,10 +28,13 @@ import { resolvePlaceholders } from './placeholders.ts';
 
 export type { DeclaredRelation } from './declared-relations.ts';
 
+/** A valid entity as the graph carries it: placeholders resolved, and its spec as its kind's schema parsed it (narrow on `kind`). */
+export type EntityJson = { apiVersion: string; metadata: Record<string, unknown> & { name: string; namespace: string } } & KindWithSpec;
+
 export interface ValidatedEntity {
   ref: string;
   kind: KindDefinition;
-  json: { apiVersion: string; kind: string; metadata: Record<string, unknown> & { name: string; namespace: string }; spec: Record<string, unknown> };
+  json: EntityJson;
   relations: DeclaredRelation[];
 }
 
@@ -55,11 +61,6 @@ const EnvelopeSchema = z.looseObject({
 });
 
 const knownRootFields = new Set(['apiVersion', 'kind', 'metadata', 'spec']);
-const ANNOTATION_LOCATION = 'backstage.io/managed-by-location';
-const ANNOTATION_ORIGIN_LOCATION = 'backstage.io/managed-by-origin-location';
-const ANNOTATION_SOURCE_LOCATION = 'backstage.io/source-location';
-const ANNOTATION_VIEW_URL = 'backstage.io/view-url';
-const ANNOTATION_EDIT_URL = 'backstage.io/edit-url';
 
 export function validateDocument(doc: ParsedDocument, ctx: DocumentContext): DocumentVerdict {
   const diagnostics: Diagnostic[] = [];
@@ -112,11 +113,13 @@ export function validateDocument(doc: ParsedDocument, ctx: DocumentContext): Doc
   const kindDef = findKind(kind, apiVersion);
   const spec = entity['spec'];
   const badFields = new Set<string>();
+  let typed: KindWithSpec | undefined;
   if (!kindDef) {
     add('kind-unknown', ['kind'], unknownKindMessage(kind, apiVersion));
   } else {
-    const parsed = kindDef.spec.safeParse(spec);
-    if (!parsed.success) {
+    const parsed = parseSpec(kindDef, spec);
+    if (parsed.success) typed = parsed.data;
+    else {
       for (const issue of parsed.error.issues) {
         const described = describeIssue(issue, kindDef.spec, ['spec'], entity, kind);
         addIssues(described);
@@ -133,12 +136,9 @@ export function validateDocument(doc: ParsedDocument, ctx: DocumentContext): Doc
   }
 
   const valid = !diagnostics.some((d) => d.severity === 'error');
-  if (!valid || !kindDef) return { ref, valid: false, breaksBatch: false, diagnostics };
-  const json = {
-    ...entity,
-    metadata: { ...(entity['metadata'] as Record<string, unknown>), name: metadata.name, namespace },
-    spec: spec as Record<string, unknown>,
-  } as ValidatedEntity['json'];
+  if (!valid || !kindDef || !typed) return { ref, valid: false, breaksBatch: false, diagnostics };
+  // A valid entity has no root fields but these (any other is an error above).
+  const json: EntityJson = { apiVersion, metadata: { ...(entity['metadata'] as Record<string, unknown>), name: metadata.name, namespace }, ...typed };
   return { ref, valid: true, breaksBatch: false, entity: { ref, kind: kindDef, json, relations }, diagnostics };
 }
 

@@ -8,6 +8,7 @@
  * OR-ed, facets are AND-ed, and a facet's counts ignore its own selection
  * (so picking "Component" still shows how many APIs there are).
  */
+import { DEFAULT_NAMESPACE, splitCanonicalRef } from '../../catalog-model/refs.ts';
 import { FACETS, type ExplorerEntity, type Facet } from './catalog-index.ts';
 
 export const SORT_KEYS = ['name', 'kind', 'type', 'owner', 'system', 'lifecycle'] as const;
@@ -171,7 +172,6 @@ function comparator(key: SortKey, dir: 'asc' | 'desc'): (a: ExplorerEntity, b: E
 
 /** `group:default/payments` → `payments`; other namespaces keep theirs. */
 export function shortRef(ref: string): string {
-  const colon = ref.indexOf(':');
-  const rest = ref.slice(colon + 1);
-  return rest.startsWith('default/') ? rest.slice('default/'.length) : rest;
+  const { namespace, name } = splitCanonicalRef(ref);
+  return namespace === DEFAULT_NAMESPACE ? name : `${namespace}/${name}`;
 }

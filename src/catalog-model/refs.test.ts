@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityPagePath, parseEntityRef, stringifyEntityRef } from './refs.ts';
+import { entityPagePath, parseEntityRef, splitCanonicalRef, stringifyEntityRef, type RefContext } from './refs.ts';
 
 describe('parseEntityRef', () => {
   it('fills the default kind and the source entity namespace', () => {
@@ -27,5 +27,23 @@ describe('stringifyEntityRef and page paths', () => {
   });
   it('maps a ref to Backstage-style /catalog/<namespace>/<kind>/<name>/', () => {
     expect(entityPagePath('component:default/foo.bar')).toBe('catalog/default/component/foo.bar/');
+  });
+});
+
+// Everything after the catalog (pages, health checks, graphs, the explorer) reads refs in their
+// canonical form, so the one thing it relies on is that splitting gives back what parsing found.
+describe('canonical refs, from what a catalog file says to the page they link to', () => {
+  const cases: [written: string, canonical: string, page: string, context?: RefContext][] = [
+    ['Component:Payments/Web', 'component:payments/web', 'catalog/payments/component/web/'],
+    ['team-a', 'group:shop/team-a', 'catalog/shop/group/team-a/', { defaultKind: 'Group', defaultNamespace: 'shop' }],
+    ['k:a:b', 'k:default/a:b', 'catalog/default/k/a%3Ab/'],
+    ['k:n/a/b', 'k:n/a/b', 'catalog/n/k/a%2Fb/'],
+    ['a/b:c', 'group:a/b:c', 'catalog/a/group/b%3Ac/', { defaultKind: 'Group' }],
+  ];
+  it.each(cases)('%s → %s → %s', (written, canonical, page, context) => {
+    const parsed = parseEntityRef(written, context);
+    expect(stringifyEntityRef(parsed)).toBe(canonical);
+    expect(splitCanonicalRef(canonical)).toEqual({ kind: parsed.kind.toLowerCase(), namespace: parsed.namespace.toLowerCase(), name: parsed.name.toLowerCase() });
+    expect(entityPagePath(canonical)).toBe(page);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Backstage's field formats at their boundaries (shared/research/catalog-model.md §2),
+ * Backstage's field formats at their boundaries (formats.ts links their source),
  * the fixes suggested for invalid values, and the regex twins the JSON Schema carries.
  */
 import { describe, expect, test } from 'vitest';

@@ -1,7 +1,8 @@
 /**
  * Field formats exactly as Backstage's default validators check them
  * (`KubernetesValidatorFunctions`, `CommonValidatorFunctions`, `makeValidator`
- * in @backstage/catalog-model 1.10.3; see shared/research/catalog-model.md §2).
+ * in @backstage/catalog-model 1.10.3, applied by `FieldFormatEntityPolicy`:
+ * https://github.com/backstage/backstage/tree/master/packages/catalog-model/src/validation).
  *
  * Each format is a predicate plus the words a diagnostic uses to explain it,
  * and a regex form so the JSON Schema for editors can carry the same rule.

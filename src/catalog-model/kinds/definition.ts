@@ -7,10 +7,11 @@
 import type { z } from 'zod';
 import type { RelationField } from '../relations.ts';
 
-export interface KindDefinition {
-  kind: string;
+export interface KindDefinition<Kind extends string = string, Spec extends z.ZodType = z.ZodType> {
+  kind: Kind;
   apiVersions: readonly string[];
-  spec: z.ZodType;
+  /** The single source of the spec's type: what it parses to is what the graph and the portal carry. */
+  spec: Spec;
   relationFields: readonly RelationField[];
   /** One line for docs and the JSON Schema. */
   description: string;

@@ -14,7 +14,7 @@ export const ApiSpecSchema = z.looseObject({
   ),
 });
 
-export const apiKind: KindDefinition = {
+export const apiKind: KindDefinition<'API', typeof ApiSpecSchema> = {
   kind: 'API',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: ApiSpecSchema,

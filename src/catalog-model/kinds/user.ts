@@ -8,7 +8,7 @@ export const UserSpecSchema = z.looseObject({
   memberOf: refList('Groups this user belongs to (Group refs). Required; write `memberOf: []` when there are none.', 'team-payments'),
 });
 
-export const userKind: KindDefinition = {
+export const userKind: KindDefinition<'User', typeof UserSpecSchema> = {
   kind: 'User',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: UserSpecSchema,

@@ -10,7 +10,7 @@ export const ResourceSpecSchema = z.looseObject({
   system: system('resource').optional(),
 });
 
-export const resourceKind: KindDefinition = {
+export const resourceKind: KindDefinition<'Resource', typeof ResourceSpecSchema> = {
   kind: 'Resource',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: ResourceSpecSchema,

@@ -71,7 +71,7 @@ export const TemplateSpecSchema = z.looseObject({
     .optional(),
 });
 
-export const templateKind: KindDefinition = {
+export const templateKind: KindDefinition<'Template', typeof TemplateSpecSchema> = {
   kind: 'Template',
   apiVersions: ['scaffolder.backstage.io/v1beta3'],
   spec: TemplateSpecSchema,

@@ -15,7 +15,7 @@ export const LocationSpecSchema = z.looseObject({
     .optional(),
 });
 
-export const locationKind: KindDefinition = {
+export const locationKind: KindDefinition<'Location', typeof LocationSpecSchema> = {
   kind: 'Location',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: LocationSpecSchema,

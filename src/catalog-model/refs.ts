@@ -67,7 +67,11 @@ export function stringifyEntityRef(ref: { kind: string; namespace?: string | und
   return `${ref.kind.toLowerCase()}:${(ref.namespace ?? DEFAULT_NAMESPACE).toLowerCase()}/${ref.name.toLowerCase()}`;
 }
 
-/** Split a canonical ref produced by `stringifyEntityRef` back into its parts. */
+/**
+ * Split a canonical ref produced by `stringifyEntityRef` back into its parts:
+ * for the refs the portal data, graph and diagnostics carry. A ref as written
+ * in a catalog file goes through `parseEntityRef` instead.
+ */
 export function splitCanonicalRef(ref: string): CompoundRef {
   const colon = ref.indexOf(':');
   const slash = ref.indexOf('/', colon + 1);

@@ -22,7 +22,7 @@ export const ComponentSpecSchema = z.looseObject({
   dependsOn: refList('Components or Resources this one depends on. Write the kind: `resource:bookings-db`, `component:pricing`.', 'resource:bookings-db').optional(),
 });
 
-export const componentKind: KindDefinition = {
+export const componentKind: KindDefinition<'Component', typeof ComponentSpecSchema> = {
   kind: 'Component',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: ComponentSpecSchema,

@@ -9,7 +9,7 @@ export const SystemSpecSchema = z.looseObject({
   type: text('Optional system type.', 'product').optional(),
 });
 
-export const systemKind: KindDefinition = {
+export const systemKind: KindDefinition<'System', typeof SystemSpecSchema> = {
   kind: 'System',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: SystemSpecSchema,

@@ -9,7 +9,7 @@ export const DomainSpecSchema = z.looseObject({
   type: text('Optional domain type.', 'business').optional(),
 });
 
-export const domainKind: KindDefinition = {
+export const domainKind: KindDefinition<'Domain', typeof DomainSpecSchema> = {
   kind: 'Domain',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: DomainSpecSchema,

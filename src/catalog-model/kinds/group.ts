@@ -11,7 +11,7 @@ export const GroupSpecSchema = z.looseObject({
   members: refList('Users in this group (User refs).', 'jane.doe').optional(),
 });
 
-export const groupKind: KindDefinition = {
+export const groupKind: KindDefinition<'Group', typeof GroupSpecSchema> = {
   kind: 'Group',
   apiVersions: BACKSTAGE_API_VERSIONS,
   spec: GroupSpecSchema,
