@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiFormatOf, parseApiDefinition } from './index.ts';
+import { apiFormatOf, parseApiDefinition, ParsedApiSchema, readApiDefinition } from './index.ts';
 import { fixture } from './test-helpers.ts';
 
 describe('parseApiDefinition', () => {
@@ -30,5 +30,36 @@ describe('parseApiDefinition', () => {
   test('a definition of the wrong format fails with what was expected', () => {
     expect(parseApiDefinition('openapi', fixture('booking-asyncapi.yaml'))).toMatchObject({ ok: false, error: expect.stringMatching(/no `openapi` field/) });
     expect(parseApiDefinition('graphql', fixture('pricing.proto'))).toMatchObject({ ok: false, error: expect.stringMatching(/^GraphQL syntax error/) });
+  });
+});
+
+describe('readApiDefinition', () => {
+  test('a blank definition is no definition; any other text is parsed', () => {
+    expect(readApiDefinition({ type: 'openapi', definition: ' \n ' })).toBeUndefined();
+    expect(readApiDefinition({ type: 'openapi', definition: 'nope' })).toMatchObject({ ok: false, format: 'openapi' });
+    expect(readApiDefinition({ type: 'graphql', definition: fixture('traveller.graphql') })).toMatchObject({ ok: true, format: 'graphql' });
+  });
+});
+
+describe('ParsedApiSchema', () => {
+  // Portal data carries the parse to the pages: a field the schema does not know would be dropped on the way.
+  test.each([
+    ['openapi', 'booking-openapi.yaml'],
+    ['openapi', 'petstore-openapi-3.1.yaml'],
+    ['openapi', 'petstore-swagger-2.0.json'],
+    ['openapi', 'search-openapi-3.1.yaml'],
+    ['asyncapi', 'booking-asyncapi.yaml'],
+    ['asyncapi', 'orders-asyncapi-3.0.yaml'],
+    ['graphql', 'traveller.graphql'],
+    ['grpc', 'pricing.proto'],
+  ])('keeps every field of a parsed %s definition (%s) through JSON', (type, file) => {
+    const parsed = parseApiDefinition(type, fixture(file));
+    expect(parsed.ok).toBe(true);
+    expect(ParsedApiSchema.parse(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+  });
+
+  test('keeps a failure with its line', () => {
+    const failed = parseApiDefinition('grpc', 'syntax = "proto3";\nmessage {');
+    expect(ParsedApiSchema.parse(JSON.parse(JSON.stringify(failed)))).toEqual(failed);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Stage entry for API definitions: the text an API entity's `spec.definition`
  * holds, turned into a model pages can render (operations, channels, types,
- * services). Pure TypeScript: used by the API pages and by the scorecard's
- * "API definition valid" check alike.
+ * services). Pure TypeScript: the build reads each API's definition once
+ * (`readApiDefinition`, from src/portal-data), and portal data carries that
+ * reading to the scorecard's "API definition is valid" check and to the pages.
  *
  * In: `spec.type` and the definition text. Out: `{ ok: true, format, model }`
  * (narrow on `format` for the model's type), or `{ ok: false, error, line? }`
@@ -17,6 +18,7 @@ import { parseOpenApi } from './openapi.ts';
 import { parseProtobuf } from './protobuf.ts';
 
 export type * from './model.ts';
+export { ParsedApiSchema } from './model.ts';
 export { typeText } from './type-text.ts';
 
 const FORMATS: Record<string, ApiFormat> = {
@@ -30,6 +32,15 @@ const FORMATS: Record<string, ApiFormat> = {
 export function apiFormatOf(type: string): ApiFormat | undefined {
   const key = type.trim().toLowerCase();
   return Object.hasOwn(FORMATS, key) ? FORMATS[key] : undefined;
+}
+
+/**
+ * An API entity's definition, read once per build (src/portal-data) for the
+ * scorecard and the pages alike: undefined when `spec.definition` is blank
+ * (the kind schema makes it a string; blank is "no definition"), else its parse.
+ */
+export function readApiDefinition(spec: { type: string; definition: string }): ParsedApi | undefined {
+  return spec.definition.trim() === '' ? undefined : parseApiDefinition(spec.type, spec.definition);
 }
 
 /** Parse a definition according to the API's `spec.type` (`openapi`, `asyncapi`, `graphql`, `grpc`). */

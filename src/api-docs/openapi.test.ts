@@ -282,13 +282,11 @@ components:
     expect(m.schemas[1]?.properties.map((p) => typeText(p.type))).toEqual(['__proto__', '#/components/schemas/toString (not found)']);
   });
 
-  test('huge documents are capped, quickly', () => {
+  test('huge documents are capped', () => {
     const paths = Array.from({ length: 1_200 }, (_, i) => `  /r${i}:\n    get:\n      responses:\n        '200': { description: ok }`).join('\n');
-    const started = Date.now();
     const m = model(`openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths:\n${paths}\n`);
     expect(m.operationCount).toBe(1_000);
     expect(m.notices).toContain('Only the first 1000 of 1200 operations are shown.');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test('wide, deep allOf fan-outs and deep inline schemas stay bounded', () => {
@@ -301,9 +299,8 @@ components:
     let deep = '{ type: string }';
     for (let i = 0; i < 60; i++) deep = `{ type: object, properties: { n: ${deep} } }`;
     schemas.push(`    Deep: ${deep}`);
-    const started = Date.now();
+    // 20 refs at each of 10 levels is 20¹⁰ paths if followed: unbounded, this would not finish inside the test's timeout.
     const m = model(`openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n${schemas.join('\n')}\n`);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(named(m.schemas, 'S0').properties.length).toBeGreaterThan(0);
     expect(named(m.schemas, 'Deep').example?.value.length).toBeGreaterThan(0);
     expect(typeText(named(named(m.schemas, 'S0').properties, 'p0').type)).toBe('string');

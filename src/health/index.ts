@@ -4,13 +4,13 @@
  * relations, repo facts and diagnostics), and never reads the clock: the
  * build time comes in as `now`.
  */
-import { parseApiDefinition } from '../api-docs/index.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { EntityRecord } from '../portal-data/schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import type { CheckContext } from './check.ts';
 import { healthOverview } from './overview.ts';
 import { scorecardOf } from './scorecard.ts';
-import type { HealthOverview, Scorecard } from './schema.ts';
+import type { HealthOverview } from './schema.ts';
+import type { Scorecard } from '../entity-record/scorecard.ts';
 
 export interface ScoreInput {
   entities: readonly EntityRecord[];
@@ -19,8 +19,6 @@ export interface ScoreInput {
   now: Date;
   /** Config `health.staleAfterDays`. */
   staleAfterDays: number;
-  /** Defaults to src/api-docs' `parseApiDefinition`. */
-  parseApi?: CheckContext['parseApi'];
 }
 
 export interface ScoreResult {
@@ -34,7 +32,6 @@ export function scoreEntities(input: ScoreInput): ScoreResult {
     now: input.now,
     staleAfterDays: input.staleAfterDays,
     byRef: new Map(input.entities.map((e) => [e.ref, e])),
-    parseApi: input.parseApi ?? parseApiDefinition,
   };
   const scorecards = new Map<string, Scorecard>();
   for (const entity of input.entities) {

@@ -4,7 +4,7 @@
  * below bronze means the basics (owner, description, docs…) are mostly
  * missing. The health page prints this table, so it is the one definition.
  */
-import type { Level } from './schema.ts';
+import type { Level } from '../entity-record/scorecard.ts';
 
 export interface LevelDefinition {
   level: Level;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { EntityRecord } from '../portal-data/schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import { scoreEntities } from './index.ts';
 import { HealthOverviewSchema } from './schema.ts';
-import { entityRecord, fakeParseApi, NOW, shop, teamA } from './test-entities.ts';
+import { entityRecord, NOW, shop, teamA } from './test-entities.ts';
 
 const repo = entityRecord().repo!;
 const teamB = entityRecord({ kind: 'Group', name: 'team-b', ref: 'group:default/team-b', owner: undefined, system: undefined, relations: [] });
@@ -29,7 +29,7 @@ const converter = entityRecord({
   repo: { ...repo, name: 'converter', archived: true, staleSince: '2024-05-30T00:00:00Z' },
 });
 /** Orphans: a dangling owner, no owner, an owner of the wrong kind. */
-const lost = entityRecord({ kind: 'Resource', name: 'lost-db', owner: 'group:default/team-gone', hasDocs: false });
+const lost = entityRecord({ kind: 'Resource', name: 'lost-db', owner: 'group:default/team-gone', docs: undefined });
 const nobody = entityRecord({ kind: 'Domain', name: 'nowhere', owner: undefined, system: undefined });
 const odd = entityRecord({ kind: 'System', name: 'odd', owner: 'component:default/web', system: undefined });
 const ops = entityRecord({ name: 'ops', owner: 'user:default/ada', system: undefined, relations: [] });
@@ -57,7 +57,7 @@ const diagnostics = [
 ];
 
 const entities: EntityRecord[] = [teamA, teamB, ada, shop, web, cart, converter, lost, nobody, odd, ops];
-const { scorecards, overview } = scoreEntities({ entities, diagnostics, now: NOW, staleAfterDays: 180, parseApi: fakeParseApi });
+const { scorecards, overview } = scoreEntities({ entities, diagnostics, now: NOW, staleAfterDays: 180 });
 const score = (ref: string) => scorecards.get(ref)!.score;
 
 describe('scoreEntities', () => {
@@ -142,7 +142,7 @@ describe('health overview', () => {
   });
 
   it('is the same for the same input (no clock, stable order)', () => {
-    const again = scoreEntities({ entities: [...entities].reverse(), diagnostics, now: NOW, staleAfterDays: 180, parseApi: fakeParseApi });
+    const again = scoreEntities({ entities: [...entities].reverse(), diagnostics, now: NOW, staleAfterDays: 180 });
     expect(again.overview).toEqual(overview);
   });
 

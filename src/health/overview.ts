@@ -3,13 +3,14 @@
  * the lists a platform team works from (orphans, stale entities, deprecated
  * entities still in use, errors per team). Computed once, at build time.
  */
+import { splitCanonicalRef } from '../catalog-model/refs.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { EntityRecord } from '../portal-data/schema.ts';
-import { refKind } from './check.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import { CHECKS } from './checks/index.ts';
 import { daysSince } from './checks/repo.ts';
 import { LEVELS, levelOf } from './levels.ts';
-import type { HealthOverview, ScoreGroup, Scorecard } from './schema.ts';
+import type { HealthOverview, ScoreGroup } from './schema.ts';
+import type { Scorecard } from '../entity-record/scorecard.ts';
 
 export interface OverviewInput {
   entities: readonly EntityRecord[];
@@ -60,7 +61,7 @@ export function healthOverview(input: OverviewInput): HealthOverview {
 }
 
 function isPerson(ref: string): boolean {
-  const kind = refKind(ref);
+  const { kind } = splitCanonicalRef(ref);
   return kind === 'group' || kind === 'user';
 }
 

@@ -16,7 +16,7 @@ describe('scorecardOf', () => {
   });
 
   it('lists failing checks first, then passing, then not applicable, each in registry order', () => {
-    const card = scorecardOf(entityRecord({ description: '', hasDocs: false, repo: { ...entityRecord().repo!, codeowners: undefined } }), context)!;
+    const card = scorecardOf(entityRecord({ description: '', docs: undefined, repo: { ...entityRecord().repo!, codeowners: undefined } }), context)!;
     expect(card.checks.map((c) => `${c.status} ${c.id}`)).toEqual([
       'fail description-present',
       'fail docs-present',

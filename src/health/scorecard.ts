@@ -2,11 +2,11 @@
  * One entity's scorecard: run the checks of its kind, score = passed /
  * applicable as a whole percentage, level from the score.
  */
-import type { EntityRecord } from '../portal-data/schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import type { CheckContext } from './check.ts';
 import { checksFor } from './checks/index.ts';
 import { levelOf } from './levels.ts';
-import type { CheckResult, CheckStatus, Scorecard } from './schema.ts';
+import type { CheckResult, CheckStatus, Scorecard } from '../entity-record/scorecard.ts';
 
 const statusOrder: Record<CheckStatus, number> = { fail: 0, pass: 1, 'not-applicable': 2 };
 

@@ -2,16 +2,34 @@
  * Test fixtures for the health checks: one entity that passes every check,
  * to mutate one field per test, and the small org it lives in.
  */
-import type { EntityRecord } from '../portal-data/schema.ts';
-import type { ApiParseOutcome, CheckContext } from './check.ts';
+import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
+import { readApiDefinition } from '../api-docs/index.ts';
+import type { EntitySpecs, KindName } from '../catalog-model/kinds/index.ts';
+import type { EntityRecord, KindRecord } from '../entity-record/schema.ts';
+import type { CheckContext } from './check.ts';
+import { scorecardOf } from './scorecard.ts';
 
 export const NOW = new Date('2024-06-01T00:00:00Z');
 
+/** A valid spec of each kind, so an entity of any kind is well-formed. */
+const SPECS: EntitySpecs = {
+  Component: { type: 'website', lifecycle: 'production', owner: 'team-a', system: 'shop' },
+  API: { type: 'openapi', lifecycle: 'production', owner: 'team-a', system: 'shop', definition: 'openapi: 3.0.0\ninfo: { title: Shop, version: 1.0.0 }\npaths: {}\n' },
+  Resource: { type: 'database', owner: 'team-a', system: 'shop' },
+  System: { owner: 'team-a' },
+  Domain: { owner: 'team-a' },
+  Group: { type: 'team', children: [] },
+  User: { memberOf: ['team-a'] },
+  Location: { targets: ['./more.yaml'] },
+  Template: { type: 'service', owner: 'team-a', steps: [] },
+};
+
 /** A Component that passes every check (its repo was committed to 31 days before NOW). */
 export function entityRecord(overrides: Partial<EntityRecord> = {}): EntityRecord {
-  const kind = overrides.kind ?? 'Component';
+  const kind: KindName = overrides.kind ?? 'Component';
   const name = overrides.name ?? 'web';
   const ref = overrides.ref ?? `${kind.toLowerCase()}:default/${name}`;
+  // TypeScript cannot pair `kind` with `spec` across the spread; SPECS keeps them paired unless a test overrides one.
   return {
     ref,
     kind,
@@ -26,9 +44,9 @@ export function entityRecord(overrides: Partial<EntityRecord> = {}): EntityRecor
     path: `catalog/default/${kind.toLowerCase()}/${name}/`,
     apiVersion: 'backstage.io/v1alpha1',
     labels: {},
-    annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
+    annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
     links: [],
-    spec: { type: 'website', lifecycle: 'production', owner: 'team-a', system: 'shop' },
+    spec: SPECS[kind],
     source: {
       repo: 'shop',
       path: 'catalog-info.yaml',
@@ -52,22 +70,20 @@ export function entityRecord(overrides: Partial<EntityRecord> = {}): EntityRecor
       lastCommit: { sha: 'abc123', date: '2024-05-01T12:00:00Z' },
       codeowners: '.github/CODEOWNERS',
     },
-    hasDocs: true,
+    docs: { path: `docs/default/${kind.toLowerCase()}/${name}/`, from: 'techdocs' },
     ...overrides,
-  };
+  } as EntityRecord;
+}
+
+/** An API record as the build makes it: its definition read once by src/api-docs. */
+export function apiRecord(spec: Partial<EntitySpecs['API']> = {}): KindRecord<'API'> {
+  const full = { ...SPECS.API, ...spec };
+  const parsedDefinition = readApiDefinition(full);
+  return { ...(entityRecord({ kind: 'API', name: 'orders-api' }) as KindRecord<'API'>), spec: full, ...(parsedDefinition ? { parsedDefinition } : {}) };
 }
 
 export const teamA = entityRecord({ kind: 'Group', name: 'team-a', ref: 'group:default/team-a', owner: undefined, system: undefined, lifecycle: undefined, relations: [] });
 export const shop = entityRecord({ kind: 'System', name: 'shop', ref: 'system:default/shop', system: undefined, lifecycle: undefined, relations: [{ type: 'ownedBy', target: 'group:default/team-a', exists: true }] });
-
-/**
- * A stand-in for src/api-docs' parseApiDefinition that keeps its contract:
- * `openapi` definitions that start with `openapi:` parse, anything else fails with a line.
- */
-export function fakeParseApi(type: string, text: string): ApiParseOutcome {
-  if (type === 'openapi' && /^openapi:/m.test(text)) return { ok: true };
-  return { ok: false, error: 'expected an `openapi` field', line: 2 };
-}
 
 /** A check context over `teamA`, `shop` and `entities`. */
 export function contextWith(entities: readonly EntityRecord[] = [], overrides: Partial<CheckContext> = {}): CheckContext {
@@ -75,7 +91,13 @@ export function contextWith(entities: readonly EntityRecord[] = [], overrides: P
     now: NOW,
     staleAfterDays: 180,
     byRef: new Map([teamA, shop, ...entities].map((e) => [e.ref, e])),
-    parseApi: fakeParseApi,
     ...overrides,
   };
+}
+
+/** The kinds (lowercase, sorted) whose scorecard lists the check `id`, from one entity of every kind. */
+export function kindsScoredBy(id: string): string[] {
+  const kinds = ['Component', 'API', 'Resource', 'System', 'Domain', 'Template', 'Group', 'User', 'Location'] as const;
+  const scored = kinds.filter((kind) => scorecardOf(entityRecord({ kind, name: 'x' }), contextWith())?.checks.some((c) => c.id === id));
+  return scored.map((kind) => kind.toLowerCase()).sort();
 }

@@ -5,9 +5,10 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { EntityRecord, EntitySummary, PortalMeta, RepoRecord } from '../portal-data/schema.ts';
+import type { PortalMeta, RepoRecord } from '../portal-data/schema.ts';
+import type { EntityRecord, EntitySummary } from '../entity-record/schema.ts';
 import type { HealthOverview } from '../health/schema.ts';
-import { specRecord, specString } from '../view/spec.ts';
+import { profileOf } from '../view/spec.ts';
 
 const metaEntry = await getEntry('portal', 'meta');
 if (!metaEntry) {
@@ -29,8 +30,8 @@ export const health: HealthOverview = healthEntry.data;
  * Display name of an entity: its title when set, else (users and groups) its
  * profile's display name, else its name.
  */
-export function displayName(entity: Pick<EntitySummary, 'title' | 'name'> & { spec?: Record<string, unknown> }): string {
-  return entity.title?.trim() || specString(specRecord(entity.spec, 'profile'), 'displayName')?.trim() || entity.name;
+export function displayName(entity: EntityRecord): string {
+  return entity.title?.trim() || profileOf(entity)?.displayName?.trim() || entity.name;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

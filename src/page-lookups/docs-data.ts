@@ -1,14 +1,12 @@
 /**
- * Rendered docs, looked up once per build (module scope): sites by id, and
- * each entity's docs path for the catalog pages' "Docs" links.
+ * Rendered docs, looked up once per build (module scope): sites by id. Which
+ * entity has docs, and where its Docs button leads, is the entity record's
+ * `docs` (decided in src/portal-data), not a lookup here.
  */
 import { getCollection } from 'astro:content';
 import type { DocsPageRecord, DocsSiteRecord } from '../docs/schema.ts';
 
 export const docsSites: ReadonlyMap<string, DocsSiteRecord> = new Map((await getCollection('docsSites')).map((e) => [e.id, e.data]));
-
-/** Base-relative docs path by lowercase entity ref. */
-export const docsPathByRef: ReadonlyMap<string, string> = new Map([...docsSites.values()].map((s) => [s.entityRef, s.path]));
 
 /** The `[...slug]` param of a base-relative docs path (`docs/a/b/c/` → `a/b/c`): the docs stage made it safe to write. */
 export function slugOf(path: string): string {

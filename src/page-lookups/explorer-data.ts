@@ -3,7 +3,7 @@
  * names resolved, owners and systems named (only when they exist, so the
  * table links only to pages that exist).
  */
-import type { EntityRecord } from '../portal-data/schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import { displayName, entities, lookup } from './data.ts';
 import type { ExplorerEntity } from '../islands/explorer/catalog-index.ts';
 

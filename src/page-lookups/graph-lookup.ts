@@ -4,7 +4,7 @@
  * looked up by ref. One EntityInfo per entity for the whole build.
  */
 import type { EntityInfo, EntityLookup } from '../graph-view/index.ts';
-import type { EntityRecord } from '../portal-data/schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import { displayName, entitiesByRef } from './data.ts';
 
 const infos = new Map<string, EntityInfo>();

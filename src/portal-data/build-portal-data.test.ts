@@ -4,7 +4,8 @@ import { ownershipEvidence } from '../graph/ownership-evidence.ts';
 import { resolveGraph } from '../graph/resolve-graph.ts';
 import { inMemorySnapshot } from '../sources/in-memory.ts';
 import { buildPortalData } from './build-portal-data.ts';
-import { PortalDataSchema, type EntityRecord } from './schema.ts';
+import { PortalDataSchema } from './schema.ts';
+import { EntityRecordSchema, type EntityRecord } from '../entity-record/schema.ts';
 
 const shop = `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -246,5 +247,74 @@ describe('buildPortalData: per-entity isolation', () => {
       { type: 'dependsOn', target: 'component:default/bad-host', exists: false },
       { type: 'dependsOn', target: 'component:default/far-future', exists: false },
     ]);
+  });
+});
+
+describe('buildPortalData: one rule for "has documentation"', () => {
+  const api = (name: string, definition: string) => `---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: { name: ${name} }\nspec: { type: openapi, lifecycle: production, owner: team-a, definition: ${JSON.stringify(definition)} }\n`;
+  const component = (name: string, annotations = '') => `---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name}${annotations} }\nspec: { type: service, lifecycle: production, owner: team-a }\n`;
+  const techdocs = ", annotations: { backstage.io/techdocs-ref: 'dir:.' }";
+  const file = [
+    component('documented', techdocs),
+    component('unbuilt', techdocs),
+    component('readme-only'),
+    component('undocumented'),
+    api('orders-api', 'openapi: 3.0.0\ninfo: { title: Orders, version: 1.0.0 }\npaths: {}\n'),
+    api('broken-api', 'swagger: [nope'),
+    api('five-api', '5').replace('definition: "5"', 'definition: 5'),
+    '---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n',
+  ].join('');
+  const docsSnapshot = inMemorySnapshot([{ name: 'docs', url: 'https://github.com/acme/docs', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': file } }], 'acme');
+  const docsCatalog = readCatalog(docsSnapshot);
+  // What the docs stage rendered: TechDocs for one, a README for another; `unbuilt`'s techdocs-ref led nowhere.
+  const pathByRef = new Map([
+    ['component:default/documented', 'docs/default/component/documented/'],
+    ['component:default/readme-only', 'docs/default/component/readme-only/'],
+  ]);
+  const built = buildPortalData({ title: 'Acme', org: 'Acme', snapshot: docsSnapshot, catalog: docsCatalog, graph: resolveGraph(docsCatalog.entities), generatedAt: new Date('2024-05-01T00:00:00Z'), docs: { diagnostics: [], pathByRef } });
+  const record = (name: string) => built.entities.find((e) => e.name === name)!;
+  const docsCheck = (name: string) => record(name).scorecard?.checks.find((c) => c.id === 'docs-present')?.status;
+
+  it('gives an entity docs (its Docs button) exactly when the build rendered them, or an API definition parsed', () => {
+    expect(Object.fromEntries(['documented', 'unbuilt', 'readme-only', 'undocumented', 'orders-api', 'broken-api'].map((name) => [name, record(name).docs]))).toEqual({
+      documented: { path: 'docs/default/component/documented/', from: 'techdocs' },
+      unbuilt: undefined,
+      'readme-only': { path: 'docs/default/component/readme-only/', from: 'readme' },
+      undocumented: undefined,
+      'orders-api': { path: 'catalog/default/api/orders-api/definition/', from: 'api-definition' },
+      'broken-api': undefined,
+    });
+  });
+
+  it('passes "Has documentation" for the same entities, and the health overview counts the same', () => {
+    for (const name of ['documented', 'unbuilt', 'readme-only', 'undocumented', 'orders-api', 'broken-api']) {
+      expect([name, docsCheck(name)]).toEqual([name, record(name).docs ? 'pass' : 'fail']);
+    }
+    expect(built.health.byCheck.find((c) => c.id === 'docs-present')).toMatchObject({ passed: 3, failed: 3 });
+  });
+
+  it("reads an API's definition once, for its check and its pages: a parse that fails says why", () => {
+    const broken = record('broken-api');
+    expect(broken.kind === 'API' && broken.parsedDefinition).toMatchObject({ ok: false, format: 'openapi' });
+    expect(broken.scorecard?.checks.find((c) => c.id === 'api-definition-valid')).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The openapi definition is not valid/) });
+    const orders = record('orders-api');
+    expect(orders.kind === 'API' && orders.parsedDefinition).toMatchObject({ ok: true, format: 'openapi' });
+  });
+
+  it('publishes no API whose definition is not text: the catalog rejects it, and the page data schema refuses it', () => {
+    expect(built.entities.some((e) => e.name === 'five-api')).toBe(false);
+    expect(docsCatalog.diagnostics).toContainEqual(expect.objectContaining({ ref: 'api:default/five-api', rule: 'spec-field-invalid', message: expect.stringContaining('`spec.definition` must be a string, but it is the number 5') }));
+    const orders = record('orders-api');
+    expect(EntityRecordSchema.safeParse({ ...orders, spec: { ...orders.spec, definition: 5 } }).success).toBe(false);
+  });
+});
+
+describe('buildPortalData: inferred Components', () => {
+  it('publishes a Component inferred from a repo without a catalog file even when CODEOWNERS names no owner', () => {
+    const bare = inMemorySnapshot([{ name: 'bare', url: 'https://github.com/acme/bare', catalogFiles: [], files: {} }], 'acme');
+    const bareCatalog = readCatalog(bare, undefined, { inferMissing: true });
+    const built = buildPortalData({ title: 'Acme', org: 'Acme', snapshot: bare, catalog: bareCatalog, graph: resolveGraph(bareCatalog.entities), generatedAt: new Date('2024-05-01T00:00:00Z') });
+    expect(built.entities).toEqual([expect.objectContaining({ ref: 'component:default/bare', spec: { type: 'unknown', lifecycle: 'unknown' } })]);
+    expect(built.diagnostics.map((d) => d.rule)).toEqual(['repo-no-catalog']);
   });
 });

@@ -1,22 +1,27 @@
 /**
  * Stage entry: graph → PortalData, the finished data the site renders. Every
  * per-page lookup (owner, system, domain, relation targets, the entity's own
- * diagnostics) is resolved here once, so pages only read. Each entity's record
+ * diagnostics) is resolved here once, so pages only read; so are an API's
+ * definition (parsed once, for its scorecard and its pages) and whether an
+ * entity has docs (docs-of.ts, for the check and the Docs button). Each entity's record
  * is built in isolation and checked against what its page will do with it
  * (renderable.ts): one that cannot be built or rendered is left out with a
  * `repo-failed` diagnostic, so its page is missing rather than the whole site.
  */
 import type { CatalogResult, LoadedEntity } from '../catalog/read-catalog.ts';
-import { RELATION_OWNED_BY, RELATION_PART_OF } from '../catalog/model/relations.ts';
-import { entityPagePath, splitCanonicalRef } from '../catalog/model/refs.ts';
-import { fileWebUrl } from '../catalog/repo-files.ts';
+import { RELATION_OWNED_BY, RELATION_PART_OF } from '../catalog-model/relations.ts';
+import { entityPagePath, splitCanonicalRef } from '../catalog-model/refs.ts';
+import { fileWebUrl } from '../sources/repo-files.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isolate, type FailurePlace } from '../diagnostics/isolate.ts';
 import type { CatalogGraph } from '../graph/resolve-graph.ts';
 import type { Repo, Snapshot } from '../sources/snapshot.ts';
 import { findCodeowners } from '../catalog/generated/codeowners.ts';
-import type { EntityRecord, PortalData, RepoRecord } from './schema.ts';
+import type { PortalData, RepoRecord } from './schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import { HealthConfigSchema, type HealthConfig } from '../config/schema.ts';
+import { readApiDefinition } from '../api-docs/index.ts';
+import { docsOf } from './docs-of.ts';
 import { assertRenderableEntity, assertRenderableRepo } from './renderable.ts';
 import { scoreIsolated } from './score-isolated.ts';
 
@@ -53,9 +58,14 @@ export function buildPortalData(input: PortalDataInput): PortalData {
     graph.relationsOf.get(ref)?.find((r) => r.type === type && (!kind || splitCanonicalRef(r.target).kind === kind))?.target;
 
   function entityRecord(entity: LoadedEntity): EntityRecord {
-    const { json } = entity;
-    const metadata = json.metadata;
-    const spec = json.spec;
+    const { apiVersion, metadata, ...typed } = entity.json;
+    const { spec } = typed;
+    const path = entityPagePath(entity.ref);
+    const annotations = (metadata['annotations'] as Record<string, string> | undefined) ?? {};
+    // An API's definition is read here, once: its scorecard and its pages all show this reading.
+    const parsedDefinition = typed.kind === 'API' ? readApiDefinition(typed.spec) : undefined;
+    const kindAndSpec = typed.kind === 'API' && parsedDefinition ? { ...typed, parsedDefinition } : typed;
+    const docs = docsOf({ path, annotations, renderedDocsPath: input.docs?.pathByRef.get(entity.ref), parsedDefinition });
     const system = firstTarget(entity.ref, RELATION_PART_OF, 'system');
     const domain = entity.kind.kind === 'System' ? firstTarget(entity.ref, RELATION_PART_OF, 'domain') : system && firstTarget(system, RELATION_PART_OF, 'domain');
     const owner = firstTarget(entity.ref, RELATION_OWNED_BY);
@@ -63,7 +73,7 @@ export function buildPortalData(input: PortalDataInput): PortalData {
     const fileUrl = repo && fileWebUrl(repo, entity.source.path);
     return {
       ref: entity.ref,
-      kind: json.kind,
+      ...kindAndSpec,
       namespace: metadata.namespace,
       name: metadata.name,
       ...optionalString('title', metadata['title']),
@@ -74,12 +84,11 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       ...(system ? { system } : {}),
       ...(domain ? { domain } : {}),
       tags: (metadata['tags'] as string[] | undefined) ?? [],
-      path: entityPagePath(entity.ref),
-      apiVersion: json.apiVersion,
+      path,
+      apiVersion,
       labels: (metadata['labels'] as Record<string, string> | undefined) ?? {},
-      annotations: (metadata['annotations'] as Record<string, string> | undefined) ?? {},
+      annotations,
       links: linksOf(metadata['links']),
-      spec,
       source: {
         repo: entity.source.repo,
         path: entity.source.path,
@@ -90,8 +99,7 @@ export function buildPortalData(input: PortalDataInput): PortalData {
         ...(repo && entity.source.path && repo.url ? { editUrl: fileWebUrl(repo, entity.source.path, 'edit') } : {}),
       },
       ...(repo ? { repo: repoFacts(repo) } : {}),
-      hasDocs: typeof (metadata['annotations'] as Record<string, unknown> | undefined)?.['backstage.io/techdocs-ref'] === 'string',
-      ...(input.docs?.pathByRef.get(entity.ref) ? { docsPath: input.docs.pathByRef.get(entity.ref)! } : {}),
+      ...(docs ? { docs } : {}),
       relations: (graph.relationsOf.get(entity.ref) ?? []).map((r) => ({ type: r.type, target: r.target, exists: graph.byRef.has(r.target) })),
       diagnostics: diagnosticsByRef.get(entity.ref) ?? [],
       ...(entity.origin ? { origin: entity.origin } : {}),

@@ -8,7 +8,8 @@
  * slips through costs one page, with a diagnostic, never the build.
  */
 import { z } from 'zod';
-import { EntityRecordSchema, RepoRecordSchema, type EntityRecord, type RepoRecord } from './schema.ts';
+import { RepoRecordSchema, type RepoRecord } from './schema.ts';
+import { EntityRecordSchema, type EntityRecord } from '../entity-record/schema.ts';
 
 export class NotRenderableError extends Error {
   override name = 'NotRenderableError';

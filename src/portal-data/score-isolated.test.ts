@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityRecord } from './schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 import { scoreIsolated } from './score-isolated.ts';
 
-const record = (name: string, spec: Record<string, unknown> = { type: 'service', lifecycle: 'production' }): EntityRecord => ({
+const record = (name: string): EntityRecord => ({
   ref: `component:default/${name}`,
   kind: 'Component',
   namespace: 'default',
@@ -13,11 +13,10 @@ const record = (name: string, spec: Record<string, unknown> = { type: 'service',
   labels: {},
   annotations: {},
   links: [],
-  spec,
+  spec: { type: 'service', lifecycle: 'production' },
   source: { repo: name, path: 'catalog-info.yaml', document: 0, line: 1 },
   relations: [],
   diagnostics: [],
-  hasDocs: false,
 });
 
 const input = (entities: EntityRecord[]) => ({ entities, diagnostics: [], now: new Date('2024-05-01T00:00:00Z'), staleAfterDays: 180 });

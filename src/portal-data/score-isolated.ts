@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isolate, type FailurePlace } from '../diagnostics/isolate.ts';
 import { scoreEntities, type ScoreInput, type ScoreResult } from '../health/index.ts';
-import type { EntityRecord } from './schema.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 
 export interface IsolatedScores extends ScoreResult {
   /** The entities that were scored (every input entity but the failed ones). */

@@ -1,66 +1,47 @@
 /**
- * Safe readers for an entity's `spec` (typed `Record<string, unknown>`: its
- * shape depends on the kind, and it comes from untrusted repo files).
+ * What entity pages print from an entity's spec. The spec is typed by its
+ * kind's schema (src/catalog-model/kinds), so these only decide what is worth
+ * printing: blank text is not, and a Template parameter page's `title` is
+ * free-form (the schema leaves the JSON Schema of a form open, as Backstage does).
  */
+import type { EntitySpecs } from '../catalog-model/kinds/index.ts';
+import type { EntityRecord } from '../entity-record/schema.ts';
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** `text` when it has something to print, else undefined. */
+export function nonBlank(text: string | undefined): string | undefined {
+  return text !== undefined && text.trim() !== '' ? text : undefined;
 }
 
-/** A string field (numbers and booleans are printed), or undefined. */
-export function specString(spec: Record<string, unknown> | undefined, key: string): string | undefined {
-  const value = spec?.[key];
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
+/** The profile of a Group or User (display name, email, picture), the kinds that have one. */
+export function profileOf(entity: EntityRecord): EntitySpecs['User']['profile'] {
+  return entity.kind === 'Group' || entity.kind === 'User' ? entity.spec.profile : undefined;
 }
 
-/** A list of strings (a single string counts as a list of one). */
-export function specStrings(spec: Record<string, unknown> | undefined, key: string): string[] {
-  const value = spec?.[key];
-  if (typeof value === 'string') return value.trim() === '' ? [] : [value];
-  if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
-}
-
-export function specRecord(spec: Record<string, unknown> | undefined, key: string): Record<string, unknown> | undefined {
-  const value = spec?.[key];
-  return isRecord(value) ? value : undefined;
-}
-
-/** An API's definition as text: strings as they are, anything else as JSON. */
-export function apiDefinitionText(spec: Record<string, unknown>): string | undefined {
-  const definition = spec['definition'];
-  if (definition === undefined || definition === null) return undefined;
-  if (typeof definition === 'string') return definition;
-  return JSON.stringify(definition, null, 2);
+/** A Location's targets: `target`, then `targets`, blank ones left out. */
+export function locationTargets(spec: EntitySpecs['Location']): string[] {
+  return [spec.target, ...(spec.targets ?? [])].filter((target): target is string => nonBlank(target) !== undefined);
 }
 
 export interface TemplateStep {
-  id?: string;
-  name?: string;
-  action?: string;
+  id?: string | undefined;
+  name?: string | undefined;
+  action?: string | undefined;
 }
 
-/** A Template's steps (id, name, action), skipping malformed items. */
-export function templateSteps(spec: Record<string, unknown>): TemplateStep[] {
-  const steps = spec['steps'];
-  if (!Array.isArray(steps)) return [];
-  return steps.filter(isRecord).map((step) => {
-    const out: TemplateStep = {};
-    const id = specString(step, 'id');
-    const name = specString(step, 'name');
-    const action = specString(step, 'action');
-    if (id !== undefined) out.id = id;
-    if (name !== undefined) out.name = name;
-    if (action !== undefined) out.action = action;
-    return out;
-  });
+/** A Template's steps, with blank ids, names and actions left out. */
+export function templateSteps(spec: EntitySpecs['Template']): TemplateStep[] {
+  return spec.steps.map((step) => ({ id: nonBlank(step.id), name: nonBlank(step.name), action: nonBlank(step.action) }));
 }
 
-/** Titles of a Template's parameter pages (`parameters` is an object or a list of them). */
-export function templateParameterTitles(spec: Record<string, unknown>): string[] {
-  const parameters = spec['parameters'];
-  const pages = Array.isArray(parameters) ? parameters : parameters === undefined ? [] : [parameters];
-  return pages.filter(isRecord).map((page, index) => specString(page, 'title') ?? `Step ${index + 1}`);
+/** Titles of a Template's parameter pages (`parameters` is one page or a list of them); `Step <n>` for a page without one. */
+export function templateParameterTitles(spec: EntitySpecs['Template']): string[] {
+  const pages = spec.parameters === undefined ? [] : Array.isArray(spec.parameters) ? spec.parameters : [spec.parameters];
+  return pages.map((page, index) => printable(page['title']) ?? `Step ${index + 1}`);
+}
+
+/** A free-form value as text: strings (when not blank), numbers and booleans. */
+function printable(value: unknown): string | undefined {
+  if (typeof value === 'string') return nonBlank(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }

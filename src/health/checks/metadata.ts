@@ -1,6 +1,7 @@
 /**
  * What a reader needs to use it: a description, a lifecycle, documentation.
  */
+import { ANNOTATION_TECHDOCS_REF } from '../../catalog-model/annotations.ts';
 import { editLink, fail, OWNED_KINDS, pass, type Check } from '../check.ts';
 
 /** Backstage's well-known annotations page, section on `backstage.io/techdocs-ref`. */
@@ -47,19 +48,38 @@ export const lifecycleSet: Check = {
   },
 };
 
+/**
+ * "Has docs" is decided once, in the build (src/portal-data/docs-of.ts): docs it
+ * rendered (TechDocs, or the README as a single page), or for an API without
+ * them, its definition page when the definition parses. The Docs button on the
+ * entity page and the health page read the same `docs`.
+ */
 export const docsPresent: Check = {
   id: 'docs-present',
   title: 'Has documentation',
   short: 'Docs',
-  why: 'TechDocs next to the code is where newcomers and on-call engineers start.',
+  why: 'Docs next to the code (TechDocs, or at least a README; for an API, a definition that parses) are where newcomers and on-call engineers start.',
   kinds: ['component', 'api', 'system'],
   run(entity) {
-    return entity.hasDocs
-      ? pass(`Has TechDocs (\`backstage.io/techdocs-ref: ${entity.annotations['backstage.io/techdocs-ref'] ?? ''}\`).`)
-      : fail('No TechDocs: the `backstage.io/techdocs-ref` annotation is not set.', {
+    const techdocsRef = entity.annotations[ANNOTATION_TECHDOCS_REF];
+    switch (entity.docs?.from) {
+      case 'techdocs':
+        return pass(`Has TechDocs (\`backstage.io/techdocs-ref: ${techdocsRef ?? ''}\`).`);
+      case 'readme':
+        return pass('Its README is published as its docs.');
+      case 'api-definition':
+        return pass('Its definition page documents it.');
+      case undefined: {
+        const missing =
+          techdocsRef !== undefined
+            ? `No docs: \`backstage.io/techdocs-ref: ${techdocsRef}\` is set, but no docs could be built from it (see its problems).`
+            : `No docs: no TechDocs (\`backstage.io/techdocs-ref\`) and no README next to its catalog file${entity.kind === 'API' ? ', and no definition that parses' : ''}.`;
+        return fail(missing, {
           text: 'Add a `docs/` folder with `mkdocs.yml`, and the annotation `backstage.io/techdocs-ref: dir:.` in the catalog file.',
           url: TECHDOCS_REF_DOCS,
           label: 'How to set techdocs-ref',
         });
+      }
+    }
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextWith, entityRecord } from '../test-entities.ts';
+import { contextWith, entityRecord, kindsScoredBy } from '../test-entities.ts';
 import { ownerResolves, systemSet } from './ownership.ts';
 
 const EDIT = 'https://github.com/acme/shop/edit/main/catalog-info.yaml';
@@ -74,6 +74,6 @@ describe('system-set', () => {
   });
 
   it('applies to Components, APIs and Resources only', () => {
-    expect(systemSet.kinds).toEqual(['component', 'api', 'resource']);
+    expect(kindsScoredBy(systemSet.id)).toEqual(['api', 'component', 'resource']);
   });
 });

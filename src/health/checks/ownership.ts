@@ -2,7 +2,8 @@
  * Who runs it and what it belongs to: an owner that resolves to a real Group
  * or User, and a System for the parts of a system.
  */
-import { editLink, fail, OWNED_KINDS, pass, refKind, type Check } from '../check.ts';
+import { splitCanonicalRef } from '../../catalog-model/refs.ts';
+import { editLink, fail, OWNED_KINDS, pass, type Check } from '../check.ts';
 
 const OWNER_KINDS = new Set(['group', 'user']);
 
@@ -20,7 +21,7 @@ export const ownerResolves: Check = {
         ...editLink(entity),
       });
     }
-    const kind = refKind(owner);
+    const { kind } = splitCanonicalRef(owner);
     if (!OWNER_KINDS.has(kind)) {
       const target = byRef.get(owner);
       return fail(`Owner ${owner} is a ${target?.kind ?? kind}, not a Group or User.`, {
@@ -54,7 +55,7 @@ export const systemSet: Check = {
           });
     }
     // A subcomponent belongs to its parent's system (Backstage: spec.subcomponentOf).
-    const parent = entity.relations.find((r) => r.type === 'partOf' && refKind(r.target) === 'component');
+    const parent = entity.relations.find((r) => r.type === 'partOf' && splitCanonicalRef(r.target).kind === 'component');
     const parentSystem = parent && byRef.get(parent.target)?.system;
     if (parent && parentSystem && byRef.has(parentSystem)) {
       return pass(`Subcomponent of ${parent.target}, which is part of ${parentSystem}.`);

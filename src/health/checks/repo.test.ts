@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityRecord } from '../../portal-data/schema.ts';
+import type { EntityRecord } from '../../entity-record/schema.ts';
 import { contextWith, entityRecord } from '../test-entities.ts';
 import { codeownersPresent, daysSince, newCodeownersUrl, recentActivity, repoNotArchived } from './repo.ts';
 

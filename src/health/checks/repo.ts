@@ -3,8 +3,9 @@
  * committed to, with a CODEOWNERS file. Not applicable when the entity has no
  * repo facts (e.g. it was generated from a GitHub team).
  */
-import type { EntityRecord } from '../../portal-data/schema.ts';
-import { CODE_KINDS, editLink, fail, notApplicable, pass, refKind, type Check } from '../check.ts';
+import type { EntityRecord } from '../../entity-record/schema.ts';
+import { splitCanonicalRef } from '../../catalog-model/refs.ts';
+import { CODE_KINDS, editLink, fail, notApplicable, pass, type Check } from '../check.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -81,8 +82,7 @@ export function newCodeownersUrl(entity: EntityRecord): string | undefined {
   const url = new URL(`${base}/new/${encodeURIComponent(entity.repo?.defaultBranch ?? 'HEAD')}`);
   url.searchParams.set('filename', '.github/CODEOWNERS');
   const org = /^https:\/\/github\.com\/([^/]+)\//.exec(`${base}/`)?.[1];
-  if (org && entity.owner && refKind(entity.owner) === 'group') {
-    url.searchParams.set('value', `* @${org}/${entity.owner.slice(entity.owner.indexOf('/') + 1)}\n`);
-  }
+  const owner = entity.owner ? splitCanonicalRef(entity.owner) : undefined;
+  if (org && owner?.kind === 'group') url.searchParams.set('value', `* @${org}/${owner.name}\n`);
   return url.href;
 }
