@@ -13,27 +13,33 @@
  *
  * and the rendered TechDocs (`docsSites`, `docs`) from their own file: see content-layer/docs-loader.ts.
  */
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { z } from 'zod';
 import { DiagnosticSchema } from './diagnostics/diagnostic.ts';
 import { HealthOverviewSchema } from './health/schema.ts';
 import { DocsPageRecordSchema, DocsSiteRecordSchema } from './docs/schema.ts';
 import { docsLoader } from './content-layer/docs-loader.ts';
+import { jsonDataFile } from './content-layer/json-data-file.ts';
 import { replaceEntries } from './content-layer/replace-entries.ts';
 import {
-  EntityRecordSchema,
   PortalDataSchema,
   PortalMetaSchema,
   RepoRecordSchema,
   type PortalData,
 } from './portal-data/schema.ts';
+import { EntityRecordSchema } from './entity-record/schema.ts';
 
-const DEFAULT_PORTAL_DATA = '.cache/portal-data.json';
+/** Read once per version of the file, shared by the collections' loaders. */
+const portalData = jsonDataFile<PortalData>({
+  name: 'PortalData',
+  envVar: 'FRONTDOOR_PORTAL_DATA',
+  defaultPath: '.cache/portal-data.json',
+  schema: PortalDataSchema,
+  whenMissing: {
+    error: (file) => `Frontdoor: portal data not found at ${file}. Run \`npm run build\` to generate it (or set FRONTDOOR_PORTAL_DATA to an existing PortalData JSON file).`,
+  },
+});
 
 /** Content-layer id of an entity: `<namespace>/<kind>/<name>`, lowercase. */
 function entityId(entity: { namespace: string; kind: string; name: string }): string {
@@ -45,43 +51,6 @@ function diagnosticId(index: number): string {
   return String(index).padStart(6, '0');
 }
 
-function portalDataPath(root: URL): string {
-  const configured = process.env['FRONTDOOR_PORTAL_DATA']?.trim() || DEFAULT_PORTAL_DATA;
-  return path.resolve(fileURLToPath(root), configured);
-}
-
-/** One read per file version, shared by the collections' loaders. */
-let cached: { key: string; data: Promise<PortalData> } | undefined;
-
-function readPortalData(file: string): Promise<PortalData> {
-  if (!existsSync(file)) {
-    throw new Error(
-      `Frontdoor: portal data not found at ${file}. Run \`npm run build\` to generate it (or set FRONTDOOR_PORTAL_DATA to an existing PortalData JSON file).`,
-    );
-  }
-  const key = `${file}:${statSync(file).mtimeMs}`;
-  if (cached?.key !== key) {
-    cached = { key, data: parsePortalData(file) };
-  }
-  return cached.data;
-}
-
-async function parsePortalData(file: string): Promise<PortalData> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`Frontdoor: cannot read portal data ${file}: ${(error as Error).message}`);
-  }
-  const result = PortalDataSchema.safeParse(raw);
-  if (!result.success) {
-    throw new Error(
-      `Frontdoor: ${file} is not valid PortalData (rebuild it with \`npm run build\`):\n${z.prettifyError(result.error)}`,
-    );
-  }
-  return result.data;
-}
-
 type Fill = (data: PortalData, context: LoaderContext) => Promise<void>;
 
 /** A loader for one collection, filled from the shared PortalData file. */
@@ -89,14 +58,14 @@ function portalLoader(part: string, fill: Fill): Loader {
   return {
     name: `frontdoor-portal-data:${part}`,
     load: async (context) => {
-      const file = portalDataPath(context.config.root);
-      await fill(await readPortalData(file), context);
+      const file = portalData.pathFor(context.config.root);
+      await fill(await portalData.read(file), context);
       // In `astro dev`, reload when the build script rewrites the file.
       context.watcher?.add(file);
       context.watcher?.on('change', async (changed) => {
         if (path.resolve(changed) !== file) return;
         context.logger.info(`Reloading ${part} from ${file}`);
-        await fill(await readPortalData(file), context);
+        await fill(await portalData.read(file), context);
       });
     },
   };

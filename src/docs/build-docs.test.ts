@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
+import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
 import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
 import { buildDocs } from './build-docs.ts';
 import { NAV_FULL_MAX, navEntryCount } from './collapse-nav.ts';
@@ -16,7 +17,7 @@ const payments: InMemoryRepo = {
   url: 'https://github.com/acme/payments',
   catalogFiles: ['catalog-info.yaml'],
   files: {
-    'catalog-info.yaml': component('payments', { 'backstage.io/techdocs-ref': 'dir:.' }),
+    'catalog-info.yaml': component('payments', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }),
     'mkdocs.yml': 'site_name: Payments\nnav:\n  - Home: index.md\n  - Guide:\n    - Setup: guide/setup.md\n  - Runbook: runbook.md\n',
     'docs/index.md': '# Payments\n\nSee [setup](guide/setup.md#install) and [the runbook](runbook.md#on-call).\n\n![diagram](img/flow.png)\n',
     'docs/guide/setup.md': '# Setup\n\n## Install\n\nBack [home](../index.md). A [broken link](../nope.md). Source: [main.go](../../cmd/main.go).\n\n--8<-- "snippets/env.md"\n',
@@ -43,11 +44,11 @@ const events: InMemoryRepo = {
   catalogFiles: ['catalog-info.yaml'],
   files: {
     'catalog-info.yaml':
-      component('events', { 'backstage.io/techdocs-ref': 'url:https://github.com/acme/handbook/tree/main/kafka/' }) +
+      component('events', { [ANNOTATION_TECHDOCS_REF]: 'url:https://github.com/acme/handbook/tree/main/kafka/' }) +
       '---\n' +
-      component('nowhere', { 'backstage.io/techdocs-ref': 'dir:./missing' }) +
+      component('nowhere', { [ANNOTATION_TECHDOCS_REF]: 'dir:./missing' }) +
       '---\n' +
-      component('escape', { 'backstage.io/techdocs-ref': 'dir:../../etc' }),
+      component('escape', { [ANNOTATION_TECHDOCS_REF]: 'dir:../../etc' }),
   },
 };
 
@@ -144,7 +145,7 @@ describe('buildDocs', () => {
   it('links a docs file of a type the portal never publishes to GitHub instead of copying it, for a repo on disk with a web URL', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'frontdoor-unpublished-'));
     cacheDirs.push(dir);
-    const files = { 'catalog-info.yaml': component('site', { 'backstage.io/techdocs-ref': 'dir:.' }), 'mkdocs.yml': 'site_name: Site\n', 'docs/index.md': '# Site\n\n[page](page.xht) ![ok](ok.png)\n', 'docs/page.xht': '<script>x()</script>', 'docs/ok.png': 'png' };
+    const files = { 'catalog-info.yaml': component('site', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }), 'mkdocs.yml': 'site_name: Site\n', 'docs/index.md': '# Site\n\n[page](page.xht) ![ok](ok.png)\n', 'docs/page.xht': '<script>x()</script>', 'docs/ok.png': 'png' };
     for (const [path, text] of Object.entries(files)) {
       await mkdir(join(dir, path, '..'), { recursive: true });
       await writeFile(join(dir, path), text);
@@ -182,7 +183,7 @@ describe('buildDocs', () => {
       url: 'https://github.com/acme/hostile',
       catalogFiles: ['catalog-info.yaml'],
       files: {
-        'catalog-info.yaml': component('hostile', { 'backstage.io/techdocs-ref': 'dir:.' }),
+        'catalog-info.yaml': component('hostile', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }),
         'mkdocs.yml': 'site_name: Hostile\n',
         'docs/index.md': '# Home\n\n[a](a%2520b.md) [pct](100%25.md) [ctrl](ctrl%1Bname.md) [html](index.html.md) [foo](foo.md) [guide](Guide.md)\n',
         'docs/a%20b.md': '# Escaped\n',
@@ -241,7 +242,7 @@ describe('buildDocs', () => {
       name: 'big',
       url: 'https://github.com/acme/big',
       catalogFiles: ['catalog-info.yaml'],
-      files: { 'catalog-info.yaml': component('big', { 'backstage.io/techdocs-ref': 'dir:.' }), 'mkdocs.yml': 'site_name: Big\n', 'docs/index.md': '# Big\n', ...pages },
+      files: { 'catalog-info.yaml': component('big', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }), 'mkdocs.yml': 'site_name: Big\n', 'docs/index.md': '# Big\n', ...pages },
       trees: { docs: { paths: ['docs/index.md', ...Object.keys(pages)].sort(), truncated: true, omitted: 2345 } },
     };
     const snapshot = inMemorySnapshot([capped], 'acme');
@@ -264,7 +265,7 @@ describe('buildDocs', () => {
     const large: InMemoryRepo = {
       name: 'large',
       catalogFiles: ['catalog-info.yaml'],
-      files: { 'catalog-info.yaml': component('large', { 'backstage.io/techdocs-ref': 'dir:.' }), 'mkdocs.yml': 'site_name: Large\n', 'docs/index.md': '# Large\n', ...many },
+      files: { 'catalog-info.yaml': component('large', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }), 'mkdocs.yml': 'site_name: Large\n', 'docs/index.md': '# Large\n', ...many },
     };
     const { data } = await build([large, payments]);
     const site = data.sites.find((s) => s.id === 'default/component/large')!;

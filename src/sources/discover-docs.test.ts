@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { memoryReader } from '../../test/fakes/memory-reader.ts';
 import { discoverRepoFiles, type RepoReader } from './discover-files.ts';
 import { crossRepoDocsRequests, readCrossRepoDocs } from './cross-repo-docs.ts';
 import { snippetPaths } from './discover-docs.ts';
 import type { Repo, RepoFile } from './snapshot.ts';
 
 const text = (t: string): RepoFile => ({ status: 'text', text: t, size: t.length });
-
-/** A repo held in memory; records every read so tests can see what discovery asked for. */
-function memoryReader(contents: Record<string, string>) {
-  const reads: string[] = [];
-  const reader: RepoReader = {
-    read: async (path) => {
-      reads.push(path);
-      return path in contents ? text(contents[path]!) : { status: 'missing' };
-    },
-    readTree: async (dir) => {
-      reads.push(`${dir}/`);
-      const prefix = dir === '' ? '' : `${dir}/`;
-      const files = Object.fromEntries(Object.entries(contents).filter(([p]) => p.startsWith(prefix)).map(([p, t]) => [p, text(t)]));
-      return { files, truncated: false };
-    },
-  };
-  return { reader, reads };
-}
 
 const options = { catalogPaths: ['catalog-info.yaml'], maxAliasCount: 100, maxDocumentsPerFile: 100, maxReferencedFiles: 100 };
 const entity = (ref: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cats\n  annotations:\n    backstage.io/techdocs-ref: ${ref}\nspec: { type: service, lifecycle: production, owner: team }\n`;

@@ -1,12 +1,16 @@
 /**
  * The files a TechDocs site needs, read in rounds like the rest of discovery:
  *
- * 1. `mkdocs.yml`/`mkdocs.yaml` of each TechDocs folder, with the default `docs/` folder.
+ * 1. `mkdocs.yaml`/`mkdocs.yml` of each TechDocs folder, with the default `docs/` folder.
  * 2. A non-default `docs_dir`, the configs named by mkdocs-monorepo-plugin's
  *    `!include` entries, and the folders `*include` globs search.
  * 3. The included sites' docs folders.
  * 4. Files pulled in by `--8<--` snippets (relative to the mkdocs.yml folder,
  *    which is where `mkdocs build` runs), repeated for snippets inside snippets.
+ *
+ * Which config, which docs_dir and which includes count is decided by the
+ * reading the docs stage builds the site from (mkdocs/read-config.ts), so the
+ * folders read here are the folders it renders.
  *
  * A docs folder over the file cap keeps its nav's targets first: a folder read
  * once its config is known passes them to the reader, and the default `docs/`
@@ -16,9 +20,9 @@
  * stage reports what is missing, so discovery only reads.
  */
 import { posix } from 'node:path';
-import picomatch from 'picomatch';
-import { parseDocument } from 'yaml';
-import { globBase } from '../catalog/repo-files.ts';
+import { globBase } from './repo-files.ts';
+import { configPathsOf, docsDirOf, includeGlob, includeTarget, navIncludes, readIncludedConfig, readMkdocsYaml, settingOf } from './mkdocs/read-config.ts';
+import type { Located } from './mkdocs/yaml-tree.ts';
 import { resolveRepoPath } from './repo-path.ts';
 import type { Repo, RepoFile } from './snapshot.ts';
 import { matchHints, type TreeHints } from './tree-cap.ts';
@@ -45,29 +49,24 @@ export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promis
   await Promise.all([ctx.readAll(configDirs.flatMap(configPathsOf)), ctx.readTrees(configDirs.map((d) => joinInRepo(d, 'docs')!), true)]);
 
   // Round 2: other docs_dirs, included configs, glob folders.
-  const roots = configDirs.map((dir) => ({ dir, config: readConfig(ctx.files, dir) }));
-  const sites = roots.flatMap((r) => siteOf(r.dir, r.config));
-  const docsDirs = sites.map((site) => site.docsDir);
-  const includes = roots.flatMap((r) => r.config.includes.map((inc) => ({ ...inc, from: r.dir })));
-  const exact = includes.filter((i) => i.kind === 'include').map((i) => joinInRepo(i.from, i.path)).filter((p): p is string => p !== undefined);
-  const globs = includes.filter((i) => i.kind === 'glob').flatMap((i) => {
-    const pattern = joinInRepo(i.from, i.path);
-    return pattern === undefined ? [] : [{ pattern, dir: globBase(pattern), isMatch: picomatch(pattern, { dot: false }) }];
-  });
+  const roots = configDirs.map((dir) => rootSiteOf(ctx.files, dir));
+  const sites = roots.flatMap((r) => r.site ?? []);
+  const exact = roots.flatMap((r) => r.exact);
+  const globs = roots.flatMap((r) => r.globs);
   const topUps = missingNavTargets(ctx.trees, sites);
-  await Promise.all([ctx.readTrees(docsDirs, true, navHints(sites)), ctx.readAll(exact), ctx.readTrees(globs.map((g) => g.dir), false, matchHints(globs)), ctx.readAll(topUps.map((t) => t.path))]);
+  await Promise.all([ctx.readTrees(sites.map((site) => site.docsDir), true, navHints(sites)), ctx.readAll(exact), ctx.readTrees(globs.map((g) => g.dir), false, matchHints(globs)), ctx.readAll(topUps.map((t) => t.path))]);
   addToTrees(ctx, topUps);
 
   // Round 3: the included sites' docs folders (glob matches are read now too).
   const matched = globs.flatMap((g) => (ctx.trees[g.dir]?.paths ?? []).filter((p) => g.isMatch(p)));
   await ctx.readAll(matched);
-  const included = [...exact, ...matched].flatMap((path) => siteOf(posix.dirname(path) === '.' ? '' : posix.dirname(path), configOf(ctx.files[path])));
+  const included = [...exact, ...matched].flatMap((path) => includedSiteOf(ctx.files, path));
   const includedDocs = included.map((site) => site.docsDir);
   await ctx.readTrees(includedDocs, true, navHints(included));
 
   // Round 4+: snippets, resolved against the root config folder.
   for (const root of roots) {
-    const siteDocs = [joinInRepo(root.dir, root.config.docsDir), ...includedDocs].filter((d): d is string => d !== undefined);
+    const siteDocs = [...(root.site ? [root.site.docsDir] : []), ...includedDocs];
     let pages = siteDocs.flatMap((d) => ctx.trees[d]?.paths ?? []).filter((p) => /\.md$/i.test(p));
     const seen = new Set<string>();
     for (let depth = 0; depth < MAX_SNIPPET_DEPTH && pages.length > 0 && seen.size < MAX_SNIPPET_FILES; depth++) {
@@ -80,44 +79,66 @@ export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promis
   }
 }
 
-export function configPathsOf(dir: string): string[] {
-  return [posix.join(dir, 'mkdocs.yml'), posix.join(dir, 'mkdocs.yaml')];
-}
-
 /**
- * The docs_dir of every MkDocs site discovery read, included sites too, from
- * the configs in `files`. A config looked for and missing still counts: the
- * site then uses the default docs/ folder, as `hasSite` in the docs stage does.
+ * The docs folder of every MkDocs site discovery read, from the configs in
+ * `files`: each site a config names that no other config includes, and the
+ * sites it includes. A config looked for and missing still counts: the site
+ * then uses the default docs/ folder, as `hasSite` in the docs stage does.
  */
 export function siteDocsDirs(files: Record<string, RepoFile>): string[] {
+  const configs = Object.keys(files).filter((path) => /^mkdocs\.ya?ml$/.test(posix.basename(path)));
+  const sites = new Map(configs.map((path) => [path, rootSiteOf(files, posix.dirname(path) === '.' ? '' : posix.dirname(path))]));
+  const includesOf = (site: RootSite) => [...site.exact, ...site.globs.flatMap((g) => configs.filter((p) => g.isMatch(p)))];
+  const included = new Set([...sites.values()].flatMap(includesOf));
   const dirs = new Set<string>();
-  for (const path of Object.keys(files)) {
-    const name = posix.basename(path);
-    if (name !== 'mkdocs.yml' && name !== 'mkdocs.yaml') continue;
-    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-    const docsDir = joinInRepo(dir, readConfig(files, dir).docsDir);
-    if (docsDir !== undefined) dirs.add(docsDir);
+  for (const [path, root] of sites) {
+    if (included.has(path)) continue;
+    for (const site of [...(root.site ? [root.site] : []), ...includesOf(root).flatMap((p) => includedSiteOf(files, p))]) dirs.add(site.docsDir);
   }
   return [...dirs].sort();
 }
 
-interface ConfigFacts {
-  docsDir: string;
-  includes: { kind: 'include' | 'glob'; path: string }[];
-  /** Page paths the nav names, relative to docs_dir. */
-  nav: string[];
-}
-
-/** A site's docs folder (repo path) and its nav targets (repo paths); none when docs_dir leaves the repo. */
+/** A site's docs folder (repo path) and its nav targets (repo paths). */
 interface SiteFolder {
   docsDir: string;
   navTargets: string[];
 }
 
-function siteOf(dir: string, config: ConfigFacts): SiteFolder[] {
-  const docsDir = joinInRepo(dir, config.docsDir);
-  if (docsDir === undefined) return [];
-  return [{ docsDir, navTargets: config.nav.map((p) => joinInRepo(docsDir, p)).filter((p): p is string => p !== undefined && p !== docsDir) }];
+interface RootSite {
+  /** The folder of the config (repo path, '' = the root). */
+  dir: string;
+  /** Absent when docs_dir is refused: the docs stage then reads nothing, includes neither. */
+  site?: SiteFolder;
+  /** Configs named by `!include` entries (repo paths). */
+  exact: string[];
+  /** `*include` patterns (as repo paths): the folder to list for each, and what in it matches. */
+  globs: { dir: string; isMatch: (path: string) => boolean }[];
+}
+
+/** The site whose config is in `dir`, read as the docs stage reads it. */
+function rootSiteOf(files: Record<string, RepoFile>, dir: string): RootSite {
+  const { path, settings } = readMkdocsYaml(files, dir);
+  const docsDir = docsDirOf(settings, dir).path;
+  if (docsDir === undefined) return { dir, exact: [], globs: [] };
+  const nav = settingOf(settings, 'nav')?.value;
+  const includes = navIncludes(nav);
+  const exact = includes.flatMap((i) => (i.kind === 'include' ? (includeTarget(dir, i.path) ?? []) : [])).filter((p) => p !== path);
+  const globs = includes.flatMap((i) => {
+    const glob = i.kind === 'glob' ? includeGlob(dir, i.pattern) : undefined;
+    return glob?.ok ? [{ dir: globBase(glob.glob), isMatch: glob.isMatch }] : [];
+  });
+  return { dir, site: { docsDir, navTargets: navTargetsOf(nav, docsDir) }, exact, globs };
+}
+
+/** The site an included config adds; none when the monorepo plugin cannot include it. */
+function includedSiteOf(files: Record<string, RepoFile>, configPath: string): SiteFolder[] {
+  const read = readIncludedConfig(files, configPath);
+  if (!read.ok || read.docsDir === undefined) return [];
+  return [{ docsDir: read.docsDir, navTargets: navTargetsOf(settingOf(read.settings, 'nav')?.value, read.docsDir) }];
+}
+
+function navTargetsOf(nav: Located | undefined, docsDir: string): string[] {
+  return [...navPathsIn(nav)].map((p) => joinInRepo(docsDir, p)).filter((p): p is string => p !== undefined && p !== docsDir);
 }
 
 function navHints(sites: readonly SiteFolder[]): Map<string, TreeHints> {
@@ -145,46 +166,16 @@ function addToTrees(ctx: DocsReadContext, topUps: readonly { dir: string; path: 
   }
 }
 
-function readConfig(files: Record<string, RepoFile>, dir: string): ConfigFacts {
-  const file = configPathsOf(dir).map((p) => files[p]).find((f) => f?.status === 'text');
-  return configOf(file);
-}
-
-/** docs_dir and monorepo includes, tolerating the Python tags MkDocs configs often carry. */
-function configOf(file: RepoFile | undefined): ConfigFacts {
-  if (file?.status !== 'text') return { docsDir: 'docs', includes: [], nav: [] };
-  let doc: unknown;
-  try {
-    doc = parseDocument(file.text, { strict: false, uniqueKeys: false, logLevel: 'silent' }).toJS();
-  } catch {
-    doc = undefined; // too many aliases: the docs stage reports the config; discovery reads the default docs/
-  }
-  const config = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>) : {};
-  const docsDir = typeof config['docs_dir'] === 'string' && config['docs_dir'].trim() ? config['docs_dir'].trim().replace(/\/+$/, '') : 'docs';
-  return { docsDir, includes: [...includesIn(config['nav'])], nav: [...navPathsIn(config['nav'])] };
-}
-
 /** The page paths of a nav (`- index.md`, `- Title: guide.md`, nested sections), without URLs and monorepo includes. */
-function* navPathsIn(node: unknown): Generator<string> {
-  if (typeof node === 'string') {
-    const path = node.trim();
+function* navPathsIn(node: Located | undefined): Generator<string> {
+  if (node?.tag) return;
+  if (node?.kind === 'scalar' && typeof node.value === 'string') {
+    const path = node.value.trim();
     if (path && !/^[!*]include\s/.test(path) && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !path.startsWith('/')) yield path;
-  } else if (Array.isArray(node)) {
-    for (const item of node) yield* navPathsIn(item);
-  } else if (node !== null && typeof node === 'object') {
-    for (const value of Object.values(node)) yield* navPathsIn(value);
-  }
-}
-
-/** mkdocs-monorepo-plugin entries: `'!include ./x/mkdocs.yml'` and `'*include ./x/*\/mkdocs.yml'`. */
-function* includesIn(node: unknown): Generator<{ kind: 'include' | 'glob'; path: string }> {
-  if (typeof node === 'string') {
-    const match = node.trim().match(/^([!*])include\s+(.+)$/);
-    if (match) yield { kind: match[1] === '!' ? 'include' : 'glob', path: match[2]!.trim() };
-  } else if (Array.isArray(node)) {
-    for (const item of node) yield* includesIn(item);
-  } else if (node !== null && typeof node === 'object') {
-    for (const value of Object.values(node)) yield* includesIn(value);
+  } else if (node?.kind === 'seq') {
+    for (const item of node.items) yield* navPathsIn(item);
+  } else if (node?.kind === 'map') {
+    for (const entry of node.entries) yield* navPathsIn(entry.value);
   }
 }
 

@@ -1,6 +1,8 @@
 /**
- * Build a snapshot from in-memory file contents: used by tests and by
- * `validate FILE…`, where the files given on the command line form one repo.
+ * A snapshot written as literals (repos as file contents): the tests' way to
+ * give the catalog, graph and docs stages a source without reading one.
+ * `validate FILE…` reads its files from disk instead
+ * (src/pipeline/snapshot-of-files.ts).
  */
 import type { Repo, RepoFile, Snapshot } from './snapshot.ts';
 

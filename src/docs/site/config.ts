@@ -3,13 +3,16 @@
  * generator and MkDocs 1.6 do: Backstage's file preference and default
  * config, its docs_dir safety rule, MkDocs' option types and defaults
  * (use_directory_urls, the edit_uri completed from repo_url), the names of
- * markdown_extensions and the toc slugify in use.
+ * markdown_extensions and the toc slugify in use. Which file, its settings
+ * and docs_dir come from the reading discovery uses too
+ * (src/sources/mkdocs/read-config.ts); this module reports the problems.
  */
+import { configString, docsDirOf, readMkdocsYaml, settingOf, type DocsDirSetting, type MapNode } from '../../sources/mkdocs/read-config.ts';
+import { describe, entryOf, stringOf, type Located } from '../../sources/mkdocs/yaml-tree.ts';
 import type { RepoFile } from '../../sources/snapshot.ts';
 import { patternLines } from './gitignore.ts';
-import { repoJoin, urlsplit } from './paths.ts';
+import { urlsplit } from './paths.ts';
 import { nowhere, type Place, type Problems } from './problems.ts';
-import { describe, entryOf, parseYamlTree, stringOf, type Located } from './yaml-tree.ts';
 
 export interface MkdocsConfig {
   siteName: string;
@@ -31,47 +34,36 @@ export interface MkdocsConfig {
   notInNav: string[];
 }
 
-/** Backstage looks for mkdocs.yaml first, then mkdocs.yml. */
-const CONFIG_NAMES = ['mkdocs.yaml', 'mkdocs.yml'];
-
 export const exists = (file: RepoFile | undefined): file is RepoFile => file !== undefined && file.status !== 'missing';
 
 export function readMkdocsConfig(files: Record<string, RepoFile>, dir: string, entityName: string, problems: Problems): MkdocsConfig {
-  const candidates = CONFIG_NAMES.map((name) => (dir ? `${dir}/${name}` : name)).filter((p) => exists(files[p]));
   const defaults: MkdocsConfig = {
-    siteName: entityName, configDir: dir, docsDir: dir ? `${dir}/docs` : 'docs', useDirectoryUrls: true, editUriIsDefault: false,
+    siteName: entityName, configDir: dir, docsDir: docsDirOf(undefined, dir).path, useDirectoryUrls: true, editUriIsDefault: false,
     markdownExtensions: [], slugify: 'default', excludeDocs: [], draftDocs: [], notInNav: [],
   };
-  const configPath = candidates[0];
-  if (configPath === undefined) return defaults;
-  if (candidates.length > 1) problems.add('docs-config-duplicate', nowhere(candidates[1]!), `Both ${configPath} and ${candidates[1]} exist; Backstage builds with ${configPath} and ignores ${candidates[1]}. Delete one of them.`);
-  const file = files[configPath]!;
-  if (file.status !== 'text') {
+  const { path: configPath, ignored, file, tree, settings } = readMkdocsYaml(files, dir);
+  if (configPath === undefined || file === undefined) return defaults;
+  if (ignored) problems.add('docs-config-duplicate', nowhere(ignored), `Both ${configPath} and ${ignored} exist; Backstage builds with ${configPath} and ignores ${ignored}. Delete one of them.`);
+  if (tree === undefined) {
     problems.add('docs-config-unreadable', nowhere(configPath), `${configPath} could not be read (${file.status}); the docs are built with Backstage's default config (site_name: ${entityName}, docs_dir: docs).`);
     return { ...defaults, configPath };
   }
-  const tree = parseYamlTree(file.text, configPath);
   if (tree.problem) {
     const rule = tree.problem.kind === 'syntax' ? 'docs-config-yaml' : 'docs-config-yaml-limit';
     problems.add(rule, tree.problem.at, `${configPath} is not valid YAML: ${tree.problem.message}. ${tree.problem.kind === 'syntax' ? `The docs are built with Backstage's default config until it is fixed.` : 'The rest of the file was not read.'}`);
     if (tree.problem.kind === 'syntax') return { ...defaults, configPath };
   }
-  const root = tree.root;
-  if (root?.kind !== 'map') {
-    problems.add('docs-config-yaml', root?.at ?? nowhere(configPath), `${configPath} must be a mapping of MkDocs settings (site_name, nav, …), found ${describe(root)}. The docs are built with Backstage's default config.`);
+  if (settings === undefined) {
+    problems.add('docs-config-yaml', tree.root?.at ?? nowhere(configPath), `${configPath} must be a mapping of MkDocs settings (site_name, nav, …), found ${describe(tree.root)}. The docs are built with Backstage's default config.`);
     return { ...defaults, configPath };
   }
-  return { ...defaults, configPath, ...readFields(root, configPath, dir, entityName, problems) };
+  return { ...defaults, configPath, ...readFields(settings, configPath, dir, entityName, problems) };
 }
 
 type Fields = Omit<MkdocsConfig, 'configPath' | 'configDir'>;
 
-function readFields(root: Located, configPath: string, dir: string, entityName: string, problems: Problems): Fields {
-  // A key with an empty value is as good as absent: MkDocs then applies the default.
-  const field = (key: string) => {
-    const entry = entryOf(root, key);
-    return entry && !(entry.value.kind === 'scalar' && entry.value.value === null && !entry.value.tag) ? entry : undefined;
-  };
+function readFields(root: MapNode, configPath: string, dir: string, entityName: string, problems: Problems): Fields {
+  const field = (key: string) => settingOf(root, key);
   const wrongType = (key: string, expected: string, fallback: string) => {
     const entry = field(key)!;
     problems.add('docs-config-field', entry.value.at, `${key} in ${configPath} must be ${expected}, found ${describe(entry.value)}. ${fallback}`);
@@ -85,10 +77,9 @@ function readFields(root: Located, configPath: string, dir: string, entityName: 
     siteName = entityName;
   }
 
-  const docsDirEntry = field('docs_dir');
-  const docsDirValue = configString(docsDirEntry?.value) ?? 'docs';
-  if (docsDirEntry && configString(docsDirEntry.value) === undefined) wrongType('docs_dir', 'a folder path', 'Using docs.');
-  const docsDir = checkDocsDir(docsDirValue, dir, docsDirEntry?.value.at ?? nowhere(configPath), configPath, problems);
+  const docsDirSetting = docsDirOf(root, dir);
+  if (docsDirSetting.problem === 'not-a-string') wrongType('docs_dir', 'a folder path', 'Using docs.');
+  const docsDir = checkDocsDir(docsDirSetting, configPath, problems);
 
   let useDirectoryUrls = true;
   const urlsEntry = field('use_directory_urls');
@@ -130,27 +121,16 @@ function readFields(root: Located, configPath: string, dir: string, entityName: 
   };
 }
 
-/**
- * A string setting, reading `!ENV [VAR, …, default]` as its default (the build has no environment to read).
- */
-export function configString(node: Located | undefined): string | undefined {
-  if (node?.tag === '!ENV' && node.kind === 'seq') return configString(node.items[node.items.length - 1]);
-  if (node?.kind === 'scalar' && !node.tag && typeof node.value === 'number') return String(node.value);
-  return stringOf(node);
-}
-
-/** Backstage's rule: docs_dir resolves inside the folder of mkdocs.yml; MkDocs' rule: and is not that folder. */
-function checkDocsDir(docsDir: string, dir: string, at: Place, configPath: string, problems: Problems): string | undefined {
-  const resolved = repoJoin(dir, docsDir.trim());
-  if (resolved === undefined || !(dir === '' || resolved === dir || resolved.startsWith(`${dir}/`))) {
+/** Reports a refused docs_dir. Backstage's rule: it resolves inside the folder of mkdocs.yml; MkDocs' rule: and is not that folder. */
+function checkDocsDir(setting: DocsDirSetting, configPath: string, problems: Problems): string | undefined {
+  const at = setting.entry?.value.at ?? nowhere(configPath);
+  const docsDir = setting.written;
+  if (setting.problem === 'outside') {
     problems.add('docs-dir-outside', at, `docs_dir '${docsDir}' in ${configPath} is absolute or leaves the folder of the config; Backstage refuses it for security reasons. Use a folder beside ${configPath}, such as docs.`);
-    return undefined;
-  }
-  if (resolved === dir) {
+  } else if (setting.problem === 'config-folder') {
     problems.add('docs-dir-outside', at, `docs_dir '${docsDir}' in ${configPath} is the folder of the config itself, which MkDocs refuses. Move the Markdown files into a sub-folder such as docs/.`);
-    return undefined;
   }
-  return resolved;
+  return setting.path;
 }
 
 /** MkDocs' EditURI option: a default for GitHub/GitLab/Bitbucket repos, always ending in `/` when set. */

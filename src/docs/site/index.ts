@@ -19,7 +19,6 @@ import type { DocsPage, DocsSite, DocsSiteInput, NavNode } from './types.ts';
 
 export type * from './types.ts';
 export { asWritten, resolveDocsLink, relativeDocsUrl } from './links.ts';
-export { docsSiteRules } from './problems.ts';
 
 export function loadDocsSite(input: DocsSiteInput): DocsSite {
   const problems = new Problems();

@@ -8,18 +8,15 @@
  * plugin aborts the build on a bad include; here the entry is reported and
  * dropped, and the rest of the site still builds.
  */
-import picomatch from 'picomatch';
+import { expandNavIncludes, includeGlob, includeTarget, isIncludeText, readIncludedConfig, type SeqNode } from '../../sources/mkdocs/read-config.ts';
+import { describe, entryOf, parseYamlTree, stringOf, type Located } from '../../sources/mkdocs/yaml-tree.ts';
 import type { RepoFile } from '../../sources/snapshot.ts';
-import { configString, exists, type MkdocsConfig } from './config.ts';
+import { exists, type MkdocsConfig } from './config.ts';
 import type { DocsTree } from './files.ts';
 import { nameToTitle } from './page-title.ts';
-import { basename, compareParts, comparePy, dirname, isInside, normpath, purePosix, relativeTo, repoJoin, splitext, urlsplit } from './paths.ts';
+import { basename, compareParts, comparePy, isInside, normpath, relativeTo, splitext, urlsplit } from './paths.ts';
 import type { Place, Problems } from './problems.ts';
 import { monorepoAlias } from './slugify.ts';
-import { describe, entryOf, parseYamlTree, stringOf, type Located } from './yaml-tree.ts';
-
-const INCLUDE = '!include ';
-const WILDCARD = '*include ';
 
 export interface MonorepoResult {
   /** The nav with includes resolved; undefined when the plugin dropped it (a `*include` matched nothing). */
@@ -29,13 +26,11 @@ export interface MonorepoResult {
 }
 
 const str = (value: string, at: Place): Located => ({ kind: 'scalar', value, at });
-const seq = (items: Located[], at: Place): Located => ({ kind: 'seq', items, at });
+const seq = (items: Located[], at: Place): SeqNode => ({ kind: 'seq', items, at });
 const entry = (key: string | null, value: Located, at: Place): Located => ({ kind: 'map', entries: [{ key, keyAt: at, value }], at });
 
 export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Record<string, RepoFile>, problems: Problems): MonorepoResult {
   const trees: DocsTree[] = [{ prefix: '', docsDir }];
-  const nav = config.nav;
-  if (nav?.kind !== 'seq' || nav.tag || nav.items.length === 0) return { nav, trees };
   const aliases = new Map<string, string>();
   let dropNav = false;
 
@@ -44,20 +39,14 @@ export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Re
       problems.add('docs-monorepo-include', at, `Cannot include ${configPath}: ${why}`);
       return undefined;
     };
-    if (!/\.ya?ml$/.test(configPath)) return fail('an included path must be a .yml or .yaml file.');
     if (configPath === config.configPath) return fail('it is the root config itself (an include cycle).');
-    const file = files[configPath];
-    if (file?.status !== 'text') return fail(exists(file) ? `the file could not be read (${file.status}).` : 'the file does not exist. Fix the path (relative to the root mkdocs.yml).');
-    const tree = parseYamlTree(file.text, configPath);
-    if (tree.problem?.kind === 'syntax' || tree.root?.kind !== 'map') return fail(tree.problem ? `it is not valid YAML (${tree.problem.message}).` : 'it is not a mapping of MkDocs settings.');
-    const siteName = configString(entryOf(tree.root, 'site_name')?.value);
-    if (siteName === undefined) return fail("it has no site_name, which gives the URL prefix its pages move to. Add one.");
-    const alias = monorepoAlias(siteName);
+    const read = readIncludedConfig(files, configPath);
+    if (!read.ok) return fail(read.why);
+    const alias = monorepoAlias(read.siteName);
     const prefix = normpath(alias).replace(/^\/+/, '');
-    if (prefix === '.' || prefix === '..' || prefix.startsWith('../')) return fail(`its site_name '${siteName}' would place its pages outside the site.`);
-    const ownDocsDir = configString(entryOf(tree.root, 'docs_dir')?.value) ?? 'docs';
-    const included = repoJoin(dirname(configPath), ownDocsDir);
-    if (included === undefined) return fail(`its docs_dir '${ownDocsDir}' leaves the repository.`);
+    if (prefix === '.' || prefix === '..' || prefix.startsWith('../')) return fail(`its site_name '${read.siteName}' would place its pages outside the site.`);
+    const included = read.docsDir;
+    if (included === undefined) return fail(`its docs_dir '${read.docsDirWritten}' leaves the repository.`);
     const inTree = Object.keys(files).filter((p) => p !== included && isInside(included, p) && exists(files[p]));
     if (inTree.length === 0) return fail(`its docs_dir ${included || '.'} holds no file.`);
     const other = aliases.get(prefix);
@@ -65,7 +54,7 @@ export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Re
       problems.add('docs-monorepo-duplicate-alias', at, `${configPath} and ${other} both use the alias '${prefix}' (from site_name); the monorepo plugin refuses duplicate site names. Give ${configPath} another site_name.`);
       return undefined;
     }
-    let ownNav = entryOf(tree.root, 'nav')?.value;
+    let ownNav = entryOf(read.settings, 'nav')?.value;
     if (ownNav === undefined || (ownNav.kind === 'scalar' && ownNav.value === null)) {
       ownNav = navFromFolder(included, inTree, configPath);
       if (ownNav.kind !== 'seq' || ownNav.items.length === 0) return fail(`it has no nav and its docs_dir ${included} has no .md file.`);
@@ -77,16 +66,12 @@ export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Re
   };
 
   const wildcard = (pattern: string, at: Place): Located[] | undefined => {
-    if (!/\.ya?ml$/.test(pattern)) {
-      problems.add('docs-monorepo-include', at, `The wildcard include '${pattern}' must end in .yml or .yaml; the entry is dropped.`);
+    const glob = includeGlob(config.configDir, pattern);
+    if (!glob.ok) {
+      problems.add('docs-monorepo-include', at, glob.problem === 'not-yaml' ? `The wildcard include '${pattern}' must end in .yml or .yaml; the entry is dropped.` : `The wildcard include '${pattern}' leaves the repository; the entry is dropped.`);
       return undefined;
     }
-    const glob = repoJoin(config.configDir, purePosix(pattern));
-    if (glob === undefined) {
-      problems.add('docs-monorepo-include', at, `The wildcard include '${pattern}' leaves the repository; the entry is dropped.`);
-      return undefined;
-    }
-    const isMatch = picomatch(glob, { dot: true });
+    const { isMatch } = glob;
     const matches = Object.keys(files).filter((p) => exists(files[p]) && isMatch(p)).sort((a, b) => compareParts(a.split('/'), b.split('/')));
     const sections: Located[] = [];
     for (const match of matches) {
@@ -108,36 +93,19 @@ export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Re
     return sections;
   };
 
-  const resolveList = (list: Extract<Located, { kind: 'seq' }>): Located => seq(list.items.flatMap(resolveItem), list.at);
-
-  const resolveItem = (item: Located): Located[] => {
-    const bare = stringOf(item);
-    if (bare !== undefined && (bare.startsWith(INCLUDE) || bare.startsWith(WILDCARD))) {
-      problems.add('docs-monorepo-include', item.at, `'${bare}' needs a title: write "- Title: '${bare}'". The entry is dropped.`);
-      return [];
+  const resolved = expandNavIncludes(config.nav, (found) => {
+    if (found.kind === 'untitled') {
+      problems.add('docs-monorepo-include', found.at, `'${found.written}' needs a title: write "- Title: '${found.written}'". The entry is dropped.`);
+      return undefined;
     }
-    if (item.kind !== 'map' || item.tag || item.entries.length !== 1) return [item];
-    const { key, keyAt, value } = item.entries[0]!;
-    const text = stringOf(value);
-    if (text?.startsWith(WILDCARD)) {
-      const sections = wildcard(text.slice(WILDCARD.length).trim(), value.at);
-      return sections ? [entry(key, seq(sections, value.at), keyAt)] : [];
+    if (found.kind === 'glob') return wildcard(found.pattern, found.at);
+    const target = includeTarget(config.configDir, found.path);
+    if (target === undefined) {
+      problems.add('docs-monorepo-include', found.at, `Cannot include '${found.path}': it leaves the repository. The entry is dropped.`);
+      return undefined;
     }
-    if (text?.startsWith(INCLUDE)) {
-      const path = text.slice(INCLUDE.length).trim();
-      const target = repoJoin(config.configDir, path);
-      if (target === undefined) {
-        problems.add('docs-monorepo-include', value.at, `Cannot include '${path}': it leaves the repository. The entry is dropped.`);
-        return [];
-      }
-      const nav = include(target, value.at);
-      return nav ? [entry(key, seq(nav, value.at), keyAt)] : [];
-    }
-    if (value.kind === 'seq' && !value.tag) return [entry(key, resolveList(value), keyAt)];
-    return [item];
-  };
-
-  const resolved = resolveList(nav);
+    return include(target, found.at);
+  });
   return { nav: dropNav ? undefined : resolved, trees };
 }
 
@@ -146,7 +114,7 @@ function prefixNav(nav: Extract<Located, { kind: 'seq' }>, alias: string, proble
   const fix = (value: Located): Located | undefined => {
     const text = stringOf(value);
     if (text !== undefined) {
-      if (text.startsWith(INCLUDE) || text.startsWith(WILDCARD)) {
+      if (isIncludeText(text)) {
         problems.add('docs-monorepo-include', value.at, `'${text}' is inside an included mkdocs.yml; the monorepo plugin supports includes only in the root config. The entry is dropped.`);
         return undefined;
       }

@@ -10,7 +10,7 @@ import type { DocFile } from './files.ts';
 import { nameToTitle } from './page-title.ts';
 import { purePosix, urlsplit } from './paths.ts';
 import type { Problems } from './problems.ts';
-import { describe, stringOf, type Located } from './yaml-tree.ts';
+import { describe, stringOf, type Located } from '../../sources/mkdocs/yaml-tree.ts';
 
 export type NavDraft =
   | { kind: 'page'; src: string }

@@ -116,9 +116,8 @@ describe('published paths of a site', () => {
       const parts = [`${n}%`, ...Array<string>(300).fill('%'), 'page'];
       return { src: `${parts.join('/')}.md`, repoPath: `docs/${parts.join('/')}.md`, kind: 'page', parts };
     });
-    const started = performance.now();
+    // 150,000 escaped folder names: quadratic in them, this would not finish inside the test's timeout.
     const { paths } = assignPublishedPaths(deep, 'docs/default/component/x/', problems);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(paths.size).toBe(500);
     const renamed = problems.list.filter((p) => p.rule === 'docs-path-renamed');
     expect(renamed).toHaveLength(21);

@@ -1,7 +1,7 @@
 /**
  * The one way the crawler talks to GitHub: `@octokit/graphql`, one request at
- * a time, with GitHub's failure modes turned into decisions
- * (shared/research/github-crawl.md §1.7, §6):
+ * a time, with GitHub's failure modes turned into decisions (what each looks
+ * like, and its source: docs/github-api.md):
  * - 502/503/504, timeouts, dropped connections and "Something went wrong" →
  *   retried with backoff; the caller is told the query may be too big
  *   (`QueryTooBigError`) so it can shrink it;

@@ -1,7 +1,8 @@
 /**
  * Every GraphQL document the crawler sends, built here and nowhere else, so a
  * test can validate each one against GitHub's schema and its extra rules
- * (shared/research/github-queries.graphql is the validated starting point).
+ * (docs/github-api.md; they started from the query set in
+ * test/fakes/github/fixtures/github-queries.graphql).
  * Page and batch sizes are variables or generated counts, so the crawler can
  * shrink them when GitHub answers 502 or RESOURCE_LIMITS_EXCEEDED.
  */

@@ -1,7 +1,8 @@
 /**
  * GitHub's rules on top of GraphQL validation, and its node-count and point
- * formula (docs: "Rate limits and query limits for the GraphQL API"; ported
- * from shared/research/github-queries.validate.mjs):
+ * formula, as "Rate limits and query limits for the GraphQL API" states them
+ * (https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api;
+ * summed up in docs/github-api.md):
  *
  * - every connection (a `…Connection` field with a `first` argument) needs
  *   `first` or `last`, 1..100;
@@ -166,8 +167,8 @@ function analyseOperation(schema: GraphQLSchema, operation: OperationDefinitionN
  * Checks a parsed (and graphql-js-validated) document. With `operationName`
  * only that operation is checked; otherwise every operation, with the same
  * variables, and `nodeCount`/`cost` are the largest of them. Variables may
- * give a list's length as a number (`{ ids: 100 }`), as the research
- * scenarios do.
+ * give a list's length as a number (`{ ids: 100 }`), as the query set's
+ * scenarios (fixtures/github-queries.scenarios.json) do.
  */
 export function checkGitHubRules(schema: GraphQLSchema, document: DocumentNode, variables: Variables = {}, operationName?: string): GitHubRulesResult {
   const fragments = new Map<string, FragmentDefinitionNode>();

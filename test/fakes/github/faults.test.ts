@@ -1,11 +1,11 @@
 /**
  * Each scripted fault, and the budget and resource limits, surface through
- * @octokit/graphql as research/github-crawl.md §1.7 says GitHub's do:
+ * @octokit/graphql as docs/github-api.md says GitHub's do:
  * RequestError for non-2xx statuses, GraphqlResponseError (with `.data`,
  * `.headers`) for 200 responses that carry errors.
  */
 import { graphql, GraphqlResponseError } from '@octokit/graphql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Fault } from './faults.ts';
 import { smallOrg, wideOrg } from './fixtures/test-orgs.ts';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from './server.ts';
@@ -142,15 +142,23 @@ describe('fault matching', () => {
 
 describe('limits', () => {
   it('spends the primary budget, answers RATE_LIMITED at 0 until the reset, then refills', async () => {
-    const gql = await start({ rateLimit: { limit: 10, remaining: 1, resetAt: new Date(Date.now() + 400) } });
-    const first = await gql(QUERY).catch((e: unknown) => e);
-    expect(first).toEqual({ rateLimit: { cost: 1, remaining: 0 } });
-    const limited = await failure(gql(QUERY)) as GraphqlResponseError<unknown>;
-    expect(limited.errors?.[0]!.type).toBe('RATE_LIMITED');
-    expect(limited.headers['x-ratelimit-remaining']).toBe('0');
-    await new Promise((resolve) => setTimeout(resolve, 450));
-    await expect(gql(QUERY)).resolves.toEqual({ rateLimit: { cost: 1, remaining: 9 } });
-    expect(fake!.requests.map((request) => request.rateLimited)).toEqual([false, true, false]);
+    // The clock is the test's (only Date is faked): on a busy machine, real time could pass the reset between two requests.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const gql = await start({ rateLimit: { limit: 10, remaining: 1, resetAt: new Date(Date.now() + 400) } });
+      const first = await gql(QUERY).catch((e: unknown) => e);
+      expect(first).toEqual({ rateLimit: { cost: 1, remaining: 0 } });
+      const limited = await failure(gql(QUERY)) as GraphqlResponseError<unknown>;
+      expect(limited.errors?.[0]!.type).toBe('RATE_LIMITED');
+      expect(limited.headers['x-ratelimit-remaining']).toBe('0');
+      vi.setSystemTime(Date.now() + 399);
+      await expect(failure(gql(QUERY))).resolves.toMatchObject({ errors: [{ type: 'RATE_LIMITED' }] });
+      vi.setSystemTime(Date.now() + 1);
+      await expect(gql(QUERY)).resolves.toEqual({ rateLimit: { cost: 1, remaining: 9 } });
+      expect(fake!.requests.map((request) => request.rateLimited)).toEqual([false, true, true, false]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends x-ratelimit-* headers on every response', async () => {

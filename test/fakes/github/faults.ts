@@ -1,6 +1,6 @@
 /**
  * Scripted misbehaviour for the fake GitHub, and the bodies GitHub sends when
- * it misbehaves (research/github-crawl.md §1.7). A fault matches requests by
+ * it misbehaves (docs/github-api.md, "What errors look like"). A fault matches requests by
  * operation name and/or a predicate, skips the first `nth - 1` of them and
  * then applies to the next `times` (default 1).
  */

@@ -1,5 +1,6 @@
 /**
- * Every operation of the research query set runs against the fake without
+ * Every operation of the query set the crawler started from
+ * (fixtures/github-queries.graphql) runs against the fake without
  * errors: each field the crawler will ask for is modelled.
  */
 import { graphql } from '@octokit/graphql';

@@ -1,7 +1,7 @@
 /**
  * The fake's primary rate limit: a budget of points that each executed query
  * pays its cost from, refilled hourly, reported in `x-ratelimit-*` headers on
- * every response and in `rateLimit { … }` (research/github-crawl.md §1.1).
+ * every response and in `rateLimit { … }` (docs/github-api.md, "Limits").
  */
 const HOUR_MS = 3_600_000;
 

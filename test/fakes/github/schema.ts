@@ -30,7 +30,7 @@ export function githubSchema(): GraphQLSchema {
     // The package's "exports" hide schema.graphql from require.resolve; resolve the entry and look beside it.
     const file = fileURLToPath(new URL('schema.graphql', import.meta.resolve('@octokit/graphql-schema')));
     // 15.26.1 defines EnterpriseOwnerInfo.repositoryDeployKeySetting(+Organizations) twice;
-    // strict buildSchema() throws "can only be defined once" (research/github-crawl.md §3).
+    // strict buildSchema() throws "can only be defined once" (docs/github-api.md, "The schema …").
     schema = buildSchema(readFileSync(file, 'utf8'), { assumeValidSDL: true });
   }
   return schema;

@@ -7,7 +7,13 @@
  * keeps its first place and its last value, as a Python dict does.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Place } from './problems.ts';
+
+/** Where in a repo file something is (1-based line/column, 0 when unknown). */
+export interface Place {
+  path: string;
+  line: number;
+  column: number;
+}
 
 export type ScalarValue = string | number | boolean | null;
 
