@@ -1,7 +1,7 @@
 /**
  * Syntax highlighting of a definition's source at build time, with shiki.
  * Colors come as CSS variables for a light and a dark theme
- * (`--shiki-light`, `--shiki-dark`); global.css picks one with
+ * (`--shiki-light`, `--shiki-dark`); SourceCode.astro's style picks one with
  * `prefers-color-scheme`, so the page needs no script. One highlighter is
  * created per build and shared by every page.
  */
