@@ -165,12 +165,13 @@ describe('generateSyntheticOrg', () => {
 describe('touchRepos', () => {
   it('changes one file in a deterministic share of repos and keeps the catalog as valid as before', async () => {
     const [x, y] = [join(tmp, 'touch-x'), join(tmp, 'touch-y')];
-    await generateSyntheticOrg(x, { repos: 100, seed: 11 });
-    await generateSyntheticOrg(y, { repos: 100, seed: 11 });
+    // 40 repos: 5 % is 2 of them, enough to tell the chosen from the rest.
+    await generateSyntheticOrg(x, { repos: 40, seed: 11 });
+    await generateSyntheticOrg(y, { repos: 40, seed: 11 });
     const before = await readTree(x);
     const changed = await touchRepos(x, 0.05, 3);
     expect(await touchRepos(y, 0.05, 3)).toEqual(changed);
-    expect(changed).toHaveLength(5);
+    expect(changed).toHaveLength(2);
     const after = await readTree(x);
     expect(after).toEqual(await readTree(y));
     const diff = [...after.keys()].filter((p) => before.get(p) !== after.get(p));
@@ -185,15 +186,4 @@ describe('touchRepos', () => {
     const { catalog: untouched } = await loadThroughPipeline(join(tmp, 'touch-y'));
     expect(catalog.documents.filter((d) => !d.valid).length).toBe(untouched.documents.filter((d) => !d.valid).length);
   });
-});
-
-describe('a 1,000-repo org', () => {
-  it('generates in a few seconds (reported, not asserted)', async () => {
-    const started = performance.now();
-    const big = await generateSyntheticOrg(join(tmp, 'big'), { repos: 1000, seed: 1 });
-    const ms = Math.round(performance.now() - started);
-    console.log(`1,000 repos: ${ms} ms, ${big.files} files, ${(big.bytes / 1e6).toFixed(1)} MB; ${big.teams} teams (${big.largeTeams} over 50 members), ${big.users} users; entities ${JSON.stringify(big.entities)}`);
-    expect(big.repos).toBe(1000);
-    expect(big.teams).toBe(150);
-  }, 120_000);
 });

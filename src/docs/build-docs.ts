@@ -7,7 +7,7 @@
  * a `repo-failed` diagnostic, never the other sites.
  */
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
-import { entityPagePath } from '../catalog/model/refs.ts';
+import { entityPagePath } from '../catalog-model/refs.ts';
 import { LimitsSchema, type PortalConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Snapshot } from '../sources/snapshot.ts';

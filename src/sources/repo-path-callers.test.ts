@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeRepoPath, resolveTarget } from '../catalog/repo-files.ts';
+import { normalizeRepoPath, resolveTarget } from './repo-files.ts';
 import { siteLinks } from '../docs/link-targets.ts';
 import { repoJoin } from '../docs/site/paths.ts';
 import { joinInRepo } from './discover-docs.ts';

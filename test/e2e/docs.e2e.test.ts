@@ -79,7 +79,7 @@ describe('a TechDocs site', () => {
     const scriptsWith = loads(withDiagram);
     await withDiagram.goto(session.fixture.server.url(`${DOCS}architecture/overview/`));
     // Mermaid inserts the <svg> before it has laid out the nodes.
-    await withDiagram.locator('pre.mermaid svg .node').first().waitFor({ timeout: 15_000 });
+    await withDiagram.locator('pre.mermaid svg .node').first().waitFor({ timeout: 60_000 });
     const diagram = withDiagram.locator('pre.mermaid svg').first();
     expect(await diagram.locator('.node').count()).toBeGreaterThanOrEqual(8);
     expect(await diagram.getByText('payments-gateway', { exact: true }).count()).toBe(1);
@@ -120,9 +120,9 @@ describe('a TechDocs site', () => {
   });
 
   test('a README is the docs of an entity without TechDocs', async () => {
-    const entity = session.fixture.data.entities.find((e) => e.docsPath && !e.hasDocs);
+    const entity = session.fixture.data.entities.find((e) => e.docs?.from === 'readme');
     expect(entity, 'the demo has an entity whose README is its docs').toBeDefined();
-    const page = await open(entity!.docsPath!);
+    const page = await open(entity!.docs!.path);
     expect(await page.locator('.docs-content h1').count()).toBeGreaterThan(0);
     expect(await page.locator('.docs-page-meta').textContent()).toMatch(/README\.md/i);
   });

@@ -2,9 +2,9 @@
  * vitest globalSetup: builds the demo site at most once per test run per
  * base path, for every e2e test file (each runs in its own worker).
  *
- * The builds happen on demand, not here: this setup runs for every vitest
- * run, and a unit-test-only run (`npx vitest run src/catalog`) should not pay
- * for two Astro builds. So it starts a tiny local HTTP endpoint in the main
+ * The builds happen on demand, not here: this setup runs whenever an e2e
+ * file does, and a run of one file should pay only for the base it uses.
+ * So it starts a tiny local HTTP endpoint in the main
  * vitest process; a test file asks it for a base (`site-fixture.ts`), the
  * first request builds, later ones get the same result. Builds run one at a
  * time because they share the project root (Astro's `.astro/` and cache).

@@ -7,7 +7,7 @@
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { EntityRecord } from '../../src/portal-data/schema.ts';
+import type { EntityRecord } from '../../src/entity-record/schema.ts';
 import { launchChromium } from './chromium.ts';
 import { servedFixture, type ServedFixture } from './site-fixture.ts';
 

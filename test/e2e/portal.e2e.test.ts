@@ -7,8 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { EntityRecord } from '../../src/portal-data/schema.ts';
-import { apiDefinitionText } from '../../src/view/spec.ts';
+import type { EntityRecord } from '../../src/entity-record/schema.ts';
 import { useBrowserSession } from './browser-session.ts';
 
 const session = useBrowserSession('/');
@@ -93,7 +92,7 @@ describe('catalog', () => {
     const page = await open('catalog/');
     const status = page.locator('#explorer-status');
     // The table answers the state the status names; wait for it to catch up after each change.
-    const settled = async (on: Page = page) => expect.poll(() => on.locator('#explorer-status').textContent(), { timeout: 10_000 }).toMatch(/^\d+ entit(y|ies)/);
+    const settled = async (on: Page = page) => expect.poll(() => on.locator('#explorer-status').textContent(), { timeout: 30_000 }).toMatch(/^\d+ entit(y|ies)/);
     const names = async (on: Page = page) => {
       await settled(on);
       return on.locator('table.catalog-table tbody th[scope="row"] a').allTextContents();
@@ -120,12 +119,12 @@ describe('catalog', () => {
     // The URL is the view: opening it elsewhere shows the same rows.
     const shared = await session.context.newPage();
     await shared.goto(page.url());
-    await expect.poll(() => names(shared), { timeout: 10_000 }).toEqual(shown);
+    await expect.poll(() => names(shared), { timeout: 30_000 }).toEqual(shown);
     expect(await shared.getByRole('searchbox').inputValue()).toBe('booking');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?sort=name&dir=desc');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${session.fixture.data.entities.length} entities`));
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${session.fixture.data.entities.length} entities`));
   });
 
   test('the home page\'s kind counts open the catalog filtered to that kind', async () => {
@@ -183,7 +182,7 @@ describe('entity pages', () => {
 
   test('an API summarizes its definition, links to the full definition page, and names the component that provides it', async () => {
     const api = entity('api:default/booking-api');
-    const definition = apiDefinitionText(api.spec) ?? '';
+    const definition = api.kind === 'API' ? api.spec.definition : '';
     expect(definition).toMatch(/^openapi:/);
     const page = await open(api.path);
     expect(await text(page.locator('h1'))).toBe(api.title);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCacheFiles } from '../../src/cli/build-command.ts';
+import { buildCacheFiles } from '../../src/pipeline/build-cache-files.ts';
 import { publishedExtensions } from '../../src/docs/publish/file-types.ts';
 import type { PortalData } from '../../src/portal-data/schema.ts';
 import { GIT_MARKER, OUTSIDE_MARKER, TOKEN_MARKER, writeHostileOrg, type HostileOrg } from '../support/hostile-org.ts';

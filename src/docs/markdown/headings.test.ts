@@ -41,8 +41,9 @@ describe('heading ids and permalinks (toc, permalink: true)', () => {
     const r = await render('!!! note\n    ## Inside\n');
     expect(select(r.html, 'h2')[0]?.properties['id']).toBe('inside');
   });
-  it('numbers 20,000 equal headings h, h_1, … h_19999', async () => {
-    const r = await render('# h\n\n'.repeat(20_000), { maxRenderMs: UNHURRIED });
-    expect(r.headings.map((h) => h.id)).toEqual(['h', ...Array.from({ length: 19_999 }, (_, i) => `h_${i + 1}`)]);
+  // 20,000 equal ids are numbered in slugify.test.ts, where the numbering is; here, that a page's headings get them.
+  it('numbers 2,000 equal headings h, h_1, … h_1999', async () => {
+    const r = await render('# h\n\n'.repeat(2_000), { maxRenderMs: UNHURRIED });
+    expect(r.headings.map((h) => h.id)).toEqual(['h', ...Array.from({ length: 1_999 }, (_, i) => `h_${i + 1}`)]);
   }, 120_000);
 });

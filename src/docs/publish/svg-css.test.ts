@@ -19,12 +19,16 @@ describe('CSS values in a published SVG', () => {
     }
   });
 
-  it('stays linear on hostile input (a 1 MB value in well under a second)', () => {
-    for (const value of ['a'.repeat(1 << 20), `url(${' '.repeat(1 << 20)}`, `url("${' '.repeat(1 << 20)}`, 'url(#a)'.repeat(1 << 17), `${'a '.repeat(1 << 19)}(`]) {
-      const started = performance.now();
-      isSafeValue(value);
-      expect(performance.now() - started).toBeLessThan(1000);
-    }
+  // 1 MB values: a scan that backtracked or restarted would be quadratic, and not finish inside the test's timeout.
+  it('decides hostile 1 MB values', () => {
+    const verdicts = [
+      ['a'.repeat(1 << 20), true],
+      [`url(${' '.repeat(1 << 20)}`, false],
+      [`url("${' '.repeat(1 << 20)}`, false],
+      ['url(#a)'.repeat(1 << 17), true],
+      [`${'a '.repeat(1 << 19)}(`, false],
+    ] as const;
+    for (const [value, safe] of verdicts) expect(isSafeValue(value), value.slice(0, 12)).toBe(safe);
   });
 });
 
@@ -60,10 +64,9 @@ describe('<style> elements', () => {
 
   it('drops unclosed blocks without looping', () => {
     expect(sanitizeStylesheet('a{fill:red} b{fill:blue')).toBe('a{fill:red}');
-    const started = performance.now();
-    sanitizeStylesheet('a{'.repeat(1 << 18));
-    sanitizeStylesheet('/*'.repeat(1 << 18));
-    sanitizeStylesheet('a{fill:red}'.repeat(1 << 16));
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Half a megabyte each: rescanning from every `{` or `/*` would not finish inside the test's timeout.
+    expect(sanitizeStylesheet('a{'.repeat(1 << 18))).toBe('');
+    expect(sanitizeStylesheet('/*'.repeat(1 << 18))).toBe('');
+    expect(sanitizeStylesheet('a{fill:red}'.repeat(1 << 16))).toBe(Array<string>(1 << 16).fill('a{fill:red}').join('\n'));
   });
 });

@@ -1,10 +1,10 @@
 /**
- * GitHub misbehaving: each fault GitHub is known to produce (research/github-crawl.md §1.7),
+ * GitHub misbehaving: each fault GitHub is known to produce (docs/github-api.md, "What errors look like"),
  * injected into the fake, must cost retries, waits or smaller pages — never data. A crawl
  * with faults ends with the same snapshot as a clean one, or, when it cannot finish, keeps
  * the last good content and says so.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCatalog } from '../../catalog/read-catalog.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { allRepos, richOrg, testRead } from '../../../test/fakes/github/fixtures/crawl-orgs.ts';
@@ -90,13 +90,23 @@ describe('rate limits', () => {
     expect(run.waits[0]).toBeLessThan(125_000);
   });
 
-  it('a budget used up mid-crawl waits for its reset (the fake counts real points, on the real clock)', async () => {
-    const waits: number[] = [];
-    const realSleep = (ms: number) => new Promise<void>((resolve) => (waits.push(ms), setTimeout(resolve, ms)));
-    const run = await crawl(org(), [], { client: { sleep: realSleep, backoffMs: 1 } }, { rateLimit: { limit: 5000, remaining: 2, resetAt: new Date(Date.now() + 1500).toISOString() } });
-    expect(content(run.snapshot)).toEqual(content(await cleanSnapshot()));
-    expect(waits.length).toBeGreaterThanOrEqual(1);
-    expect(fake!.requests.some((r) => r.rateLimited)).toBe(false);
+  it('a budget used up mid-crawl waits for its reset (the fake counts real points, on a clock the waits move)', async () => {
+    const expected = await cleanSnapshot();
+    // Only Date is faked, and only a wait moves it: the crawl and the fake agree on the time, however busy the machine.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const waits: number[] = [];
+      const sleep = async (ms: number) => {
+        waits.push(ms);
+        vi.setSystemTime(Date.now() + ms);
+      };
+      const run = await crawl(org(), [], { client: { sleep, backoffMs: 1 } }, { rateLimit: { limit: 5000, remaining: 2, resetAt: new Date(Date.now() + 1500).toISOString() } });
+      expect(content(run.snapshot)).toEqual(content(expected));
+      expect(waits.length).toBeGreaterThanOrEqual(1);
+      expect(fake!.requests.some((r) => r.rateLimited)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a reset beyond the wait cap stops the crawl cleanly: nothing is lost, and it says so', async () => {

@@ -4,24 +4,29 @@
  * through the fake GitHub, gives the same catalog-file entities and relations.
  * GitHub adds what only it knows: Groups and Users from teams (so owners that
  * are teams resolve), and repo URLs (so inferred Components get a register
- * link). Then the real `npm run build` against the fake, checking the pages
- * and that the token is nowhere in what it wrote or printed.
+ * link). Then the build's own pipeline against the fake, up to the portal data
+ * the pages are rendered from: every entity gets its page, and the token is
+ * nowhere in what it wrote or printed.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateSyntheticOrg, type SyntheticOrgSummary } from '../../../bench/synthetic-org.ts';
-import { entityPagePath } from '../../catalog/model/refs.ts';
+import { entityPagePath } from '../../catalog-model/refs.ts';
 import { readCatalog, type CatalogResult, type LoadedEntity } from '../../catalog/read-catalog.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { PortalConfigSchema, type PortalConfig } from '../../config/schema.ts';
 import { resolveGraph, type CatalogGraph } from '../../graph/resolve-graph.ts';
 import { loadSource } from '../load-source.ts';
 import type { Snapshot } from '../snapshot.ts';
-import { buildCacheFiles } from '../../cli/build-command.ts';
+import { displayPathFor } from '../../cli/report/display-path.ts';
+import { formatPretty } from '../../cli/report/pretty.ts';
+import { buildCacheFiles } from '../../pipeline/build-cache-files.ts';
+import { buildPortal } from '../../pipeline/build.ts';
+import { PortalDataSchema } from '../../portal-data/schema.ts';
+import { createPhaseLog } from '../../progress/phase-log.ts';
 import { cacheFileOf } from './cache.ts';
 import { loadFakeOrgFromDir } from '../../../test/fakes/github/load-org.ts';
 import { startFakeGitHub, type FakeGitHub } from '../../../test/fakes/github/server.ts';
@@ -125,48 +130,52 @@ describe('github:<org> and local:<dir> of the same org', () => {
   });
 });
 
-describe('npm run build -- --source github:<org>', () => {
-  it('builds the portal from the fake GitHub without writing or printing the token', async () => {
+describe('the build of github:<org>, up to the data its pages are rendered from', () => {
+  // Astro and Pagefind are left out: what they make of portal data is the e2e tests' (test/e2e), and
+  // the token cannot reach a page that the data does not hold.
+  it('gives every entity from a catalog file and every team its page, and writes or prints the token nowhere', async () => {
     const outDir = join(tmp, 'dist');
-    const { dataFile, astroCache } = buildCacheFiles(outDir);
+    const files = buildCacheFiles(outDir);
+    const printed: string[] = [];
+    for (const name of ['FRONTDOOR_PORTAL_DATA', 'FRONTDOOR_BASE', 'FRONTDOOR_DOCS_DATA', 'FRONTDOOR_SITE', 'FRONTDOOR_ASTRO_CACHE', 'ASTRO_TELEMETRY_DISABLED']) vi.stubEnv(name, process.env[name]);
+    vi.stubEnv('GITHUB_TOKEN', TOKEN);
+    vi.stubEnv('GITHUB_GRAPHQL_URL', fake.url);
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
     try {
-      const { code, stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--source', `github:${LOGIN}`, '--out', outDir, '-q'], { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: fake.url });
-      expect(code, `${stdout}\n${stderr}`).toBe(0);
-      expect(`${stdout}\n${stderr}`).not.toContain(TOKEN);
-      await stat(join(outDir, 'index.html'));
-
-      // What the build should contain, read through the project's own config (as the command does).
+      // The project's own config, as `npm run build -- --source github:<org>` reads it.
       const { config } = await loadConfig(join(projectRoot, 'portal.config.yaml'), { source: `github:${LOGIN}` });
-      const expected = await load(config, join(tmp, 'cache-expected'));
-      const pages = new Set((await listFiles(outDir)).map((f) => f.slice(outDir.length + 1)));
-      const missing = fromFiles(expected).map((e) => `${entityPagePath(e.ref)}index.html`).filter((p) => !pages.has(p));
-      expect(missing).toEqual([]);
-      expect(fromFiles(expected).length).toBeGreaterThan(10);
-      const team = expected.graph.entities.find((e) => e.origin?.kind === 'github-team');
-      expect(team).toBeDefined();
-      expect(pages).toContain(`${entityPagePath(team!.ref)}index.html`);
+      await buildPortal({
+        config,
+        outDir,
+        log: createPhaseLog(),
+        formatProblems: (problems, snapshot, limit) => formatPretty(problems, displayPathFor(snapshot), { stream: process.stderr, limit }),
+        astroBuild: async (astro) => void (await mkdir(astro.outDir, { recursive: true })),
+        indexSearch: async () => ({ pages: 0 }),
+      });
+      vi.restoreAllMocks();
+      expect(printed.join('')).toContain('Writing portal data');
 
-      const written = [...(await listFiles(outDir)), cacheFileOf(join(projectRoot, '.cache', 'github'), LOGIN), dataFile];
+      const data = PortalDataSchema.parse(JSON.parse(await readFile(files.dataFile, 'utf8')));
+      const pages = new Set(data.entities.map((e) => e.path));
+      const expected = await load(config, join(tmp, 'cache-expected'));
+      expect(fromFiles(expected).length).toBeGreaterThan(10);
+      expect(fromFiles(expected).map((e) => entityPagePath(e.ref)).filter((path) => !pages.has(path))).toEqual([]);
+      const teams = expected.graph.entities.filter((e) => e.origin?.kind === 'github-team');
+      expect(teams.length).toBeGreaterThan(0);
+      for (const team of teams) expect(pages, team.ref).toContain(entityPagePath(team.ref));
+
+      const written = [...(await listFiles(outDir)), cacheFileOf(join(projectRoot, '.cache', 'github'), LOGIN), files.dataFile, files.docsDataFile, files.publicationRecord];
       const leaks: string[] = [];
       for (const file of written) if ((await readFile(file)).includes(TOKEN)) leaks.push(file);
       expect(leaks).toEqual([]);
+      expect(printed.join('')).not.toContain(TOKEN);
     } finally {
-      await Promise.all([rm(dataFile, { force: true }), ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : [])]);
+      vi.restoreAllMocks();
+      vi.unstubAllEnvs();
+      await Promise.all([files.dataFile, files.docsDataFile, files.publicationRecord].map((file) => rm(file, { force: true })));
     }
-  }, 120_000);
-});
-
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
-}
+});
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

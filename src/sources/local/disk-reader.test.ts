@@ -74,9 +74,7 @@ describe('diskRepoReader.read', () => {
     const reader = await diskRepoReader(repo, MAX);
     const readFile = vi.mocked(fs.readFile);
     readFile.mockClear();
-    const start = performance.now();
     expect(await reader.read('huge.yaml')).toEqual({ status: 'too-large', size: 50 * 1024 * 1024, limit: MAX });
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(readFile).not.toHaveBeenCalled();
     // The spy is live: a small file does go through readFile.
     await reader.read('catalog-info.yaml');

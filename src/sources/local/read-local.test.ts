@@ -162,10 +162,8 @@ describe('readLocalSource: a folder of repos', () => {
 describe('readLocalSource: hostile repos', () => {
   let hostile: Repo;
   beforeAll(async () => {
-    const start = performance.now();
+    // A 50 MB file costs a stat, not a read: disk-reader.test.ts proves it is never read.
     hostile = repoOf(await readLocalSource(org, options), 'hostile');
-    // A 50 MB file costs a stat, not a read.
-    expect(performance.now() - start).toBeLessThan(5000);
   });
 
   it.each(['leak.yaml', 'leakdir/secret.yaml'])('refuses %s, a symlink that leads out of the repo', (path) => {
