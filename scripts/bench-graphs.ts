@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// node scripts/bench-graphs.ts [portal-data.json]: thin entry; the work is in src/graph-view/timing.ts.
+// node scripts/bench-graphs.ts [portal-data.json]: thin entry; the work is in bench/graph-timing.ts.
 import { readFile } from 'node:fs/promises';
 import { PortalDataSchema } from '../src/portal-data/schema.ts';
-import { timeCatalog, timeLayouts } from '../src/graph-view/timing.ts';
+import { timeCatalog, timeLayouts } from '../bench/graph-timing.ts';
 
 const fmt = (ms: number) => (ms < 1 ? `${Math.round(ms * 1000)} µs` : `${ms.toFixed(1)} ms`);
 for (const t of timeLayouts()) {

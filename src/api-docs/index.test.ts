@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { apiFormatOf, parseApiDefinition, ParsedApiSchema, readApiDefinition } from './index.ts';
-import { fixture } from './test-helpers.ts';
+import { fixture } from '../../test/support/api-definitions.ts';
 
 describe('parseApiDefinition', () => {
   test('dispatches on spec.type (any case) and narrows the model by format', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ProtobufModel } from './model.ts';
 import { parseProtobuf } from './protobuf.ts';
-import { fixture, named } from './test-helpers.ts';
+import { fixture, named } from '../../test/support/api-definitions.ts';
 import { typeText } from './type-text.ts';
 
 function model(source: string): ProtobufModel {

@@ -13,8 +13,8 @@ import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { CATALOG_SCHEMA_ID, catalogJsonSchema } from './json-schema.ts';
 
-const schemaFile = fileURLToPath(new URL('../public/schema/catalog-info.schema.json', import.meta.url));
-const fixtures = fileURLToPath(new URL('../catalog/catalog/fixtures/differential/', import.meta.url));
+const schemaFile = fileURLToPath(new URL('../../public/schema/catalog-info.schema.json', import.meta.url));
+const fixtures = fileURLToPath(new URL('../catalog/fixtures/differential/', import.meta.url));
 
 // Formats (`uri`) are hints for editors; the URL check is Backstage's and stays in `npm run validate`.
 const validate = new Ajv({ strict: false, validateFormats: false }).compile(catalogJsonSchema());

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { readOracleVerdicts, type OracleLine } from './fixtures/oracle-verdicts.ts';
 import { readCatalog } from './read-catalog.ts';
 

@@ -4,7 +4,7 @@
  * injects. Every bad input must name its file and leave other repos alone.
  */
 import { describe, expect, test } from 'vitest';
-import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
+import { inMemorySnapshot, type InMemoryRepo } from '../../test/support/in-memory-source.ts';
 import type { RepoFile } from '../sources/snapshot.ts';
 import { defaultCatalogLimits, readCatalog, type CatalogLimits } from './read-catalog.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
-import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
+import { inMemorySnapshot, type InMemoryRepo } from '../../test/support/in-memory-source.ts';
 import { buildDocs } from './build-docs.ts';
 
 vi.mock('./markdown/index.ts', async (importOriginal) => {

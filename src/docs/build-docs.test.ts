@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
 import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
-import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
+import { inMemorySnapshot, type InMemoryRepo } from '../../test/support/in-memory-source.ts';
 import { buildDocs } from './build-docs.ts';
 import { NAV_FULL_MAX, navEntryCount } from './collapse-nav.ts';
 import { PATH_BUDGET } from './site/page-slug.ts';

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
-import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { buildDocs, type DocsBuild } from './build-docs.ts';
 import type { DocsNavItemShape } from './schema.ts';
 import { corpusSets, readExpected, readSetFiles, type ExpectedNav } from './site/fixtures/load-corpus.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { editUrlOf } from './edit-url.ts';
 import { loadDocsSite } from './site/index.ts';
 

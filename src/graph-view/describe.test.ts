@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { describeNeighbourhood, describeSystem, listText, omissionNote } from './describe.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { systemDiagram } from './system-diagram.ts';
-import { bigGroupCatalog, bookingCatalog } from './test-catalog.ts';
+import { bigGroupCatalog, bookingCatalog } from '../../test/support/graph-catalog.ts';
 
 describe('descriptions', () => {
   test('lists read as English', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { edgeLabel, forwardEdge, kindName, pluralKind, targetNode } from './graph-model.ts';
-import { bookingCatalog } from './test-catalog.ts';
+import { bookingCatalog } from '../../test/support/graph-catalog.ts';
 
 describe('forwardEdge', () => {
   test('keeps a forward relation as it is', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { relationGraphView, systemDiagramView } from './index.ts';
-import { bigGroupCatalog, bookingCatalog } from './test-catalog.ts';
+import { bigGroupCatalog, bookingCatalog } from '../../test/support/graph-catalog.ts';
 
 const options = { href: (path: string) => `/${path}`, moreHref: '#list' };
 

@@ -4,7 +4,7 @@ import { layoutGraph, type Box, type GraphLayout } from './layout.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { edgeLabelSize } from './node-text.ts';
 import { systemDiagram } from './system-diagram.ts';
-import { bigGroupCatalog, bookingCatalog, TestCatalog } from './test-catalog.ts';
+import { bigGroupCatalog, bookingCatalog, TestCatalog } from '../../test/support/graph-catalog.ts';
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const onBorder = (box: Box, p: { x: number; y: number }) =>

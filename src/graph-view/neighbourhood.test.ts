@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { neighbourhood } from './neighbourhood.ts';
-import { bigGroupCatalog, bookingCatalog } from './test-catalog.ts';
+import { bigGroupCatalog, bookingCatalog } from '../../test/support/graph-catalog.ts';
 
 describe('neighbourhood', () => {
   test('the entity at the centre, its neighbours, each relation once in its forward direction', () => {

@@ -3,7 +3,7 @@ import { layoutGraph } from './layout.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { edgePath, escapeMarkup, minWidthClass, renderSvg, svgModel, type SvgOptions } from './svg.ts';
 import { systemDiagram } from './system-diagram.ts';
-import { bigGroupCatalog, bookingCatalog, TestCatalog } from './test-catalog.ts';
+import { bigGroupCatalog, bookingCatalog, TestCatalog } from '../../test/support/graph-catalog.ts';
 
 const options: SvgOptions = {
   id: 'rg',

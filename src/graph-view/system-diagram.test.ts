@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { hasSystemDiagram, systemDiagram } from './system-diagram.ts';
-import { TestCatalog, bookingCatalog } from './test-catalog.ts';
+import { TestCatalog, bookingCatalog } from '../../test/support/graph-catalog.ts';
 
 describe('systemDiagram', () => {
   test('a system: its parts in a frame, the relations among them, its domain above', () => {

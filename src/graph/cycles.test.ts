@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogLimits, readCatalog, type LoadedEntity } from '../catalog/read-catalog.ts';
-import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { resolveGraph } from './resolve-graph.ts';
 
 function entitiesOf(yaml: string, maxDocumentsPerFile = defaultCatalogLimits.maxDocumentsPerFile): LoadedEntity[] {

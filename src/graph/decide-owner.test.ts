@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCatalog, type LoadedEntity } from '../catalog/read-catalog.ts';
-import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
+import { inMemorySnapshot, type InMemoryRepo } from '../../test/support/in-memory-source.ts';
 import { decideOwner } from './decide-owner.ts';
 import { ownershipEvidence, type OwnershipEvidence } from './ownership-evidence.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
-import { inMemorySnapshot, type InMemoryRepo } from '../sources/in-memory.ts';
+import { inMemorySnapshot, type InMemoryRepo } from '../../test/support/in-memory-source.ts';
 import { ownershipEvidence } from './ownership-evidence.ts';
 import { resolveGraph } from './resolve-graph.ts';
 

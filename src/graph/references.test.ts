@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
-import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { resolveGraph } from './resolve-graph.ts';
 
 /** What every fixture below can point at. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inverseRelation } from '../catalog-model/relations.ts';
 import { readCatalog } from '../catalog/read-catalog.ts';
-import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { resolveGraph, type CatalogGraph } from './resolve-graph.ts';
 
 /** One repo, one catalog file; the fixture itself must be valid so only the graph is under test. */

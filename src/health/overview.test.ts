@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { EntityRecord } from '../entity-record/schema.ts';
 import { scoreEntities } from './index.ts';
 import { HealthOverviewSchema } from './schema.ts';
-import { entityRecord, NOW, shop, teamA } from './test-entities.ts';
+import { entityRecord, NOW, shop, teamA } from '../../test/support/health-entities.ts';
 
 const repo = entityRecord().repo!;
 const teamB = entityRecord({ kind: 'Group', name: 'team-b', ref: 'group:default/team-b', owner: undefined, system: undefined, relations: [] });

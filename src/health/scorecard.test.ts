@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS, checksFor } from './checks/index.ts';
 import { LEVELS, levelOf } from './levels.ts';
 import { percent, scorecardOf } from './scorecard.ts';
-import { contextWith, entityRecord, teamA } from './test-entities.ts';
+import { contextWith, entityRecord, teamA } from '../../test/support/health-entities.ts';
 
 const context = contextWith();
 

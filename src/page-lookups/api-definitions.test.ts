@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiRecord, entityRecord } from '../health/test-entities.ts';
+import { apiRecord, entityRecord } from '../../test/support/health-entities.ts';
 import { apiDefinitionOf } from './api-definitions.ts';
 
 describe('apiDefinitionOf', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../catalog/read-catalog.ts';
 import { ownershipEvidence } from '../graph/ownership-evidence.ts';
 import { resolveGraph } from '../graph/resolve-graph.ts';
-import { inMemorySnapshot } from '../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { buildPortalData } from './build-portal-data.ts';
 import { PortalDataSchema } from './schema.ts';
 import { EntityRecordSchema, type EntityRecord } from '../entity-record/schema.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inMemorySnapshot } from './in-memory.ts';
+import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { scrubSnapshot } from './scrub-snapshot.ts';
 
 describe('scrubSnapshot: an old cache cannot bring back a git folder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityRecord } from '../health/test-entities.ts';
+import { entityRecord } from '../../test/support/health-entities.ts';
 import { locationTargets, profileOf, templateParameterTitles, templateSteps } from './spec.ts';
 
 const template = (spec: Partial<Parameters<typeof templateSteps>[0]>) => templateSteps({ type: 'service', steps: [], ...spec });

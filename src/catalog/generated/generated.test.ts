@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveGraph } from '../../graph/resolve-graph.ts';
-import { inMemorySnapshot } from '../../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../../test/support/in-memory-source.ts';
 import type { OrgPeople, Snapshot } from '../../sources/snapshot.ts';
 import { readCatalog } from '../read-catalog.ts';
 

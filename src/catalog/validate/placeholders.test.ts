@@ -4,7 +4,7 @@
  * root); anything leaving the repo is refused; other hosts are not fetched.
  */
 import { describe, expect, test } from 'vitest';
-import { inMemorySnapshot } from '../../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../../test/support/in-memory-source.ts';
 import type { RepoFile } from '../../sources/snapshot.ts';
 import { readCatalog } from '../read-catalog.ts';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { rules, type RuleId } from '../../diagnostics/rules.ts';
-import { inMemorySnapshot } from '../../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../../test/support/in-memory-source.ts';
 import type { RepoFile } from '../../sources/snapshot.ts';
 import { defaultCatalogLimits, readCatalog, type CatalogLimits } from '../read-catalog.ts';
 

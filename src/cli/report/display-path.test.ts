@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inMemorySnapshot } from '../../sources/in-memory.ts';
+import { inMemorySnapshot } from '../../../test/support/in-memory-source.ts';
 import { displayPathFor } from './display-path.ts';
 
 describe('displayPathFor', () => {

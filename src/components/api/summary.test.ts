@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseApiDefinition } from '../../api-docs/index.ts';
-import { fixture } from '../../api-docs/test-helpers.ts';
+import { fixture } from '../../../test/support/api-definitions.ts';
 import { summarizeApi } from './summary.ts';
 
 function summary(type: string, file: string, max?: number) {

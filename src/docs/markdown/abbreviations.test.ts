@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { applyAbbreviations, extractAbbreviations } from './abbreviations.ts';
 import { splitLines } from './source-lines.ts';
-import { html, proseText, select, textOf } from './test-helpers.ts';
+import { html, proseText, select, textOf } from '../../../test/support/render-markdown.ts';
 
 describe('abbreviations (abbr)', () => {
   it('wraps whole-word uses in <abbr title> and removes the definition lines', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BLOCK_DEPTH } from './block-markers.ts';
-import { childTags, html, proseText, render, select, textOf, UNHURRIED } from './test-helpers.ts';
+import { childTags, html, proseText, render, select, textOf, UNHURRIED } from '../../../test/support/render-markdown.ts';
 
 describe('admonitions (!!!)', () => {
   it('renders type, custom title and Markdown body', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childTags, html, proseText, select, textOf } from './test-helpers.ts';
+import { childTags, html, proseText, select, textOf } from '../../../test/support/render-markdown.ts';
 
 describe('GitHub alerts (gh-admonitions)', () => {
   it('turns each alert into the admonition MkDocs would render', async () => {

@@ -3,7 +3,7 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { applyAttrLists, leadingList, parseAttributes, trailingList } from './attr-list.ts';
 import { hastPropertiesOf } from './mdast-nodes.ts';
-import { html, proseText, select } from './test-helpers.ts';
+import { html, proseText, select } from '../../../test/support/render-markdown.ts';
 
 describe('attr_list', () => {
   it('parses ids, classes, quoted and bare values', () => {

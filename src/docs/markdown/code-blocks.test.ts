@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodeMeta, parseLineList } from './code-meta.ts';
-import { childTags, classesOf, html, render, select, textOf, UNHURRIED } from './test-helpers.ts';
+import { childTags, classesOf, html, render, select, textOf, UNHURRIED } from '../../../test/support/render-markdown.ts';
 
 describe('code meta (pymdownx.superfences info string)', () => {
   it('reads language, title, linenums and hl_lines', () => {

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './render-markdown.ts';
-import { proseText } from './test-helpers.ts';
+import { proseText } from '../../../test/support/render-markdown.ts';
 import type { RenderContext } from './types.ts';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/techdocs-corpus/', import.meta.url));

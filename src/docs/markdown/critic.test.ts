@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replaceMarks, restore } from './critic.ts';
-import { render, select, textOf, UNHURRIED } from './test-helpers.ts';
+import { render, select, textOf, UNHURRIED } from '../../../test/support/render-markdown.ts';
 
 /** The regex the scanner replaced, with the same placeholders, as the reference. */
 const CRITIC = /\{(?:\+\+([\s\S]*?)\+\+|--([\s\S]*?)--|==([\s\S]*?)==|>>([\s\S]*?)<<|~~([\s\S]*?)~>([\s\S]*?)~~)\}/g;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, select, textOf } from './test-helpers.ts';
+import { render, select, textOf } from '../../../test/support/render-markdown.ts';
 
 describe('diagrams', () => {
   it('emits Mermaid source for the client-side renderer', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html, proseText, select } from './test-helpers.ts';
+import { html, proseText, select } from '../../../test/support/render-markdown.ts';
 
 describe('emoji and icon shortcodes', () => {
   it('turns emoji shortcodes into Unicode', async () => {

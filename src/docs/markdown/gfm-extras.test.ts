@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childTags, html, proseText, select, textOf } from './test-helpers.ts';
+import { childTags, html, proseText, select, textOf } from '../../../test/support/render-markdown.ts';
 
 describe('GFM and Python-Markdown block extras', () => {
   it('renders pipe tables with alignment', async () => {

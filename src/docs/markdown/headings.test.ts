@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, select, textOf, UNHURRIED } from './test-helpers.ts';
+import { render, select, textOf, UNHURRIED } from '../../../test/support/render-markdown.ts';
 
 describe('heading ids and permalinks (toc, permalink: true)', () => {
   it('gives every heading a Python-Markdown id and a ¶ permalink', async () => {

@@ -1,7 +1,7 @@
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { applyInlineExtensions } from './inline-extensions.ts';
-import { childTags, html, proseText, select, textOf } from './test-helpers.ts';
+import { childTags, html, proseText, select, textOf } from '../../../test/support/render-markdown.ts';
 
 describe('pymdownx inline extensions', () => {
   it('renders ==mark==, ^^insert^^, ^sup^ and ~sub~', async () => {

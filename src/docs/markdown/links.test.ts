@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, select, textOf } from './test-helpers.ts';
+import { render, select, textOf } from '../../../test/support/render-markdown.ts';
 
 describe('links and images', () => {
   it('rewrites relative targets with ctx.resolve and appends the #fragment', async () => {

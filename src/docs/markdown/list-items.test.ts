@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html, select, UNHURRIED } from './test-helpers.ts';
+import { html, select, UNHURRIED } from '../../../test/support/render-markdown.ts';
 
 describe('list items (mdast-util-to-hast, judged loose once per list)', () => {
   it('keeps a tight list tight and a loose one loose, whichever item makes it loose', async () => {

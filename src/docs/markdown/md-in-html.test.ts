@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandMarkdownInHtml, MAX_HTML_DEPTH } from './md-in-html.ts';
 import { joinLines, splitLines } from './source-lines.ts';
-import { childTags, html, select } from './test-helpers.ts';
+import { childTags, html, select } from '../../../test/support/render-markdown.ts';
 
 describe('md_in_html', () => {
   it('renders Markdown inside <div markdown="1">', async () => {

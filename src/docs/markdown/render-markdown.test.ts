@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './render-markdown.ts';
-import { proseText, render, testContext } from './test-helpers.ts';
+import { proseText, render, testContext } from '../../../test/support/render-markdown.ts';
 
 describe('renderMarkdown', () => {
   it('strips YAML front matter, returns it, and prefers its title', async () => {

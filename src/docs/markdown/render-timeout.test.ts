@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './render-markdown.ts';
-import { testContext } from './test-helpers.ts';
+import { testContext } from '../../../test/support/render-markdown.ts';
 import type { RenderContext } from './types.ts';
 
 function spin(ms: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html, select, UNHURRIED } from './test-helpers.ts';
+import { html, select, UNHURRIED } from '../../../test/support/render-markdown.ts';
 
 describe('2-space nested lists (mdx_truly_sane_lists)', () => {
   it('nests under bullet items', async () => {

@@ -5,7 +5,7 @@
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { parse, render, select } from './test-helpers.ts';
+import { parse, render, select } from '../../../test/support/render-markdown.ts';
 
 const VECTORS = [
   '<script>alert(1)</script>',

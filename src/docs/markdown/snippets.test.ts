@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandSnippets, MAX_SNIPPET_CHARS, parseEntry, splitRanges } from './snippets.ts';
 import { splitLines } from './source-lines.ts';
-import { html, proseText, render, select, testContext, textOf } from './test-helpers.ts';
+import { html, proseText, render, select, testContext, textOf } from '../../../test/support/render-markdown.ts';
 import type { RenderState } from './types.ts';
 
 const FILES = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childTags, html, select, textOf } from './test-helpers.ts';
+import { childTags, html, select, textOf } from '../../../test/support/render-markdown.ts';
 
 const TWO_TABS = '=== "Python"\n\n    ```python\n    print("hi")\n    ```\n\n=== "Bash"\n\n    Some *text*.\n';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiRecord, contextWith, kindsScoredBy } from '../test-entities.ts';
+import { apiRecord, contextWith, kindsScoredBy } from '../../../test/support/health-entities.ts';
 import { apiDefinitionValid } from './api-definition.ts';
 
 const context = contextWith();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextWith, entityRecord } from '../test-entities.ts';
+import { contextWith, entityRecord } from '../../../test/support/health-entities.ts';
 import { noDeprecatedDependencies } from './dependencies.ts';
 
 const old = entityRecord({ name: 'currency-converter', lifecycle: 'deprecated' });

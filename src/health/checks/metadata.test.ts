@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextWith, entityRecord, kindsScoredBy } from '../test-entities.ts';
+import { contextWith, entityRecord, kindsScoredBy } from '../../../test/support/health-entities.ts';
 import { descriptionPresent, docsPresent, lifecycleSet, TECHDOCS_REF_DOCS } from './metadata.ts';
 
 const context = contextWith();

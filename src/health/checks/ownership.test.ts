@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextWith, entityRecord, kindsScoredBy } from '../test-entities.ts';
+import { contextWith, entityRecord, kindsScoredBy } from '../../../test/support/health-entities.ts';
 import { ownerResolves, systemSet } from './ownership.ts';
 
 const EDIT = 'https://github.com/acme/shop/edit/main/catalog-info.yaml';

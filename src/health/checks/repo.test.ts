@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityRecord } from '../../entity-record/schema.ts';
-import { contextWith, entityRecord } from '../test-entities.ts';
+import { contextWith, entityRecord } from '../../../test/support/health-entities.ts';
 import { codeownersPresent, daysSince, newCodeownersUrl, recentActivity, repoNotArchived } from './repo.ts';
 
 const context = contextWith();

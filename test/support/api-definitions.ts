@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /** A file of `src/api-docs/fixtures/`. */
 export function fixture(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../src/api-docs/fixtures/${name}`, import.meta.url), 'utf8');
 }
 
 /** The item named `name` in `items`, or a failed test that says which names there are. */

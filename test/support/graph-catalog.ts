@@ -2,9 +2,9 @@
  * A tiny in-memory catalog for the graph-view tests: entities with their
  * relations in both directions, as the portal data has them.
  */
-import { entityPagePath, splitCanonicalRef } from '../catalog-model/refs.ts';
-import { inverseRelation } from '../catalog-model/relations.ts';
-import type { EntityInfo, EntityLookup } from './graph-model.ts';
+import { entityPagePath, splitCanonicalRef } from '../../src/catalog-model/refs.ts';
+import { inverseRelation } from '../../src/catalog-model/relations.ts';
+import type { EntityInfo, EntityLookup } from '../../src/graph-view/graph-model.ts';
 
 export class TestCatalog {
   readonly entities = new Map<string, EntityInfo>();

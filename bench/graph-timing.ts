@@ -3,14 +3,14 @@
  * seen before) and for every entity page of a catalog. Run by
  * `node scripts/bench-graphs.ts [portal-data.json]`.
  */
-import type { EntityRecord } from '../entity-record/schema.ts';
-import type { EntityGraph, EntityInfo } from './graph-model.ts';
-import { relationGraphView, systemDiagramView } from './index.ts';
-import { layoutGraph, type Direction } from './layout.ts';
-import { neighbourhood } from './neighbourhood.ts';
-import { clearLayoutCache, layoutStats } from './ranked-layout.ts';
-import { systemDiagram } from './system-diagram.ts';
-import { bigGroupCatalog, TestCatalog } from './test-catalog.ts';
+import type { EntityRecord } from '../src/entity-record/schema.ts';
+import type { EntityGraph, EntityInfo } from '../src/graph-view/graph-model.ts';
+import { relationGraphView, systemDiagramView } from '../src/graph-view/index.ts';
+import { layoutGraph, type Direction } from '../src/graph-view/layout.ts';
+import { neighbourhood } from '../src/graph-view/neighbourhood.ts';
+import { clearLayoutCache, layoutStats } from '../src/graph-view/ranked-layout.ts';
+import { systemDiagram } from '../src/graph-view/system-diagram.ts';
+import { bigGroupCatalog, TestCatalog } from '../test/support/graph-catalog.ts';
 
 export interface GraphTiming {
   graph: string;

@@ -3,8 +3,8 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { renderMarkdown } from './render-markdown.ts';
-import type { RenderContext, RenderedMarkdown } from './types.ts';
+import { renderMarkdown } from '../../src/docs/markdown/render-markdown.ts';
+import type { RenderContext, RenderedMarkdown } from '../../src/docs/markdown/types.ts';
 
 export interface TestOptions {
   /** Snippet files by path. */

@@ -2,12 +2,12 @@
  * Test fixtures for the health checks: one entity that passes every check,
  * to mutate one field per test, and the small org it lives in.
  */
-import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
-import { readApiDefinition } from '../api-docs/index.ts';
-import type { EntitySpecs, KindName } from '../catalog-model/kinds/index.ts';
-import type { EntityRecord, KindRecord } from '../entity-record/schema.ts';
-import type { CheckContext } from './check.ts';
-import { scorecardOf } from './scorecard.ts';
+import { ANNOTATION_TECHDOCS_REF } from '../../src/catalog-model/annotations.ts';
+import { readApiDefinition } from '../../src/api-docs/index.ts';
+import type { EntitySpecs, KindName } from '../../src/catalog-model/kinds/index.ts';
+import type { EntityRecord, KindRecord } from '../../src/entity-record/schema.ts';
+import type { CheckContext } from '../../src/health/check.ts';
+import { scorecardOf } from '../../src/health/scorecard.ts';
 
 export const NOW = new Date('2024-06-01T00:00:00Z');
 

@@ -4,7 +4,7 @@
  * `validate FILE…` reads its files from disk instead
  * (src/pipeline/snapshot-of-files.ts).
  */
-import type { Repo, RepoFile, Snapshot } from './snapshot.ts';
+import type { Repo, RepoFile, Snapshot } from '../../src/sources/snapshot.ts';
 
 export interface InMemoryRepo {
   name: string;

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { splitCanonicalRef } from '../catalog-model/refs.ts';
-import type { EntityRecord } from '../entity-record/schema.ts';
-import { bookingCatalog } from './test-catalog.ts';
-import { timeCatalog } from './timing.ts';
+import { splitCanonicalRef } from '../src/catalog-model/refs.ts';
+import type { EntityRecord } from '../src/entity-record/schema.ts';
+import { bookingCatalog } from '../test/support/graph-catalog.ts';
+import { timeCatalog } from './graph-timing.ts';
 
 test('timeCatalog draws every entity of a catalog and counts the dagre runs', () => {
   const catalog = bookingCatalog();
