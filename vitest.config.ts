@@ -18,7 +18,9 @@ const integration = ['test/fakes/**/*.test.ts', 'bench/**/*.test.ts', 'src/sourc
 const e2e = ['test/e2e/**/*.test.ts', 'test/hostile/**/*.test.ts'];
 const unit = ['src/**/*.test.ts', 'test/layout/**/*.test.ts'];
 /** Unit tests that call `vi.mock`, found by reading them, so a new one cannot land in the shared graph. */
-const mocksModules = globSync(unit, { cwd: import.meta.dirname }).filter((file) => /\bvi\.(do)?mock\(/.test(readFileSync(join(import.meta.dirname, file), 'utf8')));
+const mocksModules = globSync(unit, { cwd: import.meta.dirname }).filter((file) =>
+  /\bvi\.(do)?mock\(/.test(readFileSync(join(import.meta.dirname, file), 'utf8')),
+);
 
 export default defineConfig({
   test: {

@@ -19,7 +19,10 @@ type Edit = 'readme' | 'docs' | 'catalog';
 export async function touchRepos(dir: string, fraction: number, seed: number): Promise<string[]> {
   if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`fraction must be between 0 and 1; got ${fraction}.`);
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort(byString);
+  const names = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort(byString);
   const count = fraction === 0 ? 0 : Math.min(names.length, Math.max(1, Math.round(names.length * fraction)));
   const chosen = Random.derive(seed, 'touch').sample(names, count).sort(byString);
   for (const name of chosen) await touchRepo(join(dir, name), name, Random.derive(seed, `touch:${name}`));

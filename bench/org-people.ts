@@ -44,12 +44,23 @@ export function planPeople(random: Random, login: string, teamCount: number, use
   const teams: PlannedTeam[] = [];
   for (let i = 0; i < departmentCount; i++) {
     const slug = claimName(taken, departmentWords[i]!);
-    teams.push({ slug, name: titleCase(slug), description: `${titleCase(slug)}: the department's managers and its teams.`, department: slug, level: 'department', members: [] });
+    teams.push({
+      slug,
+      name: titleCase(slug),
+      description: `${titleCase(slug)}: the department's managers and its teams.`,
+      department: slug,
+      level: 'department',
+      members: [],
+    });
   }
   const departments = [...teams];
   const topTeams: PlannedTeam[] = [];
   for (let i = departmentCount; i < teamCount; i++) {
-    const slug = claimName(taken, `${random.pick(businessNouns)}-${random.pick(teamSuffixes)}`, () => `${random.pick(businessNouns)}-${random.pick(teamSuffixes)}`);
+    const slug = claimName(
+      taken,
+      `${random.pick(businessNouns)}-${random.pick(teamSuffixes)}`,
+      () => `${random.pick(businessNouns)}-${random.pick(teamSuffixes)}`,
+    );
     // Every department gets a team first; later ones are a quarter sub-teams.
     const asSubTeam = i >= departmentCount * 2 && topTeams.length > 0 && random.chance(0.25);
     const parent = asSubTeam ? random.pick(topTeams) : i < departmentCount * 2 ? departments[i - departmentCount]! : random.pick(departments);
@@ -96,7 +107,14 @@ function planUsers(random: Random, org: string, count: number): PlannedUser[] {
  * weighted fifteen times heavier: those overflow GitHub's first member page.
  */
 function assignMembers(random: Random, teams: PlannedTeam[], users: PlannedUser[]): void {
-  const big = new Set(random.sample(teams.filter((t) => t.level !== 'department'), Math.max(1, Math.round(teams.length / 12))).map((t) => t.slug));
+  const big = new Set(
+    random
+      .sample(
+        teams.filter((t) => t.level !== 'department'),
+        Math.max(1, Math.round(teams.length / 12)),
+      )
+      .map((t) => t.slug),
+  );
   const weight = (t: PlannedTeam) => (big.has(t.slug) ? 15 : 1);
   const nonDepartments = teams.filter((t) => t.level !== 'department');
   const join = (user: PlannedUser, team: PlannedTeam, role: 'MEMBER' | 'MAINTAINER') => {
@@ -116,5 +134,9 @@ function assignMembers(random: Random, teams: PlannedTeam[], users: PlannedUser[
 
 /** `Zoë Müller` → `zoe`, `muller`: logins and emails are ASCII. */
 function ascii(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }

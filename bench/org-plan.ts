@@ -72,8 +72,18 @@ function planArchitecture(random: Random, people: People, repoCount: number): { 
     // Every domain gets a system before any gets a second.
     const domain = i < domains.length ? domains[i]! : random.pick(domains);
     const owner: PlannedTeam = random.pick(teamsByDepartment.get(domain.owner)!);
-    const name = claimName(taken, `${random.pick(businessNouns)}-${random.pick(systemSuffixes)}`, () => `${random.pick(businessNouns)}-${random.pick(systemSuffixes)}`);
-    systems.push({ name, domain: domain.name, owner: owner.slug, department: owner.department, description: `${titleCase(name)} ${random.pick(verbs)} ${random.pick(objects)} for the ${titleCase(domain.name)} domain.` });
+    const name = claimName(
+      taken,
+      `${random.pick(businessNouns)}-${random.pick(systemSuffixes)}`,
+      () => `${random.pick(businessNouns)}-${random.pick(systemSuffixes)}`,
+    );
+    systems.push({
+      name,
+      domain: domain.name,
+      owner: owner.slug,
+      department: owner.department,
+      description: `${titleCase(name)} ${random.pick(verbs)} ${random.pick(objects)} for the ${titleCase(domain.name)} domain.`,
+    });
   }
   return { domains, systems };
 }

@@ -8,7 +8,18 @@ import type { People, PlannedTeam } from './org-people.ts';
 import type { PlannedSystem } from './org-plan.ts';
 import { claimName, sentenceCase, titleCase } from './org-names.ts';
 import {
-  businessNouns, languages, librarySuffixes, noCatalogKinds, objects, qualifiers, resourceKinds, serviceSuffixes, techTags, verbs, websiteSuffixes, type Language,
+  businessNouns,
+  languages,
+  librarySuffixes,
+  noCatalogKinds,
+  objects,
+  qualifiers,
+  resourceKinds,
+  serviceSuffixes,
+  techTags,
+  verbs,
+  websiteSuffixes,
+  type Language,
 } from './org-words.ts';
 
 export type ComponentType = 'service' | 'library' | 'website';
@@ -85,7 +96,15 @@ export function planRepoShells(random: Random, options: ShellOptions): PlannedRe
     const type = (['service', 'library', 'website'] as const)[i % 3]!;
     const language = type === 'website' ? languages[1] : random.weighted(languages, (l) => l.weight);
     const name = claimName(taken, `template-${language.tag}-${type}`);
-    const repo = shell(random, name, 'template', random.pick(platform), `Software template: a new ${language.name} ${type} with CI, catalog entry and docs.`, 0.5, language);
+    const repo = shell(
+      random,
+      name,
+      'template',
+      random.pick(platform),
+      `Software template: a new ${language.name} ${type} with CI, catalog entry and docs.`,
+      0.5,
+      language,
+    );
     repo.templateType = type;
     repos.push(repo);
   }
@@ -93,7 +112,15 @@ export function planRepoShells(random: Random, options: ShellOptions): PlannedRe
     const kind = random.pick(noCatalogKinds);
     const name = claimName(taken, `${random.pick(businessNouns)}-${kind.suffix}`);
     const language = kind.language ?? random.weighted(languages, (l) => l.weight);
-    const repo = shell(random, name, 'no-catalog', random.pick(ownerTeams), `${sentenceCase(name)}, kept next to the code but not a deployable component.`, 0.3, language);
+    const repo = shell(
+      random,
+      name,
+      'no-catalog',
+      random.pick(ownerTeams),
+      `${sentenceCase(name)}, kept next to the code but not a deployable component.`,
+      0.3,
+      language,
+    );
     repo.archived = random.chance(0.12);
     repos.push(repo);
   }
@@ -103,7 +130,12 @@ export function planRepoShells(random: Random, options: ShellOptions): PlannedRe
     const type: ComponentType = random.weighted(['service', 'library', 'website'] as const, (t) => (t === 'service' ? 6 : t === 'library' ? 3 : 1.5));
     const name = componentName(random, taken, type);
     const system = random.chance(0.9) ? random.pick(systems) : undefined;
-    const teams = system && random.chance(0.6) ? [people.teams.find((t) => t.slug === system.owner)!] : system ? people.teamsByDepartment.get(system.department)! : ownerTeams;
+    const teams =
+      system && random.chance(0.6)
+        ? [people.teams.find((t) => t.slug === system.owner)!]
+        : system
+          ? people.teamsByDepartment.get(system.department)!
+          : ownerTeams;
     const owner = random.pick(teams);
     const language = type === 'website' ? languages[1] : random.weighted(languages, (l) => l.weight);
     const description = `${sentenceCase(name)} ${random.pick(verbs)} ${random.pick(objects)}${system ? ` for the ${titleCase(system.name)} system` : ''}.`;
@@ -125,11 +157,20 @@ export function planRepoShells(random: Random, options: ShellOptions): PlannedRe
       docs: random.chance(type === 'website' ? 0.2 : 0.37),
       ownerRef: random.chance(0.1) ? `group:${owner.slug}` : owner.slug,
       ...(system ? { system: system.name } : {}),
-      ...(hasApi ? { api: { name: claimName(apiNames, name.endsWith('-api') ? name : `${name}-api`), file: viaLocation ? 'api/openapi.yaml' : random.chance(0.3) ? 'api/openapi.yaml' : 'openapi.yaml', viaLocation } } : {}),
+      ...(hasApi
+        ? {
+            api: {
+              name: claimName(apiNames, name.endsWith('-api') ? name : `${name}-api`),
+              file: viaLocation ? 'api/openapi.yaml' : random.chance(0.3) ? 'api/openapi.yaml' : 'openapi.yaml',
+              viaLocation,
+            },
+          }
+        : {}),
       ...(problem ? { problem } : {}),
     };
     if (type === 'service' && random.chance(0.45)) {
-      for (const kind of random.sample(resourceKinds, random.int(1, 2))) component.resources.push({ name: claimName(resourceNames, `${name}-${kind.suffix}`), type: kind.type, what: kind.what, tag: kind.tag });
+      for (const kind of random.sample(resourceKinds, random.int(1, 2)))
+        component.resources.push({ name: claimName(resourceNames, `${name}-${kind.suffix}`), type: kind.type, what: kind.what, tag: kind.tag });
     }
     repo.component = component;
     repo.topics = [type, ...component.tags.filter((t) => /^[a-z0-9-]+$/.test(t))].slice(0, 5);
@@ -146,7 +187,15 @@ function componentName(random: Random, taken: Set<string>, type: ComponentType):
 }
 
 /** A repo with metadata; `forkChance` scales the share of forks (none for org and architecture). */
-function shell(random: Random, name: string, role: PlannedRepo['role'], owner: PlannedTeam, description: string, forkChance: number, language?: Language): PlannedRepo {
+function shell(
+  random: Random,
+  name: string,
+  role: PlannedRepo['role'],
+  owner: PlannedTeam,
+  description: string,
+  forkChance: number,
+  language?: Language,
+): PlannedRepo {
   const special = role === 'org' || role === 'architecture';
   const created = special ? START + random.int(0, 30) * DAY : START + Math.floor(random.float() * (END - START - 30 * DAY));
   const committed = created + Math.floor(random.float() * (END - created));

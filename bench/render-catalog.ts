@@ -29,7 +29,9 @@ export function componentCatalog(plan: OrgPlan, repo: PlannedRepo, random: Rando
   if (c.type === 'service' && random.chance(0.3)) annotations['pagerduty.com/service-id'] = `P${random.int(100000, 999999).toString(36).toUpperCase()}`;
   const links = [
     { url: `https://grafana.${plan.login}.example/d/${repo.name}`, title: 'Grafana dashboard', icon: 'dashboard' },
-    ...(random.chance(0.5) ? [{ url: `https://${plan.login}.slack.com/archives/C${random.int(100000, 999999)}`, title: `#team-${repo.owner.slug}`, icon: 'chat' }] : []),
+    ...(random.chance(0.5)
+      ? [{ url: `https://${plan.login}.slack.com/archives/C${random.int(100000, 999999)}`, title: `#team-${repo.owner.slug}`, icon: 'chat' }]
+      : []),
   ];
   const common = { owner: c.ownerRef, ...(c.system ? { system: c.system } : {}) };
   const spec: Doc = {
@@ -57,7 +59,13 @@ export function componentCatalog(plan: OrgPlan, repo: PlannedRepo, random: Rando
   const api: Doc | undefined = c.api && {
     apiVersion: V1,
     kind: 'API',
-    metadata: { name: c.api.name, title: titleCase(c.api.name), description: `REST API of ${repo.name}.`, annotations: { 'github.com/project-slug': slug }, tags: ['rest', 'openapi'] },
+    metadata: {
+      name: c.api.name,
+      title: titleCase(c.api.name),
+      description: `REST API of ${repo.name}.`,
+      annotations: { 'github.com/project-slug': slug },
+      tags: ['rest', 'openapi'],
+    },
     spec: { type: 'openapi', lifecycle: c.lifecycle, ...common, definition: { $text: c.api.viaLocation ? './openapi.yaml' : `./${c.api.file}` } },
   };
   const resources: Doc[] = c.resources.map((r) => ({
@@ -69,7 +77,12 @@ export function componentCatalog(plan: OrgPlan, repo: PlannedRepo, random: Rando
 
   const header = `Catalog entry for ${repo.name}. Owned by ${repo.owner.name}; see .github/CODEOWNERS.`;
   if (api && c.api!.viaLocation) {
-    const location: Doc = { apiVersion: V1, kind: 'Location', metadata: { name: `${repo.name}-apis`, description: `API entities of ${repo.name}, next to their definitions.` }, spec: { targets: ['./api/catalog-info.yaml'] } };
+    const location: Doc = {
+      apiVersion: V1,
+      kind: 'Location',
+      metadata: { name: `${repo.name}-apis`, description: `API entities of ${repo.name}, next to their definitions.` },
+      spec: { targets: ['./api/catalog-info.yaml'] },
+    };
     return { 'catalog-info.yaml': yamlFile([component, ...resources, location], header), 'api/catalog-info.yaml': yamlFile([api]) };
   }
   let text = yamlFile([component, ...(api ? [api] : []), ...resources], header);
@@ -85,7 +98,11 @@ export function orgCatalog(plan: OrgPlan): Files {
     apiVersion: V1,
     kind: 'Group',
     metadata: { name: login, title: titleCase(login), description: `${titleCase(login)}, the whole organization.` },
-    spec: { type: 'organization', profile: { displayName: titleCase(login), email: `engineering@${login}.example` }, children: people.departments.map((d) => d.slug) },
+    spec: {
+      type: 'organization',
+      profile: { displayName: titleCase(login), email: `engineering@${login}.example` },
+      children: people.departments.map((d) => d.slug),
+    },
   };
   const groups: Doc[] = plan.yamlGroups.slice(1).map((slug) => {
     const team = teams.get(slug)!;
@@ -119,13 +136,21 @@ export function orgCatalog(plan: OrgPlan): Files {
   const location: Doc = {
     apiVersion: V1,
     kind: 'Location',
-    metadata: { name: `${login}-org`, title: `${titleCase(login)} organization`, description: 'Groups and users declared by hand; GitHub teams fill in the rest.', annotations: { 'github.com/project-slug': `${login}/org` } },
+    metadata: {
+      name: `${login}-org`,
+      title: `${titleCase(login)} organization`,
+      description: 'Groups and users declared by hand; GitHub teams fill in the rest.',
+      annotations: { 'github.com/project-slug': `${login}/org` },
+    },
     spec: { targets: ['./groups.yaml', './people.yaml'] },
   };
   const onlyHere = plan.yamlGroups.filter((g) => !teams.has(g));
   return {
     'catalog-info.yaml': yamlFile([location], 'Entry point for teams and people. Groups and users are in the files next to this one.'),
-    'groups.yaml': yamlFile([root, ...groups], `The org root (${onlyHere.join(', ')} exists only here) and a few departments and teams.\nWhat is declared here wins over what is generated from GitHub teams.`),
+    'groups.yaml': yamlFile(
+      [root, ...groups],
+      `The org root (${onlyHere.join(', ')} exists only here) and a few departments and teams.\nWhat is declared here wins over what is generated from GitHub teams.`,
+    ),
     'people.yaml': yamlFile(userDocs, 'People declared by hand; everyone else comes from GitHub org membership.'),
   };
 }
@@ -140,18 +165,24 @@ export function architectureCatalog(plan: OrgPlan): Files {
   }));
   const files: Files = { 'domains.yaml': yamlFile(domains, 'Business domains. Changes are agreed in the architecture review.') };
   for (const domain of plan.domains) {
-    const systems: Doc[] = plan.systems.filter((s) => s.domain === domain.name).map((s) => ({
-      apiVersion: V1,
-      kind: 'System',
-      metadata: { name: s.name, title: titleCase(s.name), description: s.description, tags: [s.domain] },
-      spec: { owner: s.owner, domain: s.domain },
-    }));
+    const systems: Doc[] = plan.systems
+      .filter((s) => s.domain === domain.name)
+      .map((s) => ({
+        apiVersion: V1,
+        kind: 'System',
+        metadata: { name: s.name, title: titleCase(s.name), description: s.description, tags: [s.domain] },
+        spec: { owner: s.owner, domain: s.domain },
+      }));
     files[`systems/${domain.name}.yaml`] = yamlFile(systems, `Systems of the ${titleCase(domain.name)} domain.`);
   }
   const location: Doc = {
     apiVersion: V1,
     kind: 'Location',
-    metadata: { name: `${plan.login}-architecture`, description: 'Business domains and the systems inside them.', annotations: { 'github.com/project-slug': `${plan.login}/architecture` } },
+    metadata: {
+      name: `${plan.login}-architecture`,
+      description: 'Business domains and the systems inside them.',
+      annotations: { 'github.com/project-slug': `${plan.login}/architecture` },
+    },
     spec: { targets: ['./domains.yaml', ...plan.domains.map((d) => `./systems/${d.name}.yaml`)] },
   };
   const header = 'Business domains and the systems inside them.\nComponents, APIs and resources declare `spec.system` in their own repos.';

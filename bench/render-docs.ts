@@ -73,7 +73,10 @@ function mkdocs(login: string, repo: PlannedRepo, pages: Page[]): string {
 
 function renderPage(login: string, repo: PlannedRepo, page: Page, pages: Page[], random: Random): string {
   const subject = repo.name.replace(/-/g, ' ');
-  const others = random.sample(pages.filter((p) => p !== page), random.int(1, 3));
+  const others = random.sample(
+    pages.filter((p) => p !== page),
+    random.int(1, 3),
+  );
   const link = (to: Page) => `[${to.title}](${posix.relative(posix.dirname(page.path), to.path)})`;
   const heading = page.path === 'index.md' ? titleCase(repo.name) : page.title;
   const blocks = [`# ${heading}`, paragraph(random, subject, 2, 4)];
@@ -90,12 +93,32 @@ function renderPage(login: string, repo: PlannedRepo, page: Page, pages: Page[],
   return `${blocks.join('\n\n')}\n`;
 }
 
-const sectionHeadings = ['How it works', 'Local setup', 'Deploying', 'Failure modes', 'Limits', 'Data flow', 'Dependencies', 'Troubleshooting', 'Design decisions', 'Testing', 'Rollbacks', 'Security'];
+const sectionHeadings = [
+  'How it works',
+  'Local setup',
+  'Deploying',
+  'Failure modes',
+  'Limits',
+  'Data flow',
+  'Dependencies',
+  'Troubleshooting',
+  'Design decisions',
+  'Testing',
+  'Rollbacks',
+  'Security',
+];
 
 function codeBlock(login: string, repo: PlannedRepo, random: Random): string {
   const choice = random.int(0, 2);
   if (choice === 0) {
-    const run = { Go: 'go run ./cmd/server', TypeScript: 'npm run dev', Java: './gradlew bootRun', Kotlin: './gradlew run', Python: 'uv run python -m app', Rust: 'cargo run' }[repo.language?.name ?? 'TypeScript'];
+    const run = {
+      Go: 'go run ./cmd/server',
+      TypeScript: 'npm run dev',
+      Java: './gradlew bootRun',
+      Kotlin: './gradlew run',
+      Python: 'uv run python -m app',
+      Rust: 'cargo run',
+    }[repo.language?.name ?? 'TypeScript'];
     return `\`\`\`bash\ngit clone git@github.com:${login}/${repo.name}.git\ncd ${repo.name}\n${run}\n\`\`\``;
   }
   if (choice === 1) {

@@ -32,7 +32,10 @@ export function openApi(login: string, apiName: string, description: string, ran
             { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100, default: 20 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
           ],
-          responses: { '200': { description: `A page of ${first}.`, content: { 'application/json': { schema: ref(`${schema(first)}Page`) } } }, '400': errorResponse },
+          responses: {
+            '200': { description: `A page of ${first}.`, content: { 'application/json': { schema: ref(`${schema(first)}Page`) } } },
+            '400': errorResponse,
+          },
         },
         post: {
           operationId: `create${schema(first)}`,
@@ -46,14 +49,21 @@ export function openApi(login: string, apiName: string, description: string, ran
           operationId: `get${schema(first)}${schema(second)}s`,
           summary: `The ${second} of one ${first.replace(/s$/, '')}`,
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'OK.', content: { 'application/json': { schema: { type: 'array', items: ref(schema(second)) } } } }, '404': errorResponse },
+          responses: {
+            '200': { description: 'OK.', content: { 'application/json': { schema: { type: 'array', items: ref(schema(second)) } } } },
+            '404': errorResponse,
+          },
         },
       },
     },
     components: {
       schemas: {
         [schema(first)]: item(first),
-        [`${schema(first)}Page`]: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(schema(first)) }, nextCursor: { type: 'string', nullable: true } } },
+        [`${schema(first)}Page`]: {
+          type: 'object',
+          required: ['items'],
+          properties: { items: { type: 'array', items: ref(schema(first)) }, nextCursor: { type: 'string', nullable: true } },
+        },
         [schema(second)]: item(second),
         Error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
       },

@@ -49,11 +49,20 @@ export function manifest(language: string, name: string, description: string): [
       return ['go.mod', `module example.com/${name}\n\ngo 1.23\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.1.0\n\tgithub.com/jackc/pgx/v5 v5.7.1\n)\n`];
     case 'Java':
     case 'Kotlin':
-      return ['build.gradle.kts', `plugins {\n    id("org.springframework.boot") version "3.4.1"\n    ${language === 'Kotlin' ? 'kotlin("jvm") version "2.1.0"' : 'java'}\n}\n\ndescription = "${description.replace(/"/g, "'")}"\n`];
+      return [
+        'build.gradle.kts',
+        `plugins {\n    id("org.springframework.boot") version "3.4.1"\n    ${language === 'Kotlin' ? 'kotlin("jvm") version "2.1.0"' : 'java'}\n}\n\ndescription = "${description.replace(/"/g, "'")}"\n`,
+      ];
     case 'Python':
-      return ['pyproject.toml', `[project]\nname = "${name}"\nversion = "0.1.0"\ndescription = "${description.replace(/"/g, "'")}"\nrequires-python = ">=3.12"\ndependencies = ["fastapi>=0.115", "httpx>=0.28"]\n`];
+      return [
+        'pyproject.toml',
+        `[project]\nname = "${name}"\nversion = "0.1.0"\ndescription = "${description.replace(/"/g, "'")}"\nrequires-python = ">=3.12"\ndependencies = ["fastapi>=0.115", "httpx>=0.28"]\n`,
+      ];
     case 'Rust':
-      return ['Cargo.toml', `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntokio = { version = "1", features = ["full"] }\n`];
+      return [
+        'Cargo.toml',
+        `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntokio = { version = "1", features = ["full"] }\n`,
+      ];
     case 'Shell':
       return ['bin/run.sh', `#!/usr/bin/env bash\n# ${description}\nset -euo pipefail\n\necho "Running ${name} against \${TARGET:-staging}"\n`];
     case 'HCL':
@@ -61,10 +70,16 @@ export function manifest(language: string, name: string, description: string): [
     case 'Jupyter Notebook':
       return ['requirements.txt', 'pandas==2.2.3\nduckdb==1.1.3\njupyterlab==4.3.4\n'];
     case 'PLpgSQL':
-      return ['migrations/0001_init.sql', `-- ${description}\nCREATE TABLE IF NOT EXISTS ${name.replace(/-/g, '_')} (\n  id uuid PRIMARY KEY,\n  created_at timestamptz NOT NULL DEFAULT now()\n);\n`];
+      return [
+        'migrations/0001_init.sql',
+        `-- ${description}\nCREATE TABLE IF NOT EXISTS ${name.replace(/-/g, '_')} (\n  id uuid PRIMARY KEY,\n  created_at timestamptz NOT NULL DEFAULT now()\n);\n`,
+      ];
     case 'Go Template':
       return [`charts/${name}/Chart.yaml`, `apiVersion: v2\nname: ${name}\ndescription: ${JSON.stringify(description)}\nversion: 0.1.0\n`];
     default:
-      return ['package.json', `${JSON.stringify({ name: `@example/${name}`, version: '0.1.0', private: true, description, type: 'module', scripts: { dev: 'vite', build: 'tsc -b', test: 'vitest run' } }, null, 2)}\n`];
+      return [
+        'package.json',
+        `${JSON.stringify({ name: `@example/${name}`, version: '0.1.0', private: true, description, type: 'module', scripts: { dev: 'vite', build: 'tsc -b', test: 'vitest run' } }, null, 2)}\n`,
+      ];
   }
 }

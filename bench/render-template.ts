@@ -33,15 +33,45 @@ export function templateRepo(login: string, repo: PlannedRepo): Files {
         {
           title: 'Where to create it',
           required: ['repoUrl'],
-          properties: { repoUrl: { title: 'Repository', type: 'string', 'ui:field': 'RepoUrlPicker', 'ui:options': { allowedHosts: ['github.com'], allowedOwners: [login] } } },
+          properties: {
+            repoUrl: {
+              title: 'Repository',
+              type: 'string',
+              'ui:field': 'RepoUrlPicker',
+              'ui:options': { allowedHosts: ['github.com'], allowedOwners: [login] },
+            },
+          },
         },
       ],
       steps: [
-        { id: 'fetch', name: 'Render the skeleton', action: 'fetch:template', input: { url: './skeleton', values: { name: '${{ parameters.name }}', description: '${{ parameters.description }}', owner: '${{ parameters.owner }}' } } },
-        { id: 'publish', name: 'Create the repository', action: 'publish:github', input: { repoUrl: '${{ parameters.repoUrl }}', defaultBranch: 'main', repoVisibility: 'internal' } },
-        { id: 'register', name: 'Register in the catalog', action: 'catalog:register', input: { repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}', catalogInfoPath: '/catalog-info.yaml' } },
+        {
+          id: 'fetch',
+          name: 'Render the skeleton',
+          action: 'fetch:template',
+          input: {
+            url: './skeleton',
+            values: { name: '${{ parameters.name }}', description: '${{ parameters.description }}', owner: '${{ parameters.owner }}' },
+          },
+        },
+        {
+          id: 'publish',
+          name: 'Create the repository',
+          action: 'publish:github',
+          input: { repoUrl: '${{ parameters.repoUrl }}', defaultBranch: 'main', repoVisibility: 'internal' },
+        },
+        {
+          id: 'register',
+          name: 'Register in the catalog',
+          action: 'catalog:register',
+          input: { repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}', catalogInfoPath: '/catalog-info.yaml' },
+        },
       ],
-      output: { links: [{ title: 'Repository', url: '${{ steps.publish.output.remoteUrl }}' }, { title: 'Open in catalog', icon: 'catalog', entityRef: '${{ steps.register.output.entityRef }}' }] },
+      output: {
+        links: [
+          { title: 'Repository', url: '${{ steps.publish.output.remoteUrl }}' },
+          { title: 'Open in catalog', icon: 'catalog', entityRef: '${{ steps.register.output.entityRef }}' },
+        ],
+      },
     },
   };
   const skeletonEntity = {
@@ -59,7 +89,7 @@ export function templateRepo(login: string, repo: PlannedRepo): Files {
     'catalog-info.yaml': yamlFile([template], `Golden path: ${repo.description}`),
     'skeleton/catalog-info.yaml': yamlFile([skeletonEntity]),
     'skeleton/README.md': '# ${{ values.name }}\n\n${{ values.description }}\n\nOwned by ${{ values.owner }}. Created from the `' + repo.name + '` template.\n',
-    'skeleton/mkdocs.yml': "site_name: ${{ values.name }}\nnav:\n  - Home: index.md\nplugins:\n  - techdocs-core\n",
+    'skeleton/mkdocs.yml': 'site_name: ${{ values.name }}\nnav:\n  - Home: index.md\nplugins:\n  - techdocs-core\n',
     'skeleton/docs/index.md': '# ${{ values.name }}\n\n${{ values.description }}\n\n!!! tip\n    Replace this page with what a newcomer needs on day one.\n',
     [`skeleton/${manifestPath}`]: manifestText,
   };

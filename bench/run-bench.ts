@@ -91,7 +91,13 @@ export interface BenchResult {
   problems: string[];
   catalog: { validateMs: number; resolveMs: number; entities: number; byKind: Record<string, number>; relations: number; diagnostics: Record<string, number> };
   /** TechDocs of the cold snapshot rendered twice: with an empty page cache, then with the cache the first run filled. */
-  docs: { sites: number; pages: number; cold: { ms: number; pagesPerSecond: number }; cached: { ms: number; pagesPerSecond: number; fromCache: number }; diagnostics: Record<string, number> };
+  docs: {
+    sites: number;
+    pages: number;
+    cold: { ms: number; pagesPerSecond: number };
+    cached: { ms: number; pagesPerSecond: number; fromCache: number };
+    diagnostics: Record<string, number>;
+  };
   build?: { ms: number; exitCode: number; pages: number; files: number; distBytes: number; outDir: string; output: string };
   /** With --build: entity page and JavaScript sizes, and the catalog explorer's time to a first filtered result. */
   ui?: { pages: PageBudgetResult; explorer: ExplorerTiming; met: { entityHtml: boolean; entityJs: boolean; explorer: boolean } };
@@ -122,7 +128,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     };
     coldSnapshot = await crawl('cold', undefined);
     const unchanged = await crawl('unchanged', coldSnapshot);
-    if (JSON.stringify(unchanged.repos) !== JSON.stringify(coldSnapshot.repos)) problems.push('The nightly crawl with nothing changed gave other repos than the cold crawl.');
+    if (JSON.stringify(unchanged.repos) !== JSON.stringify(coldSnapshot.repos))
+      problems.push('The nightly crawl with nothing changed gave other repos than the cold crawl.');
 
     const touchedDir = `${org.dir}-touched`;
     await rm(touchedDir, { recursive: true, force: true });
@@ -136,24 +143,49 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const changed = await crawl('changed', unchanged);
     const read = crawls.at(-1)!.reposRead;
     if (read !== touched.selected) problems.push(`The nightly crawl with 5 % changed read ${read} repos; ${touched.selected} crawled repos had changed.`);
-    const stillOld = changed.repos.filter((r) => selected.has(r.name) && names.includes(r.name) && r.head?.commit === unchanged.repos.find((u) => u.name === r.name)?.head?.commit);
-    if (stillOld.length > 0) problems.push(`${stillOld.length} changed repos kept their old HEAD after the nightly crawl: ${stillOld.slice(0, 5).map((r) => r.name).join(', ')}.`);
+    const stillOld = changed.repos.filter(
+      (r) => selected.has(r.name) && names.includes(r.name) && r.head?.commit === unchanged.repos.find((u) => u.name === r.name)?.head?.commit,
+    );
+    if (stillOld.length > 0)
+      problems.push(
+        `${stillOld.length} changed repos kept their old HEAD after the nightly crawl: ${stillOld
+          .slice(0, 5)
+          .map((r) => r.name)
+          .join(', ')}.`,
+      );
     await rm(touchedDir, { recursive: true, force: true });
   } finally {
     await fake.close();
   }
 
   const catalog = await measureCatalog(coldSnapshot, config);
-  progress(`Catalog: ${catalog.entities} entities, ${catalog.relations} relations; validate ${Math.round(catalog.validateMs)} ms, resolve ${Math.round(catalog.resolveMs)} ms`);
+  progress(
+    `Catalog: ${catalog.entities} entities, ${catalog.relations} relations; validate ${Math.round(catalog.validateMs)} ms, resolve ${Math.round(catalog.resolveMs)} ms`,
+  );
   const docs = await measureDocs(coldSnapshot, config, join(benchDir, `docs-cache-${options.repos}`));
-  progress(`Docs: ${docs.pages} pages in ${docs.sites} sites; cold ${Math.round(docs.cold.pagesPerSecond)} pages/s, cached ${Math.round(docs.cached.pagesPerSecond)} pages/s`);
+  progress(
+    `Docs: ${docs.pages} pages in ${docs.sites} sites; cold ${Math.round(docs.cold.pagesPerSecond)} pages/s, cached ${Math.round(docs.cached.pagesPerSecond)} pages/s`,
+  );
   const build = options.build ? await measureBuild(root, org.dir, join(benchDir, `dist-${options.repos}`), progress) : undefined;
   const ui = build && build.exitCode === 0 ? await measureUi(build.outDir, progress) : undefined;
 
   const uiMet = !ui || (ui.met.entityHtml && ui.met.entityJs && (ui.explorer.entities < 10_000 || ui.met.explorer));
   const ok = crawls.every((c) => c.metTarget !== false && c.invalidRequests.length === 0) && problems.length === 0 && (build?.exitCode ?? 0) === 0 && uiMet;
   const resultsFile = join(benchDir, `results-${options.repos}.json`);
-  const result: BenchResult = { repos: options.repos, seed: options.seed, org, touched, crawls, problems, catalog, docs, ...(build ? { build } : {}), ...(ui ? { ui } : {}), ok, resultsFile };
+  const result: BenchResult = {
+    repos: options.repos,
+    seed: options.seed,
+    org,
+    touched,
+    crawls,
+    problems,
+    catalog,
+    docs,
+    ...(build ? { build } : {}),
+    ...(ui ? { ui } : {}),
+    ok,
+    resultsFile,
+  };
   await writeFile(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
@@ -167,11 +199,17 @@ async function measureUi(outDir: string, progress: (line: string) => void): Prom
     const run = await measureExplorer(outDir, 'service');
     if (!explorer || run.firstFilterMs < explorer.firstFilterMs) explorer = run;
   }
-  progress(`Explorer on ${explorer!.entities} entities: first filtered result ${explorer!.firstFilterMs} ms after the first keystroke (page interactive at ${explorer!.readyMs} ms, result at ${explorer!.totalMs} ms from navigation; catalog.json ${explorer!.catalogJsonGzip} B gzip)`);
+  progress(
+    `Explorer on ${explorer!.entities} entities: first filtered result ${explorer!.firstFilterMs} ms after the first keystroke (page interactive at ${explorer!.readyMs} ms, result at ${explorer!.totalMs} ms from navigation; catalog.json ${explorer!.catalogJsonGzip} B gzip)`,
+  );
   return {
     pages,
     explorer: explorer!,
-    met: { entityHtml: pages.htmlGzip.max <= uiBudgets.entityHtmlGzip, entityJs: pages.jsGzip.max <= uiBudgets.entityJsGzip, explorer: explorer!.firstFilterMs < uiBudgets.explorerMs },
+    met: {
+      entityHtml: pages.htmlGzip.max <= uiBudgets.entityHtmlGzip,
+      entityJs: pages.jsGzip.max <= uiBudgets.entityJsGzip,
+      explorer: explorer!.firstFilterMs < uiBudgets.explorerMs,
+    },
   };
 }
 
@@ -179,7 +217,10 @@ async function measureUi(outDir: string, progress: (line: string) => void): Prom
 async function prepareOrg(benchDir: string, repos: number, seed: number, progress: (line: string) => void): Promise<BenchResult['org']> {
   const dir = join(benchDir, `org-${repos}-${seed}`);
   const stampFile = `${dir}.stamp.json`;
-  const stamp = await readFile(stampFile, 'utf8').then((text) => JSON.parse(text) as { repos: number; seed: number; sidecarSha1: string; summary: SyntheticOrgSummary }, () => undefined);
+  const stamp = await readFile(stampFile, 'utf8').then(
+    (text) => JSON.parse(text) as { repos: number; seed: number; sidecarSha1: string; summary: SyntheticOrgSummary },
+    () => undefined,
+  );
   const sidecar = await readFile(join(dir, ORG_SIDECAR_FILE)).catch(() => undefined);
   if (stamp && sidecar && stamp.repos === repos && stamp.seed === seed && stamp.sidecarSha1 === sha1(sidecar)) {
     progress(`Reusing the synthetic org of ${repos} repos (seed ${seed}) in ${dir}`);
@@ -240,7 +281,9 @@ async function measureCrawl(fake: FakeGitHub, name: CrawlName, config: PortalCon
 }
 
 function describeCrawl(c: CrawlMeasurement): string {
-  const ops = Object.entries(c.byOperation).map(([op, n]) => `${op} ${n}`).join(', ');
+  const ops = Object.entries(c.byOperation)
+    .map(([op, n]) => `${op} ${n}`)
+    .join(', ');
   return `${c.requests} requests (${ops}), ${c.points} points, ${c.retries} retries, ${c.reposRead} repos read, ${c.reposReused} reused, ${Math.round(c.wallMs)} ms`;
 }
 
@@ -282,10 +325,22 @@ async function measureBuild(root: string, orgDir: string, outDir: string, progre
   progress(`Building the portal from local:${relative(root, orgDir)} into ${relative(root, outDir)}…`);
   await rm(outDir, { recursive: true, force: true });
   const started = performance.now();
-  const { code, output } = await run(process.execPath, [join(projectRoot, 'scripts', 'build.ts'), '--source', `local:${orgDir}`, '--out', outDir, '-q'], projectRoot);
+  const { code, output } = await run(
+    process.execPath,
+    [join(projectRoot, 'scripts', 'build.ts'), '--source', `local:${orgDir}`, '--out', outDir, '-q'],
+    projectRoot,
+  );
   const ms = performance.now() - started;
   const files = await listFiles(outDir);
-  const build = { ms, exitCode: code, pages: files.filter((f) => f.path.endsWith('.html')).length, files: files.length, distBytes: files.reduce((n, f) => n + f.size, 0), outDir, output: output.slice(-4000) };
+  const build = {
+    ms,
+    exitCode: code,
+    pages: files.filter((f) => f.path.endsWith('.html')).length,
+    files: files.length,
+    distBytes: files.reduce((n, f) => n + f.size, 0),
+    outDir,
+    output: output.slice(-4000),
+  };
   progress(`Build exited ${code} after ${Math.round(ms)} ms: ${build.pages} pages, ${build.files} files, ${(build.distBytes / 1024 / 1024).toFixed(1)} MiB`);
   return build;
 }
@@ -303,10 +358,14 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 
 async function listFiles(dir: string): Promise<{ path: string; size: number }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => {
-    const path = join(e.parentPath, e.name);
-    return { path, size: (await stat(path)).size };
-  }));
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        const path = join(e.parentPath, e.name);
+        return { path, size: (await stat(path)).size };
+      }),
+  );
 }
 
 function sha1(bytes: Buffer): string {

@@ -55,7 +55,11 @@ describe('generateSyntheticOrg', () => {
 
   it('returns counts that match the files on disk', async () => {
     const repos = (await readdir(orgA(), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-    const has = async (repo: string, path: string) => readFile(join(orgA(), repo, path)).then(() => true, () => false);
+    const has = async (repo: string, path: string) =>
+      readFile(join(orgA(), repo, path)).then(
+        () => true,
+        () => false,
+      );
     const count = async (path: string) => (await Promise.all(repos.map((r) => has(r, path)))).filter(Boolean).length;
     expect(summary).toMatchObject({ repos: 100, teams: 15, users: 100, reposWithoutCatalog: 10, reposWithCatalog: 90 });
     expect(repos).toHaveLength(100);
@@ -81,7 +85,10 @@ describe('generateSyntheticOrg', () => {
     const depth = (slug: string): number => (teams.get(slug)!.parent ? 1 + depth(teams.get(slug)!.parent!) : 1);
     for (const team of sidecar.teams) {
       if (team.parent) expect(teams.has(team.parent), team.slug).toBe(true);
-      expect(team.members.some((m) => m.role === 'MAINTAINER'), team.slug).toBe(true);
+      expect(
+        team.members.some((m) => m.role === 'MAINTAINER'),
+        team.slug,
+      ).toBe(true);
     }
     // Org root → department → team (→ sub-team): 3 or 4 levels counting the org.
     expect(Math.max(...sidecar.teams.map((t) => depth(t.slug))) + 1).toBeGreaterThanOrEqual(3);
@@ -105,7 +112,10 @@ describe('generateSyntheticOrg', () => {
     expect([...invalidRepos].sort()).toEqual([...broken.keys()].sort());
     const expectedRule = { 'missing-owner': 'spec-field-required', 'bad-name': 'entity-name-format', 'yaml-syntax': 'yaml-syntax' };
     for (const [repo, problem] of broken) {
-      expect(catalog.diagnostics.some((d) => d.repo === repo && d.rule === expectedRule[problem]), `${repo}: ${problem}`).toBe(true);
+      expect(
+        catalog.diagnostics.some((d) => d.repo === repo && d.rule === expectedRule[problem]),
+        `${repo}: ${problem}`,
+      ).toBe(true);
     }
     const errors = catalog.diagnostics.filter((d) => d.severity === 'error');
     for (const d of errors) expect(broken.has(d.repo), `${d.repo}: ${d.rule} ${d.message}`).toBe(true);
@@ -175,12 +185,21 @@ describe('touchRepos', () => {
     const after = await readTree(x);
     expect(after).toEqual(await readTree(y));
     const diff = [...after.keys()].filter((p) => before.get(p) !== after.get(p));
-    expect(diff.filter((p) => p !== ORG_SIDECAR_FILE).map((p) => p.split('/')[0]).sort()).toEqual(changed);
+    expect(
+      diff
+        .filter((p) => p !== ORG_SIDECAR_FILE)
+        .map((p) => p.split('/')[0])
+        .sort(),
+    ).toEqual(changed);
 
     // Touching again changes the same repos again.
     expect(await touchRepos(x, 0.05, 3)).toEqual(changed);
     const third = await readTree(x);
-    for (const repo of changed) expect([...third.keys()].some((p) => p.startsWith(`${repo}/`) && third.get(p) !== after.get(p)), repo).toBe(true);
+    for (const repo of changed)
+      expect(
+        [...third.keys()].some((p) => p.startsWith(`${repo}/`) && third.get(p) !== after.get(p)),
+        repo,
+      ).toBe(true);
 
     const { catalog } = await loadThroughPipeline(x);
     const { catalog: untouched } = await loadThroughPipeline(join(tmp, 'touch-y'));

@@ -115,14 +115,30 @@ function toSidecar(plan: OrgPlan): OrgSidecar {
   }
   return {
     login: plan.login,
-    teams: plan.people.teams.map((t) => ({ slug: t.slug, name: t.name, description: t.description, ...(t.parent ? { parent: t.parent } : {}), members: t.members })),
+    teams: plan.people.teams.map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      description: t.description,
+      ...(t.parent ? { parent: t.parent } : {}),
+      members: t.members,
+    })),
     users: [...plan.people.users].sort((a, b) => byString(a.login, b.login)).map((u) => ({ login: u.login, name: u.name, email: u.email })),
     repos,
   };
 }
 
 function summarize(plan: OrgPlan, seed: number, files: number, bytes: number): SyntheticOrgSummary {
-  const entities: Record<EntityKind, number> = { Component: 0, API: 0, Resource: 0, System: plan.systems.length, Domain: plan.domains.length, Group: plan.yamlGroups.length, User: plan.yamlUsers.length, Location: 2, Template: 0 };
+  const entities: Record<EntityKind, number> = {
+    Component: 0,
+    API: 0,
+    Resource: 0,
+    System: plan.systems.length,
+    Domain: plan.domains.length,
+    Group: plan.yamlGroups.length,
+    User: plan.yamlUsers.length,
+    Location: 2,
+    Template: 0,
+  };
   const brokenRepos: SyntheticOrgSummary['brokenRepos'] = [];
   for (const repo of plan.repos) {
     if (repo.role === 'template') entities.Template++;
@@ -163,7 +179,9 @@ function summarize(plan: OrgPlan, seed: number, files: number, bytes: number): S
 /** Run `work` over items, at most `size` at a time. */
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }

@@ -43,7 +43,11 @@ export async function measurePageBudgets(distDir: string): Promise<PageBudgetRes
   }
   sizes.sort((a, b) => a.gzip - b.gzip);
   const at = (q: number) => sizes[Math.min(sizes.length - 1, Math.floor(q * sizes.length))]?.gzip ?? 0;
-  return { entityPages: sizes.length, htmlGzip: { max: sizes.at(-1)?.gzip ?? 0, p95: at(0.95), median: at(0.5), largest: sizes.at(-1)?.path ?? '' }, jsGzip: js };
+  return {
+    entityPages: sizes.length,
+    htmlGzip: { max: sizes.at(-1)?.gzip ?? 0, p95: at(0.95), median: at(0.5), largest: sizes.at(-1)?.path ?? '' },
+    jsGzip: js,
+  };
 }
 
 /** Local JS files a page loads: script srcs and island URLs, then their static imports. */
@@ -93,7 +97,10 @@ export async function measureExplorer(distDir: string, query: string): Promise<E
   const json = await readFile(join(distDir, 'catalog.json'));
   const entities = (JSON.parse(json.toString('utf8')) as { rows: unknown[] }).rows.length;
   const server = await serveStatic(distDir);
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage();
     const port = (server.address() as { port: number }).port;
@@ -120,14 +127,29 @@ export async function measureExplorer(distDir: string, query: string): Promise<E
         }),
     );
     const matches = (await page.textContent('#explorer-status')) ?? '';
-    return { entities, firstFilterMs: Math.round(shownAt - typedAt), readyMs: Math.round(readyMs), totalMs: Math.round(shownAt), catalogJsonBytes: json.length, catalogJsonGzip: gzipSync(json).length, query, matches: matches.replace(/Clear filters$/, '').trim() };
+    return {
+      entities,
+      firstFilterMs: Math.round(shownAt - typedAt),
+      readyMs: Math.round(readyMs),
+      totalMs: Math.round(shownAt),
+      catalogJsonBytes: json.length,
+      catalogJsonGzip: gzipSync(json).length,
+      query,
+      matches: matches.replace(/Clear filters$/, '').trim(),
+    };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /** A static server for dist/ on 127.0.0.1, gzip like GitHub Pages. */
 async function serveStatic(dir: string): Promise<Server> {

@@ -6,7 +6,9 @@ import { timeCatalog, timeLayouts } from '../bench/graph-timing.ts';
 
 const fmt = (ms: number) => (ms < 1 ? `${Math.round(ms * 1000)} µs` : `${ms.toFixed(1)} ms`);
 for (const t of timeLayouts()) {
-  process.stdout.write(`${t.graph.padEnd(15)} ${String(t.nodes).padStart(3)} nodes ${String(t.edges).padStart(3)} edges   cold ${fmt(t.coldMs).padStart(8)}   cached shape ${fmt(t.cachedMs).padStart(8)}\n`);
+  process.stdout.write(
+    `${t.graph.padEnd(15)} ${String(t.nodes).padStart(3)} nodes ${String(t.edges).padStart(3)} edges   cold ${fmt(t.coldMs).padStart(8)}   cached shape ${fmt(t.cachedMs).padStart(8)}\n`,
+  );
 }
 const file = process.argv[2];
 if (file) {

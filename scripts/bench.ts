@@ -15,7 +15,14 @@ Prints a table and writes .cache/bench/results-<N>.json. Exits 1 when N = 1000 a
 await runCommand(async () => {
   let values;
   try {
-    ({ values } = parseArgs({ options: { repos: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, build: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      options: {
+        repos: { type: 'string', default: '1000' },
+        seed: { type: 'string', default: '1' },
+        build: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${usage}`);
   }

@@ -22,12 +22,7 @@ import { DocsPageRecordSchema, DocsSiteRecordSchema } from './docs/schema.ts';
 import { docsLoader } from './content-layer/docs-loader.ts';
 import { jsonDataFile } from './content-layer/json-data-file.ts';
 import { replaceEntries } from './content-layer/replace-entries.ts';
-import {
-  PortalDataSchema,
-  PortalMetaSchema,
-  RepoRecordSchema,
-  type PortalData,
-} from './portal-data/schema.ts';
+import { PortalDataSchema, PortalMetaSchema, RepoRecordSchema, type PortalData } from './portal-data/schema.ts';
 import { EntityRecordSchema } from './entity-record/schema.ts';
 
 /** Read once per version of the file, shared by the collections' loaders. */
@@ -37,7 +32,8 @@ const portalData = jsonDataFile<PortalData>({
   defaultPath: '.cache/portal-data.json',
   schema: PortalDataSchema,
   whenMissing: {
-    error: (file) => `Frontdoor: portal data not found at ${file}. Run \`npm run build\` to generate it (or set FRONTDOOR_PORTAL_DATA to an existing PortalData JSON file).`,
+    error: (file) =>
+      `Frontdoor: portal data not found at ${file}. Run \`npm run build\` to generate it (or set FRONTDOOR_PORTAL_DATA to an existing PortalData JSON file).`,
   },
 });
 
@@ -73,21 +69,30 @@ function portalLoader(part: string, fill: Fill): Loader {
 
 const entities = defineCollection({
   loader: portalLoader('entities', (data, context) =>
-    replaceEntries(context, data.entities.map((entity) => [entityId(entity), entity])),
+    replaceEntries(
+      context,
+      data.entities.map((entity) => [entityId(entity), entity]),
+    ),
   ),
   schema: EntityRecordSchema,
 });
 
 const diagnostics = defineCollection({
   loader: portalLoader('diagnostics', (data, context) =>
-    replaceEntries(context, data.diagnostics.map((diagnostic, index) => [diagnosticId(index), diagnostic])),
+    replaceEntries(
+      context,
+      data.diagnostics.map((diagnostic, index) => [diagnosticId(index), diagnostic]),
+    ),
   ),
   schema: DiagnosticSchema,
 });
 
 const repos = defineCollection({
   loader: portalLoader('repos', (data, context) =>
-    replaceEntries(context, data.repos.map((repo) => [repo.name, repo])),
+    replaceEntries(
+      context,
+      data.repos.map((repo) => [repo.name, repo]),
+    ),
   ),
   schema: RepoRecordSchema,
 });

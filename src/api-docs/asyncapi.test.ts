@@ -59,7 +59,10 @@ describe('AsyncAPI 2.6 (the demo Booking events)', () => {
     expect(JSON.parse(confirmed.examples[0]?.value ?? '')).toMatchObject({ headers: { ce_source: 'booking-service' }, payload: { bookingId: 'FW-7Q2K9D' } });
     const ticketed = named(m.messages, 'BookingTicketed');
     expect(ticketed.examples[0]?.generated).toBe(true);
-    expect(JSON.parse(ticketed.examples[0]?.value ?? '')).toMatchObject({ type: 'fernway.booking.ticketed.v1', data: { tickets: [{ documentNumber: '0472345678901' }] } });
+    expect(JSON.parse(ticketed.examples[0]?.value ?? '')).toMatchObject({
+      type: 'fernway.booking.ticketed.v1',
+      data: { tickets: [{ documentNumber: '0472345678901' }] },
+    });
   });
 
   test('component schemas are listed and linked', () => {
@@ -92,7 +95,11 @@ describe('AsyncAPI 3.0', () => {
     expect(placed.headers?.properties[0]).toMatchObject({ name: 'correlationId', description: 'Request that caused the event.' });
     expect(JSON.parse(placed.examples[0]?.value ?? '')).toEqual({ id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', lines: [{ sku: 'string', quantity: 1 }] });
     const shipped = named(m.messages, 'OrderShipped');
-    expect(shipped.payload).toEqual({ type: [{ text: 'application/vnd.apache.avro;version=1.9.0 schema' }], properties: [], schemaFormat: 'application/vnd.apache.avro;version=1.9.0' });
+    expect(shipped.payload).toEqual({
+      type: [{ text: 'application/vnd.apache.avro;version=1.9.0 schema' }],
+      properties: [],
+      schemaFormat: 'application/vnd.apache.avro;version=1.9.0',
+    });
     expect(shipped.examples).toEqual([]);
     expect(named(named(m.schemas, 'Order').properties, 'lines').properties?.map((p) => p.name)).toEqual(['sku', 'quantity']);
   });

@@ -83,7 +83,9 @@ function readV2(reader: Reader): { channels: AsyncChannel[]; operations: AsyncOp
       const message = resolvedRecord(reader.ctx, field(op, 'message'));
       const variants = message && list(message, 'oneOf').length > 0 ? list(message, 'oneOf') : message ? [message] : [];
       const operationId = text(op, 'operationId');
-      const messageIds = variants.slice(0, LIMITS.maxSchemas).flatMap((m, i) => addMessage(reader, m, `${operationId ?? `${action}-${name}`}-message${variants.length > 1 ? `-${i + 1}` : ''}`) ?? []);
+      const messageIds = variants
+        .slice(0, LIMITS.maxSchemas)
+        .flatMap((m, i) => addMessage(reader, m, `${operationId ?? `${action}-${name}`}-message${variants.length > 1 ? `-${i + 1}` : ''}`) ?? []);
       const operation = newOperation(reader, operationId ?? `${action} ${name}`, action, op, channel, messageIds);
       operations.push(operation);
       channel.operations.push(operation.id);
@@ -149,7 +151,14 @@ function newChannel(reader: Reader, name: string, item: JsonRecord): AsyncChanne
   });
 }
 
-function newOperation(reader: Reader, name: string, action: AsyncAction, op: JsonRecord, channel: AsyncChannel | undefined, messages: string[]): AsyncOperation {
+function newOperation(
+  reader: Reader,
+  name: string,
+  action: AsyncAction,
+  op: JsonRecord,
+  channel: AsyncChannel | undefined,
+  messages: string[],
+): AsyncOperation {
   return compact({
     id: reader.ids('op', name),
     name,

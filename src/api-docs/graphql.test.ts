@@ -35,7 +35,12 @@ describe('the demo traveller graph', () => {
 
   test('other types are grouped by kind, in document order, and root types are not repeated', () => {
     const kinds = m.types.map((t) => t.kind);
-    expect(kinds).toEqual([...kinds].sort((a, b) => ['object', 'interface', 'input', 'enum', 'union', 'scalar'].indexOf(a) - ['object', 'interface', 'input', 'enum', 'union', 'scalar'].indexOf(b)));
+    expect(kinds).toEqual(
+      [...kinds].sort(
+        (a, b) =>
+          ['object', 'interface', 'input', 'enum', 'union', 'scalar'].indexOf(a) - ['object', 'interface', 'input', 'enum', 'union', 'scalar'].indexOf(b),
+      ),
+    );
     expect(m.types.map((t) => t.name)).not.toContain('Query');
     expect(named(m.types, 'Place').interfaces).toEqual([[{ text: 'Node', target: 'type-Node' }]]);
     expect(named(m.types, 'BookingItem').members.map(typeText)).toEqual(['FlightBookingItem', 'HotelBookingItem']);

@@ -81,9 +81,7 @@ export function parseGraphql(source: string): ParseResult<GraphqlModel> {
       roots.push({ operation, type: root });
     }
   }
-  const types = [...collected.values()]
-    .filter((t) => !rootTypeNames.has(t.name))
-    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const types = [...collected.values()].filter((t) => !rootTypeNames.has(t.name)).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   for (const type of collected.values()) resolveTargets(type, targets);
 
   notices.push(...validationProblems(doc));

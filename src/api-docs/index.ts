@@ -55,7 +55,11 @@ export function parseApiDefinition(type: string, text: string): ParsedApi {
   }
   if (text.trim() === '') return { ok: false, format, error: 'the definition is empty' };
   if (text.length > LIMITS.maxDefinitionChars) {
-    return { ok: false, format, error: `the definition is ${text.length.toLocaleString('en')} characters long; Frontdoor renders definitions up to ${LIMITS.maxDefinitionChars.toLocaleString('en')}` };
+    return {
+      ok: false,
+      format,
+      error: `the definition is ${text.length.toLocaleString('en')} characters long; Frontdoor renders definitions up to ${LIMITS.maxDefinitionChars.toLocaleString('en')}`,
+    };
   }
   try {
     switch (format) {

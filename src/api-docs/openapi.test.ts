@@ -40,10 +40,14 @@ describe('OpenAPI 3.0 (the demo Booking API)', () => {
 
   test('an operation has its parameters (refs resolved), body with examples, and responses', () => {
     const create = operation(m, 'createBooking');
-    expect(create).toMatchObject({ id: 'op-createBooking', method: 'post', path: '/v1/bookings', summary: 'Create a booking from a priced offer', deprecated: false });
-    expect(create.parameters).toEqual([
-      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true, type: [{ text: 'string (uuid)' }] }),
-    ]);
+    expect(create).toMatchObject({
+      id: 'op-createBooking',
+      method: 'post',
+      path: '/v1/bookings',
+      summary: 'Create a booking from a priced offer',
+      deprecated: false,
+    });
+    expect(create.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true, type: [{ text: 'string (uuid)' }] })]);
     const body = create.requestBody?.contents[0];
     expect(body?.mediaType).toBe('application/json');
     expect(body?.type).toEqual([{ text: 'CreateBookingRequest', target: 'schema-CreateBookingRequest' }]);
@@ -52,12 +56,20 @@ describe('OpenAPI 3.0 (the demo Booking API)', () => {
     expect(JSON.parse(body?.examples[0]?.value ?? '')).toMatchObject({ offerId: 'off_01HZX4T6V3M9K2Q8R7P5N1B0CD' });
 
     expect(create.responses.map((r) => r.status)).toEqual(['201', '400', '402', '409']);
-    const created = named(create.responses.map((r) => ({ ...r, name: r.status })), '201');
+    const created = named(
+      create.responses.map((r) => ({ ...r, name: r.status })),
+      '201',
+    );
     expect(created.headers).toEqual([{ name: 'Location', type: [{ text: 'string' }], description: 'URL of the new booking.' }]);
     // `$ref: '#/components/examples/ConfirmedBooking'` is followed.
     expect(created.contents[0]?.examples[0]).toMatchObject({ name: 'confirmed', summary: 'A confirmed flight + hotel booking' });
     // `$ref: '#/components/responses/BadRequest'` is followed.
-    expect(named(create.responses.map((r) => ({ ...r, name: r.status })), '400').description).toBe('The request is malformed or fails validation.');
+    expect(
+      named(
+        create.responses.map((r) => ({ ...r, name: r.status })),
+        '400',
+      ).description,
+    ).toBe('The request is malformed or fails validation.');
   });
 
   test('path-level parameters apply to each operation; arrays of named schemas link', () => {
@@ -105,11 +117,7 @@ describe('OpenAPI 3.1', () => {
     expect(m.info.summary).toBe('The pet store, in OpenAPI 3.1');
     const pet = named(m.schemas, 'Pet');
     expect(typeText(named(pet.properties, 'tag').type)).toBe('string | null');
-    expect(named(pet.properties, 'kind').type).toEqual([
-      { text: 'Dog', target: 'schema-Dog' },
-      { text: ' | ' },
-      { text: 'Cat', target: 'schema-Cat' },
-    ]);
+    expect(named(pet.properties, 'kind').type).toEqual([{ text: 'Dog', target: 'schema-Dog' }, { text: ' | ' }, { text: 'Cat', target: 'schema-Cat' }]);
     expect(JSON.parse(pet.example?.value ?? '')).toEqual({ id: 7, name: 'Rex' });
     expect(named(named(m.schemas, 'Cat').properties, 'lives').type).toEqual([{ text: '9' }]);
 
@@ -130,7 +138,11 @@ describe('OpenAPI 3.1', () => {
     expect(owner.properties?.[1]?.properties).toBeUndefined();
     // An inline body without examples gets a generated one.
     expect(body?.contents[0]?.examples[0]?.generated).toBe(true);
-    expect(JSON.parse(body?.contents[0]?.examples[0]?.value ?? '')).toEqual({ name: 'string', tag: 'string', owner: { email: 'user@example.com', address: { city: 'string' } } });
+    expect(JSON.parse(body?.contents[0]?.examples[0]?.value ?? '')).toEqual({
+      name: 'string',
+      tag: 'string',
+      owner: { email: 'user@example.com', address: { city: 'string' } },
+    });
   });
 
   test('named examples, external examples, response headers and the default response', () => {
@@ -248,7 +260,11 @@ components:
 `);
     const op = m.groups[0]?.operations[0];
     expect(op?.parameters).toEqual([]);
-    expect(op?.responses.map((r) => [r.status, r.description])).toEqual([['200', undefined], ['404', undefined], ['500', undefined]]);
+    expect(op?.responses.map((r) => [r.status, r.description])).toEqual([
+      ['200', undefined],
+      ['404', undefined],
+      ['500', undefined],
+    ]);
     const props = op?.requestBody?.contents[0]?.properties ?? [];
     expect(typeText(named(props, 'self').type)).toBe('object');
     // Spelled out one level down, then no further.
@@ -292,7 +308,9 @@ components:
   test('wide, deep allOf fan-outs and deep inline schemas stay bounded', () => {
     const schemas: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const next = Array(20).fill(`{ $ref: '#/components/schemas/S${i + 1}' }`).join(', ');
+      const next = Array(20)
+        .fill(`{ $ref: '#/components/schemas/S${i + 1}' }`)
+        .join(', ');
       schemas.push(`    S${i}:\n      allOf: [${next}]\n      properties: { p${i}: { type: string } }`);
     }
     schemas.push('    S10: { type: object, properties: { leaf: { type: string } } }');

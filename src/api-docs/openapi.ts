@@ -29,12 +29,15 @@ export function parseOpenApi(source: string): ParseResult<OpenApiModel> {
   const parsed = parseStructuredText(source);
   if (!parsed.ok) return parsed;
   const doc = parsed.model;
-  if (!isRecord(doc)) return { ok: false, error: 'the document is not a mapping; an OpenAPI definition starts with `openapi: 3.x` (or `swagger: "2.0"`) and `info`' };
+  if (!isRecord(doc))
+    return { ok: false, error: 'the document is not a mapping; an OpenAPI definition starts with `openapi: 3.x` (or `swagger: "2.0"`) and `info`' };
   const openapi = text(doc, 'openapi');
   const swagger = text(doc, 'swagger');
   if (!openapi && !swagger) return { ok: false, error: 'the document has no `openapi` field (or `swagger` for 2.0), so it is not an OpenAPI definition' };
-  if (openapi && !/^3\.[01]\b/.test(openapi)) return { ok: false, error: `\`openapi: ${openapi}\` is not a version Frontdoor reads (3.0, 3.1, or Swagger 2.0)` };
-  if (!openapi && swagger && !/^2\.0\b/.test(swagger)) return { ok: false, error: `\`swagger: ${swagger}\` is not a version Frontdoor reads (2.0, or OpenAPI 3.0/3.1)` };
+  if (openapi && !/^3\.[01]\b/.test(openapi))
+    return { ok: false, error: `\`openapi: ${openapi}\` is not a version Frontdoor reads (3.0, 3.1, or Swagger 2.0)` };
+  if (!openapi && swagger && !/^2\.0\b/.test(swagger))
+    return { ok: false, error: `\`swagger: ${swagger}\` is not a version Frontdoor reads (2.0, or OpenAPI 3.0/3.1)` };
   const v2 = !openapi;
 
   const ctx = schemaContext(doc);
@@ -55,10 +58,15 @@ export function parseOpenApi(source: string): ParseResult<OpenApiModel> {
     label: v2 ? `Swagger ${swagger}` : `OpenAPI ${openapi}`,
     specVersion: (v2 ? swagger : openapi) ?? '',
     info: compact({ title: text(info, 'title'), version: text(info, 'version'), summary: text(info, 'summary'), description: clip(text(info, 'description')) }),
-    servers: v2 ? swaggerServers(doc) : list(doc, 'servers').slice(0, 20).filter(isRecord).flatMap((s) => {
-      const url = text(s, 'url');
-      return url ? [compact({ url, description: text(s, 'description') })] : [];
-    }),
+    servers: v2
+      ? swaggerServers(doc)
+      : list(doc, 'servers')
+          .slice(0, 20)
+          .filter(isRecord)
+          .flatMap((s) => {
+            const url = text(s, 'url');
+            return url ? [compact({ url, description: text(s, 'description') })] : [];
+          }),
     groups,
     schemas: describeNamedSchemas(ctx, schemaEntries),
     operationCount,
@@ -99,7 +107,10 @@ function readOperations(reader: Reader, doc: JsonRecord): { groups: OpenApiTagGr
   const groups: OpenApiTagGroup[] = [];
   for (const [name, operations] of byTag) {
     if (operations.length === 0 || name === '') continue;
-    const description = text(declared.find((t) => text(t, 'name') === name), 'description');
+    const description = text(
+      declared.find((t) => text(t, 'name') === name),
+      'description',
+    );
     groups.push(compact({ name, id: reader.ids('tag', name), description, operations }));
   }
   const untagged = byTag.get('');
@@ -156,7 +167,7 @@ function readOperation(reader: Reader, path: string, method: string, item: JsonR
 
 function readParameter(reader: Reader, p: JsonRecord): OpenApiParameter {
   // Swagger 2.0 describes the type on the parameter itself; OpenAPI 3 in `schema` (or in `content`).
-  const schema = reader.v2 ? p : field(p, 'schema') ?? field(Object.values(record(p, 'content') ?? {})[0], 'schema');
+  const schema = reader.v2 ? p : (field(p, 'schema') ?? field(Object.values(record(p, 'content') ?? {})[0], 'schema'));
   const parameter: OpenApiParameter = {
     name: text(p, 'name') ?? '',
     in: text(p, 'in') ?? '',
@@ -210,7 +221,9 @@ function contents(reader: Reader, map: JsonRecord | undefined): OpenApiContent[]
       const external = text(example, 'externalValue');
       const value = field(example, 'value');
       if (value === undefined && !external) continue;
-      examples.push(compact({ name, summary: text(example, 'summary'), value: value === undefined ? `See ${external}` : exampleText(value), generated: false }));
+      examples.push(
+        compact({ name, summary: text(example, 'summary'), value: value === undefined ? `See ${external}` : exampleText(value), generated: false }),
+      );
     }
     return content(reader, mediaType, field(media, 'schema'), examples);
   });

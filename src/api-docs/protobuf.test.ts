@@ -45,7 +45,10 @@ describe('the demo pricing service', () => {
     expect(named(segment.fields, 'carrier').description).toBe('IATA airline code, e.g. "TP"');
     expect(named(segment.fields, 'departs_at').type[0]?.target).toBeUndefined();
     expect(named(segment.fields, 'cabin').type).toEqual([{ text: 'Cabin', target: 'enum-Cabin' }]);
-    expect(named(named(m.messages, 'FlightItinerary').fields, 'segments')).toMatchObject({ label: 'repeated', type: [{ text: 'FlightSegment', target: 'message-FlightSegment' }] });
+    expect(named(named(m.messages, 'FlightItinerary').fields, 'segments')).toMatchObject({
+      label: 'repeated',
+      type: [{ text: 'FlightSegment', target: 'message-FlightSegment' }],
+    });
     expect(named(m.enums, 'Cabin').values.map((v) => [v.name, v.number])).toEqual([
       ['CABIN_UNSPECIFIED', 0],
       ['CABIN_ECONOMY', 1],
@@ -109,7 +112,12 @@ service Carts {
 
   test('streaming rpcs, absolute type names and deprecated rpcs', () => {
     const [watch, get] = m.services[0]?.methods ?? [];
-    expect(watch).toMatchObject({ clientStreaming: true, serverStreaming: true, deprecated: true, responseType: [{ text: 'Cart.Line', target: 'message-Cart.Line' }] });
+    expect(watch).toMatchObject({
+      clientStreaming: true,
+      serverStreaming: true,
+      deprecated: true,
+      responseType: [{ text: 'Cart.Line', target: 'message-Cart.Line' }],
+    });
     expect(get?.requestType).toEqual([{ text: '.shop.v1.Cart', target: 'message-Cart' }]);
   });
 
@@ -123,12 +131,19 @@ service Carts {
 
 describe('broken and hostile input', () => {
   test('syntax errors carry the line', () => {
-    expect(parseProtobuf('syntax = "proto3";\nmessage A {\n  string x = ;\n}\n')).toEqual({ ok: false, error: "Protobuf syntax error: illegal id ';'", line: 3 });
+    expect(parseProtobuf('syntax = "proto3";\nmessage A {\n  string x = ;\n}\n')).toEqual({
+      ok: false,
+      error: "Protobuf syntax error: illegal id ';'",
+      line: 3,
+    });
     expect(parseProtobuf('syntax = "proto3";\n')).toEqual({ ok: false, error: 'the file defines no service, message or enum' });
   });
 
   test('deep nesting is refused and wide files are capped', () => {
-    expect(parseProtobuf(`syntax = "proto3";\n${'message A { '.repeat(3_000)}${'}'.repeat(3_000)}`)).toMatchObject({ ok: false, error: expect.stringMatching(/levels deep/) });
+    expect(parseProtobuf(`syntax = "proto3";\n${'message A { '.repeat(3_000)}${'}'.repeat(3_000)}`)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/levels deep/),
+    });
     const wide = model(`syntax = "proto3";\n${Array.from({ length: 2_100 }, (_, i) => `message M${i} { int32 x = 1; }`).join('\n')}`);
     expect(wide.messages).toHaveLength(2_000);
     expect(wide.notices).toEqual(['Only the first 2000 services, messages and enums are shown.']);

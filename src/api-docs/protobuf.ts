@@ -12,7 +12,23 @@ import type { ParseResult, ProtobufModel, ProtoEnum, ProtoField, ProtoMessage, P
 import { tooDeep } from './nesting.ts';
 import { clip } from './read.ts';
 
-const SCALARS = new Set(['double', 'float', 'int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'bool', 'string', 'bytes']);
+const SCALARS = new Set([
+  'double',
+  'float',
+  'int32',
+  'int64',
+  'uint32',
+  'uint64',
+  'sint32',
+  'sint64',
+  'fixed32',
+  'fixed64',
+  'sfixed32',
+  'sfixed64',
+  'bool',
+  'string',
+  'bytes',
+]);
 
 interface Walk {
   ids: IdFactory;
@@ -86,7 +102,13 @@ function visit(walk: Walk, ns: protobuf.NamespaceBase, depth: number): void {
     const description = clip(child.comment ?? undefined);
     if (child instanceof protobuf.Type) {
       walk.count++;
-      const message: ProtoMessage = { id: walk.ids('message', fullName), name: child.name, fullName, fields: [], deprecated: child.options?.['deprecated'] === true };
+      const message: ProtoMessage = {
+        id: walk.ids('message', fullName),
+        name: child.name,
+        fullName,
+        fields: [],
+        deprecated: child.options?.['deprecated'] === true,
+      };
       if (description) message.description = description;
       walk.targets.set(absolute, message.id);
       walk.model.messages.push(message);

@@ -157,7 +157,13 @@ interface ObjectShape {
  * Own and `allOf`-inherited properties of an object schema (entering named
  * schemas), later ones winning. `visits` bounds the walk when `allOf`s fan out.
  */
-function objectShape(ctx: SchemaContext, schema: unknown, seen: Set<string>, shape: ObjectShape = { properties: new Map(), required: new Set(), visits: 100 }, depth = 0): ObjectShape {
+function objectShape(
+  ctx: SchemaContext,
+  schema: unknown,
+  seen: Set<string>,
+  shape: ObjectShape = { properties: new Map(), required: new Set(), visits: 100 },
+  depth = 0,
+): ObjectShape {
   if (depth > LIMITS.maxTypeDepth * 2 || --shape.visits < 0) return shape;
   const found = deref(ctx, schema, seen, true);
   if (found.kind !== 'value' || !isRecord(found.value)) return shape;

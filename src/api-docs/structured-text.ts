@@ -24,7 +24,10 @@ export function parseStructuredText(text: string): ParseResult<unknown> {
   } catch (error) {
     // toJS throws a ReferenceError when aliases expand past the cap.
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      return { ok: false, error: `the YAML uses aliases (*name) more than ${LIMITS.maxAliasCount} times over, which looks like an alias bomb; it is not expanded` };
+      return {
+        ok: false,
+        error: `the YAML uses aliases (*name) more than ${LIMITS.maxAliasCount} times over, which looks like an alias bomb; it is not expanded`,
+      };
     }
     return failure(error);
   }
@@ -32,7 +35,8 @@ export function parseStructuredText(text: string): ParseResult<unknown> {
 
 function failure(error: unknown): { ok: false; error: string; line?: number } {
   if (error instanceof YAMLError) {
-    if (error.code === 'MULTIPLE_DOCS') return { ok: false, error: 'the file holds more than one YAML document (separated by ---); a definition is one document' };
+    if (error.code === 'MULTIPLE_DOCS')
+      return { ok: false, error: 'the file holds more than one YAML document (separated by ---); a definition is one document' };
     const line = error.linePos?.[0].line;
     // prettyErrors appends a code frame after the first line; the page shows the source anyway.
     const message = `YAML syntax error: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code}`;

@@ -6,11 +6,17 @@
 import { z } from 'zod';
 
 export function text(description: string, example: string) {
-  return z.string().min(1).meta({ description, examples: [example] });
+  return z
+    .string()
+    .min(1)
+    .meta({ description, examples: [example] });
 }
 
 export function ref(description: string, example: string) {
-  return z.string().min(1).meta({ description, examples: [example] });
+  return z
+    .string()
+    .min(1)
+    .meta({ description, examples: [example] });
 }
 
 export function refList(description: string, example: string) {

@@ -21,7 +21,9 @@ import {
 const n = (count: number, c = 'a') => c.repeat(count);
 
 describe('entity names', () => {
-  test.each(['a', 'payments-api', 'a--b', 'a__b', 'a..b', 'Payments_API.v2', '0leading-digit', n(63)])('accepts %s', (v) => expect(isValidEntityName(v)).toBe(true));
+  test.each(['a', 'payments-api', 'a--b', 'a__b', 'a..b', 'Payments_API.v2', '0leading-digit', n(63)])('accepts %s', (v) =>
+    expect(isValidEntityName(v)).toBe(true),
+  );
   test.each(['', n(64), '-a', 'a-', '_a', 'a.', 'a b', 'café', 'a/b', 'a:b'])('rejects %j', (v) => expect(isValidEntityName(v)).toBe(false));
   test('rejects non-strings', () => {
     for (const v of [1, null, undefined, ['a'], { a: 1 }]) expect(isValidEntityName(v)).toBe(false);
@@ -41,8 +43,9 @@ describe('tags', () => {
 const prefix253 = `${n(63)}.${n(63)}.${n(63)}.${n(61)}`;
 
 describe('label and annotation keys', () => {
-  test.each(['tier', 'example.com/team', 'a.b.c/x_y.z', 'backstage.io/techdocs-ref', 'a--b.io/Name', `${n(63)}/x`, `x/${n(63)}`, `${prefix253}/x`])('accepts %s', (v) =>
-    expect(isValidLabelKey(v)).toBe(true),
+  test.each(['tier', 'example.com/team', 'a.b.c/x_y.z', 'backstage.io/techdocs-ref', 'a--b.io/Name', `${n(63)}/x`, `x/${n(63)}`, `${prefix253}/x`])(
+    'accepts %s',
+    (v) => expect(isValidLabelKey(v)).toBe(true),
   );
   test.each(['', 'Example.com/x', 'a/b/c', '/x', 'x/', `${n(64)}/x`, `x/${n(64)}`, `${prefix253}a/x`, 'ex_ample.com/x', 'a b'])('rejects %j', (v) =>
     expect(isValidLabelKey(v)).toBe(false),
@@ -55,8 +58,12 @@ describe('label values', () => {
 });
 
 describe('apiVersion and kind', () => {
-  test.each(['backstage.io/v1alpha1', 'scaffolder.backstage.io/v1beta3', 'v1', 'my-company.net/V2'])('apiVersion %s is valid', (v) => expect(isValidApiVersion(v)).toBe(true));
-  test.each(['backstage.io/v1.0', '1.0', 'Backstage.io/v1', 'a/b/c', 'backstage.io/', '/v1', `x/${n(64)}`, ''])('apiVersion %j is invalid', (v) => expect(isValidApiVersion(v)).toBe(false));
+  test.each(['backstage.io/v1alpha1', 'scaffolder.backstage.io/v1beta3', 'v1', 'my-company.net/V2'])('apiVersion %s is valid', (v) =>
+    expect(isValidApiVersion(v)).toBe(true),
+  );
+  test.each(['backstage.io/v1.0', '1.0', 'Backstage.io/v1', 'a/b/c', 'backstage.io/', '/v1', `x/${n(64)}`, ''])('apiVersion %j is invalid', (v) =>
+    expect(isValidApiVersion(v)).toBe(false),
+  );
   test.each(['Component', 'X', 'API', 'X1', n(63)])('kind %s is valid', (v) => expect(isValidKind(v)).toBe(true));
   test.each(['', '1X', 'Com-ponent', 'Com ponent', n(64), 'Kind_'])('kind %j is invalid', (v) => expect(isValidKind(v)).toBe(false));
 });
@@ -108,7 +115,32 @@ describe('suggested fixes', () => {
 });
 
 describe('JSON Schema patterns say the same as the predicates', () => {
-  const samples = ['', 'a', 'a--b', 'a__b', 'A', '-a', 'a-', 'c++', 'tier:1', 'a.b', 'a b', 'example.com/team', 'Example.com/x', 'a/b/c', n(63), n(64), `${n(63)}/x`, `x/${n(64)}`, `${prefix253}/x`, `${prefix253}a/x`, `${n(64)}.io/x`, `io.${n(64)}/x`, `${n(63)}.io/x`, 'é'];
+  const samples = [
+    '',
+    'a',
+    'a--b',
+    'a__b',
+    'A',
+    '-a',
+    'a-',
+    'c++',
+    'tier:1',
+    'a.b',
+    'a b',
+    'example.com/team',
+    'Example.com/x',
+    'a/b/c',
+    n(63),
+    n(64),
+    `${n(63)}/x`,
+    `x/${n(64)}`,
+    `${prefix253}/x`,
+    `${prefix253}a/x`,
+    `${n(64)}.io/x`,
+    `io.${n(64)}/x`,
+    `${n(63)}.io/x`,
+    'é',
+  ];
   const pairs = [
     ['entityName', isValidEntityName],
     ['namespace', isValidNamespace],

@@ -58,7 +58,11 @@ function documentsOf(file: string): unknown[] {
 }
 
 const hasPlaceholder = (v: unknown): boolean =>
-  Array.isArray(v) ? v.some(hasPlaceholder) : v !== null && typeof v === 'object' ? Object.entries(v).some(([k, x]) => k.startsWith('$') || hasPlaceholder(x)) : false;
+  Array.isArray(v)
+    ? v.some(hasPlaceholder)
+    : v !== null && typeof v === 'object'
+      ? Object.entries(v).some(([k, x]) => k.startsWith('$') || hasPlaceholder(x))
+      : false;
 
 /** Where the schema knowingly disagrees with Backstage (`file#index` → why). */
 const cannotSay: Record<string, string> = {
@@ -98,7 +102,17 @@ describe('the schema against Backstage verdicts on the differential fixtures', (
   });
 
   test('it accepts the valid entity of every built-in kind file', () => {
-    const files = ['kind-api.yaml', 'kind-component.yaml', 'kind-domain.yaml', 'kind-group.yaml', 'kind-location.yaml', 'kind-resource.yaml', 'kind-system.yaml', 'kind-template.yaml', 'kind-user.yaml'];
+    const files = [
+      'kind-api.yaml',
+      'kind-component.yaml',
+      'kind-domain.yaml',
+      'kind-group.yaml',
+      'kind-location.yaml',
+      'kind-resource.yaml',
+      'kind-system.yaml',
+      'kind-template.yaml',
+      'kind-user.yaml',
+    ];
     for (const file of files) {
       const accepted = cases.filter((c) => c.key.startsWith(`${file}#`) && c.valid);
       expect(accepted.length, file).toBeGreaterThan(0);
@@ -107,7 +121,12 @@ describe('the schema against Backstage verdicts on the differential fixtures', (
   });
 
   test('an API definition may be a placeholder, other fields may not', () => {
-    const api = { apiVersion: 'backstage.io/v1alpha1', kind: 'API', metadata: { name: 'a' }, spec: { type: 'openapi', lifecycle: 'production', owner: 'team-a', definition: { $text: './openapi.yaml' } } };
+    const api = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'a' },
+      spec: { type: 'openapi', lifecycle: 'production', owner: 'team-a', definition: { $text: './openapi.yaml' } },
+    };
     expect(validate(api)).toBe(true);
     expect(validate({ ...api, spec: { ...api.spec, definition: { $text: './a', $json: './b' } } })).toBe(false);
     expect(validate({ ...api, spec: { ...api.spec, owner: { $text: './owner.txt' } } })).toBe(false);

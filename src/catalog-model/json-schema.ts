@@ -46,7 +46,7 @@ export function catalogJsonSchema(): Record<string, unknown> {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: CATALOG_SCHEMA_ID,
     title: 'Backstage catalog entity (catalog-info.yaml)',
-    description: 'One document of a catalog-info.yaml file, as Backstage and Frontdoor accept it. Generated from Frontdoor\'s zod schemas.',
+    description: "One document of a catalog-info.yaml file, as Backstage and Frontdoor accept it. Generated from Frontdoor's zod schemas.",
     anyOf: schema['anyOf'],
     ...(schema['definitions'] ? { definitions: schema['definitions'] } : {}),
   };

@@ -42,7 +42,11 @@ const LabelValueSchema = formatted(isValidLabelValue, 'labelValue', jsonSchemaPa
 const TagSchema = formatted(isValidTag, 'tag', jsonSchemaPatterns.tag);
 
 const nonBlank = (description: string, example: string) =>
-  z.string().min(1).refine(isNonEmptyString, { params: { format: 'nonBlank' } }).meta({ description, examples: [example] });
+  z
+    .string()
+    .min(1)
+    .refine(isNonEmptyString, { params: { format: 'nonBlank' } })
+    .meta({ description, examples: [example] });
 
 export const LinkSchema = z.looseObject({
   url: z
@@ -52,19 +56,27 @@ export const LinkSchema = z.looseObject({
     .meta({ description: 'Absolute URL of the link.', examples: ['https://grafana.example.com/d/payments'], format: 'uri' }),
   title: nonBlank('Text shown for the link.', 'Dashboard').optional(),
   icon: nonBlank('Icon name, e.g. `dashboard`, `docs`, `github`.', 'dashboard').optional(),
-  type: z.string().min(1).meta({ description: 'What kind of link this is, e.g. `runbook`, `dashboard`.', examples: ['runbook'] }).optional(),
+  type: z
+    .string()
+    .min(1)
+    .meta({ description: 'What kind of link this is, e.g. `runbook`, `dashboard`.', examples: ['runbook'] })
+    .optional(),
 });
 
 export const MetadataSchema = z
   .looseObject({
     name: EntityNameSchema,
     namespace: NamespaceSchema.optional(),
-    title: z.string().min(1).meta({ description: 'Display name shown instead of `name`.', examples: ['Payments API'] }).optional(),
-    description: z.string().meta({ description: 'One or two sentences on what this is.', examples: ['Takes card payments for bookings.'] }).optional(),
-    labels: z
-      .record(LabelKeySchema, LabelValueSchema)
-      .meta({ description: 'Short identifying key/value pairs; values are name-like (no spaces).' })
+    title: z
+      .string()
+      .min(1)
+      .meta({ description: 'Display name shown instead of `name`.', examples: ['Payments API'] })
       .optional(),
+    description: z
+      .string()
+      .meta({ description: 'One or two sentences on what this is.', examples: ['Takes card payments for bookings.'] })
+      .optional(),
+    labels: z.record(LabelKeySchema, LabelValueSchema).meta({ description: 'Short identifying key/value pairs; values are name-like (no spaces).' }).optional(),
     // Backstage accepts a null `annotations:` because its collector replaces it before validation.
     annotations: z
       .record(AnnotationKeySchema, z.string())

@@ -43,7 +43,11 @@ describe('canonical refs, from what a catalog file says to the page they link to
   it.each(cases)('%s → %s → %s', (written, canonical, page, context) => {
     const parsed = parseEntityRef(written, context);
     expect(stringifyEntityRef(parsed)).toBe(canonical);
-    expect(splitCanonicalRef(canonical)).toEqual({ kind: parsed.kind.toLowerCase(), namespace: parsed.namespace.toLowerCase(), name: parsed.name.toLowerCase() });
+    expect(splitCanonicalRef(canonical)).toEqual({
+      kind: parsed.kind.toLowerCase(),
+      namespace: parsed.namespace.toLowerCase(),
+      name: parsed.name.toLowerCase(),
+    });
     expect(entityPagePath(canonical)).toBe(page);
   });
 });

@@ -55,7 +55,9 @@ export function parseEntityRef(ref: unknown, context: RefContext = {}): Compound
   const name = parts.name;
   const shown = typeof ref === 'string' ? `"${ref}"` : JSON.stringify(ref);
   if (!kind || typeof kind !== 'string') {
-    throw new EntityRefError(`${shown} names no kind; this field has no default kind, so write it as \`kind:name\` (for example \`component:${typeof ref === 'string' ? ref : 'my-service'}\` or \`resource:${typeof ref === 'string' ? ref : 'my-database'}\`)`);
+    throw new EntityRefError(
+      `${shown} names no kind; this field has no default kind, so write it as \`kind:name\` (for example \`component:${typeof ref === 'string' ? ref : 'my-service'}\` or \`resource:${typeof ref === 'string' ? ref : 'my-database'}\`)`,
+    );
   }
   if (!namespace || typeof namespace !== 'string') throw new EntityRefError(`${shown} has an empty namespace`);
   if (!name || typeof name !== 'string') throw new EntityRefError(`${shown} has an empty name`);

@@ -18,7 +18,9 @@ const corpusDir = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
 
 const oracle = new Map<string, OracleLine[]>();
 for (const line of readOracleVerdicts(`${corpusDir}oracle.jsonl`)) oracle.set(line.file, [...(oracle.get(line.file) ?? []), line]);
-const corpusFiles = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const corpusFiles = readdirSync(corpusDir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 function readAlone(file: string) {
   const snapshot = inMemorySnapshot([
@@ -46,7 +48,9 @@ describe('corpus of real catalog files, against Backstage verdicts', () => {
     expect(record, 'document not read').toBeDefined();
     expect(record!.ref ?? null).toBe(ref);
     // On failure, show Frontdoor's errors for this entity (or for the file, when the document has no ref).
-    const reasons = results.get(file)!.diagnostics.filter((d) => d.severity === 'error' && d.path === file && (ref === null || d.ref === ref || d.ref === undefined));
+    const reasons = results
+      .get(file)!
+      .diagnostics.filter((d) => d.severity === 'error' && d.path === file && (ref === null || d.ref === ref || d.ref === undefined));
     expect(record!.valid, reasons.map((d) => `${d.line}:${d.column} ${d.rule}: ${d.message}`).join('\n')).toBe(valid);
   });
 

@@ -55,7 +55,17 @@ beforeAll(async () => {
   });
   expect(discovered.catalogFiles).toEqual(catalogFiles);
   for (const file of catalogFiles) {
-    const repo: Repo = { name: 'local', url: repoUrl, defaultBranch: 'main', topics: [], visibility: 'public', archived: false, isTemplate: false, ...discovered, catalogFiles: [file] };
+    const repo: Repo = {
+      name: 'local',
+      url: repoUrl,
+      defaultBranch: 'main',
+      topics: [],
+      visibility: 'public',
+      archived: false,
+      isTemplate: false,
+      ...discovered,
+      catalogFiles: [file],
+    };
     results.set(file, readCatalog({ version: 1, source: 'test', org: 'oracle', createdAt: '', repos: [repo], people: [], notes: [] }));
   }
 });

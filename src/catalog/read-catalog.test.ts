@@ -13,10 +13,24 @@ const entity = (kind: string, name: string, spec = 'type: service\n  lifecycle: 
 const component = (name: string) => entity('Component', name);
 const location = (name: string, targets: string[], extra = '') => entity('Location', name, `targets: [${targets.join(', ')}]${extra}`);
 
-const goodRepo: InMemoryRepo = { name: 'good', url: 'https://github.com/acme/good', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': component('good-service') } };
+const goodRepo: InMemoryRepo = {
+  name: 'good',
+  url: 'https://github.com/acme/good',
+  catalogFiles: ['catalog-info.yaml'],
+  files: { 'catalog-info.yaml': component('good-service') },
+};
 
-function read(files: Record<string, string | RepoFile>, options: { catalogFiles?: string[]; globs?: Record<string, string[]>; limits?: Partial<CatalogLimits> } = {}) {
-  const repo: InMemoryRepo = { name: 'payments', url: 'https://github.com/acme/payments', catalogFiles: options.catalogFiles ?? ['catalog-info.yaml'], files, globs: options.globs ?? {} };
+function read(
+  files: Record<string, string | RepoFile>,
+  options: { catalogFiles?: string[]; globs?: Record<string, string[]>; limits?: Partial<CatalogLimits> } = {},
+) {
+  const repo: InMemoryRepo = {
+    name: 'payments',
+    url: 'https://github.com/acme/payments',
+    catalogFiles: options.catalogFiles ?? ['catalog-info.yaml'],
+    files,
+    globs: options.globs ?? {},
+  };
   return readCatalog(inMemorySnapshot([repo, goodRepo]), { ...defaultCatalogLimits, ...options.limits });
 }
 
@@ -33,7 +47,12 @@ describe('multi-document files', () => {
       [1, 'component:default/two', true, 12],
       [2, 'component:default/three', true, 22],
     ]);
-    expect(result.entities.find((e) => e.ref === 'component:default/two')!.source).toMatchObject({ repo: 'payments', path: 'catalog-info.yaml', document: 1, line: 12 });
+    expect(result.entities.find((e) => e.ref === 'component:default/two')!.source).toMatchObject({
+      repo: 'payments',
+      path: 'catalog-info.yaml',
+      document: 1,
+      line: 12,
+    });
   });
 
   test('an entity error only drops that entity', () => {
@@ -47,7 +66,11 @@ describe("Backstage's batch rule", () => {
   const broken: [string, string, string][] = [
     ['YAML syntax error', 'apiVersion: backstage.io/v1alpha1\nkind: [Component\n', 'yaml-syntax'],
     ['document without kind', 'apiVersion: backstage.io/v1alpha1\nmetadata:\n  name: no-kind\nspec: {}\n', 'envelope-invalid'],
-    ['annotations a list', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: listed\n  annotations: [a]\nspec: {}\n', 'annotations-not-object'],
+    [
+      'annotations a list',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: listed\n  annotations: [a]\nspec: {}\n',
+      'annotations-not-object',
+    ],
     ['root a list', '- apiVersion: backstage.io/v1alpha1\n', 'yaml-root-not-object'],
   ];
   test.each(broken)('%s in document 2 rejects every entity of the file, and only that file', (_, bad, rule) => {
@@ -79,7 +102,12 @@ describe('Location entities', () => {
       'apis.yaml': component('from-root-path'),
     });
     expect(refsOf(result)).toEqual([
-      'component:default/from-root-path', 'component:default/good-service', 'component:default/one', 'component:default/team-a-service', 'location:default/all', 'location:default/root',
+      'component:default/from-root-path',
+      'component:default/good-service',
+      'component:default/one',
+      'component:default/team-a-service',
+      'location:default/all',
+      'location:default/root',
     ]);
     expect(result.diagnostics).toEqual([]);
     expect(result.entities.find((e) => e.ref === 'component:default/team-a-service')!.source.path).toBe('catalog/teams/a.yaml');
@@ -119,7 +147,10 @@ describe('Location entities', () => {
 
   test('a URL of another repo or host is not followed: a warning, the Location stays valid', () => {
     const result = read({ 'catalog-info.yaml': location('root', ['https://github.com/acme/other/blob/main/catalog-info.yaml', 'https://example.com/c.yaml']) });
-    expect(result.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['location-target-not-followed', 'warning'], ['location-target-not-followed', 'warning']]);
+    expect(result.diagnostics.map((d) => [d.rule, d.severity])).toEqual([
+      ['location-target-not-followed', 'warning'],
+      ['location-target-not-followed', 'warning'],
+    ]);
     expect(refsOf(result)).toContain('location:default/root');
   });
 
@@ -138,7 +169,13 @@ describe('Location entities', () => {
     for (let i = 1; i <= 4; i++) files[`l${i}.yaml`] = location(`l${i}`, [`./l${i + 1}.yaml`]);
     files['l5.yaml'] = component('deep');
     const result = read(files, { limits: { maxLocationDepth: 3 } });
-    expect(refsOf(result)).toEqual(['component:default/good-service', 'location:default/l0', 'location:default/l1', 'location:default/l2', 'location:default/l3']);
+    expect(refsOf(result)).toEqual([
+      'component:default/good-service',
+      'location:default/l0',
+      'location:default/l1',
+      'location:default/l2',
+      'location:default/l3',
+    ]);
     expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'location-depth', path: 'l3.yaml', ref: 'location:default/l3', severity: 'error' })]);
     expect(result.diagnostics[0]!.message).toContain('more than 3 levels');
   });
@@ -151,15 +188,33 @@ describe('Location entities', () => {
   });
 });
 
-const billionLaughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+const billionLaughs = [
+  'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+].join('\n');
 
 describe('bad input', () => {
   const badInputs: { name: string; file: string | RepoFile; rule: string; words: RegExp }[] = [
-    { name: 'malformed YAML', file: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: [x\n', rule: 'yaml-syntax', words: /Fix the YAML syntax/ },
+    {
+      name: 'malformed YAML',
+      file: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: [x\n',
+      rule: 'yaml-syntax',
+      words: /Fix the YAML syntax/,
+    },
     { name: 'a YAML alias bomb', file: billionLaughs, rule: 'yaml-alias-limit', words: /billion laughs/ },
-    { name: 'a 50 MB file', file: { status: 'too-large', size: 50 * 1024 * 1024, limit: 1024 * 1024 }, rule: 'file-too-large', words: /50\.0 MiB.*1\.0 MiB.*limits\.maxFileBytes/ },
+    {
+      name: 'a 50 MB file',
+      file: { status: 'too-large', size: 50 * 1024 * 1024, limit: 1024 * 1024 },
+      rule: 'file-too-large',
+      words: /50\.0 MiB.*1\.0 MiB.*limits\.maxFileBytes/,
+    },
     { name: 'a binary file', file: { status: 'binary', size: 2048 }, rule: 'file-binary', words: /binary.*UTF-8/ },
-    { name: 'a symlink out of the repo', file: { status: 'outside-repo', reason: 'a symlink leads to a path outside the repository' }, rule: 'file-outside-repo', words: /symlink/ },
+    {
+      name: 'a symlink out of the repo',
+      file: { status: 'outside-repo', reason: 'a symlink leads to a path outside the repository' },
+      rule: 'file-outside-repo',
+      words: /symlink/,
+    },
     { name: 'an unreadable file', file: { status: 'unreadable', reason: 'EACCES: permission denied' }, rule: 'file-unreadable', words: /EACCES/ },
   ];
   test.each(badInputs)('$name: $rule names the file, and other repos still load', ({ file, rule, words }) => {
@@ -179,7 +234,9 @@ describe('bad input', () => {
   test('non-UTF-8 text is read with replacement characters: a warning, the entity stays valid', () => {
     const text = component('latin1').replace('metadata:\n', 'metadata:\n  description: caf\uFFFD\n');
     const result = read({ 'catalog-info.yaml': { status: 'text', text, size: text.length, lossy: true } });
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'file-not-utf8', severity: 'warning', repo: 'payments', path: 'catalog-info.yaml', line: 1, column: 1 })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'file-not-utf8', severity: 'warning', repo: 'payments', path: 'catalog-info.yaml', line: 1, column: 1 }),
+    ]);
     expect(refsOf(result)).toEqual(['component:default/good-service', 'component:default/latin1']);
   });
 
@@ -216,7 +273,10 @@ describe('what the collector adds', () => {
   });
 
   test('location annotations point at the file in the repo, overriding what the file says', () => {
-    const text = component('a').replace('metadata:\n', "metadata:\n  annotations:\n    backstage.io/managed-by-location: 'url:https://elsewhere'\n    backstage.io/view-url: https://custom\n");
+    const text = component('a').replace(
+      'metadata:\n',
+      "metadata:\n  annotations:\n    backstage.io/managed-by-location: 'url:https://elsewhere'\n    backstage.io/view-url: https://custom\n",
+    );
     const result = read({ 'catalog-info.yaml': location('root', ['./services/a.yaml']), 'services/a.yaml': text });
     const annotations = result.entities.find((e) => e.ref === 'component:default/a')!.json.metadata['annotations'];
     expect(annotations).toEqual({
@@ -244,7 +304,15 @@ describe('per-repo isolation: an exception costs its file or repo, never the cat
   test('a file the YAML parser throws on rejects its batch, with repo-failed naming the stage and file', () => {
     const result = read({ 'catalog-info.yaml': notText });
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ rule: 'repo-failed', severity: 'error', repo: 'payments', path: 'catalog-info.yaml', message: expect.stringMatching(/^Frontdoor failed while parsing YAML \(catalog-info\.yaml\): TypeError: .*\. This file, and every entity read with it, is left out/) }),
+      expect.objectContaining({
+        rule: 'repo-failed',
+        severity: 'error',
+        repo: 'payments',
+        path: 'catalog-info.yaml',
+        message: expect.stringMatching(
+          /^Frontdoor failed while parsing YAML \(catalog-info\.yaml\): TypeError: .*\. This file, and every entity read with it, is left out/,
+        ),
+      }),
     ]);
     expect(refsOf(result)).toEqual(['component:default/good-service']);
   });
@@ -252,7 +320,17 @@ describe('per-repo isolation: an exception costs its file or repo, never the cat
   test('a document whose validation throws is lost alone; the rest of its file loads', () => {
     const api = entity('API', 'pay-api', 'type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $yaml: ./openapi.yaml');
     const result = read({ 'catalog-info.yaml': `${component('one')}---\n${api}`, 'openapi.yaml': notText });
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'repo-failed', repo: 'payments', path: 'catalog-info.yaml', line: 10, message: expect.stringMatching(/^Frontdoor failed while validating a catalog entity \(catalog-info\.yaml\): TypeError: .*\. This document is left out of the portal; the rest/) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'repo-failed',
+        repo: 'payments',
+        path: 'catalog-info.yaml',
+        line: 10,
+        message: expect.stringMatching(
+          /^Frontdoor failed while validating a catalog entity \(catalog-info\.yaml\): TypeError: .*\. This document is left out of the portal; the rest/,
+        ),
+      }),
+    ]);
     expect(refsOf(result)).toEqual(['component:default/good-service', 'component:default/one']);
     expect(result.documents.filter((d) => d.repo === 'payments').map((d) => d.valid)).toEqual([true, false]);
   });
@@ -261,7 +339,14 @@ describe('per-repo isolation: an exception costs its file or repo, never the cat
     const snapshot = inMemorySnapshot([goodRepo]);
     snapshot.repos.unshift({ ...snapshot.repos[0]!, name: 'broken', files: null as never });
     const result = readCatalog(snapshot);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'repo-failed', repo: 'broken', path: '', message: expect.stringMatching(/^Frontdoor failed while reading its catalog files: TypeError: .*What this stage makes of broken is left out/) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'repo-failed',
+        repo: 'broken',
+        path: '',
+        message: expect.stringMatching(/^Frontdoor failed while reading its catalog files: TypeError: .*What this stage makes of broken is left out/),
+      }),
+    ]);
     expect(refsOf(result)).toEqual(['component:default/good-service']);
     expect(result.documents.map((d) => d.repo)).toEqual(['good']);
   });
@@ -275,7 +360,13 @@ describe('what the source reports', () => {
       { rule: 'repo-url-invalid', message: 'The remote URL is not a valid web URL.', path: '.git/config' },
     ];
     expect(readCatalog(snapshot).diagnostics).toEqual([
-      expect.objectContaining({ rule: 'repo-date-invalid', severity: 'warning', repo: 'good', path: '', message: 'The last commit date "10000-01-01T00:00:00Z" is not a valid date; it is shown as unknown.' }),
+      expect.objectContaining({
+        rule: 'repo-date-invalid',
+        severity: 'warning',
+        repo: 'good',
+        path: '',
+        message: 'The last commit date "10000-01-01T00:00:00Z" is not a valid date; it is shown as unknown.',
+      }),
       expect.objectContaining({ rule: 'repo-url-invalid', severity: 'warning', repo: 'good', path: '.git/config' }),
     ]);
   });

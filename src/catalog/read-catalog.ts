@@ -103,12 +103,24 @@ function readRepo(repo: Repo, limits: CatalogLimits, options: CatalogOptions, mu
     out.diagnostics.push(makeDiagnostic(problem.rule, { repo: repo.name, path: problem.path ?? '', line: 0, column: 0 }, problem.message));
   }
   if (repo.stale) {
-    out.diagnostics.push(makeDiagnostic('repo-stale', { repo: repo.name, path: '', line: 0, column: 0 }, `${repo.name} could not be read this time (${repo.stale.reason}); its content is from ${repo.stale.since}. The next crawl tries again.`));
+    out.diagnostics.push(
+      makeDiagnostic(
+        'repo-stale',
+        { repo: repo.name, path: '', line: 0, column: 0 },
+        `${repo.name} could not be read this time (${repo.stale.reason}); its content is from ${repo.stale.since}. The next crawl tries again.`,
+      ),
+    );
   }
   if (repo.catalogFiles.length === 0) {
     const inferred = options.inferMissing ? inferredComponent(repo, multiOrg) : undefined;
     if (inferred) out.entities.push(inferred);
-    out.diagnostics.push(makeDiagnostic('repo-no-catalog', { repo: repo.name, path: '', line: 0, column: 0 }, `Repository ${repo.name} has no catalog file${inferred ? ', so the portal shows an inferred Component for it' : ', so it is not in the catalog'}. Add a catalog-info.yaml at its root to register it${inferred?.origin?.kind === 'inferred' && inferred.origin.registerUrl ? ' (its page has a link that opens one, prefilled, on GitHub)' : ''}.`));
+    out.diagnostics.push(
+      makeDiagnostic(
+        'repo-no-catalog',
+        { repo: repo.name, path: '', line: 0, column: 0 },
+        `Repository ${repo.name} has no catalog file${inferred ? ', so the portal shows an inferred Component for it' : ', so it is not in the catalog'}. Add a catalog-info.yaml at its root to register it${inferred?.origin?.kind === 'inferred' && inferred.origin.registerUrl ? ' (its page has a link that opens one, prefilled, on GitHub)' : ''}.`,
+      ),
+    );
     return;
   }
   const visited = new Set<string>();
@@ -132,9 +144,17 @@ function readBatch(repo: Repo, files: BatchFile[], depth: number, visited: Set<s
       continue;
     }
     if (content.lossy) {
-      batchDiagnostics.push(makeDiagnostic('file-not-utf8', { repo: repo.name, path: file.path, line: 1, column: 1 }, `${file.path} is not valid UTF-8; invalid bytes were replaced with "�" (as Backstage does). Save the file as UTF-8.`));
+      batchDiagnostics.push(
+        makeDiagnostic(
+          'file-not-utf8',
+          { repo: repo.name, path: file.path, line: 1, column: 1 },
+          `${file.path} is not valid UTF-8; invalid bytes were replaced with "�" (as Backstage does). Save the file as UTF-8.`,
+        ),
+      );
     }
-    const parsing = isolate({ repo: repo.name, stage: 'parsing YAML', path: file.path, leftOut: 'This file, and every entity read with it,' }, () => parseDocuments(content.text, { maxDocuments: limits.maxDocumentsPerFile, maxAliasCount: limits.maxAliasCount }));
+    const parsing = isolate({ repo: repo.name, stage: 'parsing YAML', path: file.path, leftOut: 'This file, and every entity read with it,' }, () =>
+      parseDocuments(content.text, { maxDocuments: limits.maxDocumentsPerFile, maxAliasCount: limits.maxAliasCount }),
+    );
     if (!parsing.ok) {
       broken ??= `${file.path} could not be parsed`;
       batchDiagnostics.push(parsing.diagnostic);
@@ -142,18 +162,38 @@ function readBatch(repo: Repo, files: BatchFile[], depth: number, visited: Set<s
     }
     const parsed = parsing.value;
     if (parsed.skippedDocuments > 0) {
-      batchDiagnostics.push(makeDiagnostic('yaml-too-many-documents', { repo: repo.name, path: file.path, line: 1, column: 1 }, `${file.path} holds ${parsed.documents.length + parsed.skippedDocuments} documents; only the first ${limits.maxDocumentsPerFile} were read. Split the file, or raise \`limits.maxDocumentsPerFile\` in portal.config.yaml.`));
+      batchDiagnostics.push(
+        makeDiagnostic(
+          'yaml-too-many-documents',
+          { repo: repo.name, path: file.path, line: 1, column: 1 },
+          `${file.path} holds ${parsed.documents.length + parsed.skippedDocuments} documents; only the first ${limits.maxDocumentsPerFile} were read. Split the file, or raise \`limits.maxDocumentsPerFile\` in portal.config.yaml.`,
+        ),
+      );
     }
     for (const doc of parsed.documents) {
       const record: DocumentRecord = { repo: repo.name, path: file.path, document: doc.index, line: doc.start.line, valid: false };
       if (doc.problem) {
         broken ??= `${file.path}:${doc.problem.at.line} (document ${doc.index + 1})`;
-        const fix = doc.problem.rule === 'yaml-syntax' ? 'Fix the YAML syntax' : doc.problem.rule === 'yaml-alias-limit' ? 'Remove the nested aliases (this looks like a "billion laughs" document)' : 'Each document must be a mapping with apiVersion, kind, metadata and spec';
-        batchDiagnostics.push(makeDiagnostic(doc.problem.rule, { repo: repo.name, path: file.path, ...doc.problem.at }, `${capitalize(doc.problem.message)}. ${fix}; Backstage rejects every entity in this file until it is fixed.`));
+        const fix =
+          doc.problem.rule === 'yaml-syntax'
+            ? 'Fix the YAML syntax'
+            : doc.problem.rule === 'yaml-alias-limit'
+              ? 'Remove the nested aliases (this looks like a "billion laughs" document)'
+              : 'Each document must be a mapping with apiVersion, kind, metadata and spec';
+        batchDiagnostics.push(
+          makeDiagnostic(
+            doc.problem.rule,
+            { repo: repo.name, path: file.path, ...doc.problem.at },
+            `${capitalize(doc.problem.message)}. ${fix}; Backstage rejects every entity in this file until it is fixed.`,
+          ),
+        );
         verdicts.push({ record });
         continue;
       }
-      const validating = isolate({ repo: repo.name, stage: 'validating a catalog entity', path: file.path, line: doc.start.line, column: doc.start.column, leftOut: 'This document' }, () => validateDocument(doc, { repo, path: file.path, file: parsed, maxAliasCount: limits.maxAliasCount }));
+      const validating = isolate(
+        { repo: repo.name, stage: 'validating a catalog entity', path: file.path, line: doc.start.line, column: doc.start.column, leftOut: 'This document' },
+        () => validateDocument(doc, { repo, path: file.path, file: parsed, maxAliasCount: limits.maxAliasCount }),
+      );
       if (!validating.ok) {
         // Only this document is lost: the failure says nothing about the rest of the file.
         batchDiagnostics.push(validating.diagnostic);
@@ -165,7 +205,10 @@ function readBatch(repo: Repo, files: BatchFile[], depth: number, visited: Set<s
       if (verdict.ref) record.ref = verdict.ref;
       if (verdict.breaksBatch) broken ??= `${file.path}:${doc.start.line} (document ${doc.index + 1})`;
       record.valid = verdict.valid;
-      const entity = verdict.entity && { ...verdict.entity, source: { repo: repo.name, path: file.path, document: doc.index, line: doc.start.line, column: doc.start.column } };
+      const entity = verdict.entity && {
+        ...verdict.entity,
+        source: { repo: repo.name, path: file.path, document: doc.index, line: doc.start.line, column: doc.start.column },
+      };
       verdicts.push(entity ? { record, entity } : { record });
     }
   }
@@ -175,7 +218,14 @@ function readBatch(repo: Repo, files: BatchFile[], depth: number, visited: Set<s
       if (!v.entity) continue;
       v.record.valid = false;
       const { source } = v.entity;
-      batchDiagnostics.push(makeDiagnostic('file-rejected', { repo: repo.name, path: source.path, line: source.line, column: source.column }, `${v.entity.ref} is not loaded because ${broken} is broken, and Backstage rejects every entity read together with it. Fix that document first.`, v.entity.ref));
+      batchDiagnostics.push(
+        makeDiagnostic(
+          'file-rejected',
+          { repo: repo.name, path: source.path, line: source.line, column: source.column },
+          `${v.entity.ref} is not loaded because ${broken} is broken, and Backstage rejects every entity read together with it. Fix that document first.`,
+          v.entity.ref,
+        ),
+      );
     }
   }
   out.diagnostics.push(...batchDiagnostics);
@@ -197,11 +247,25 @@ function followLocation(repo: Repo, location: LoadedEntity, depth: number, visit
   if (targets.length === 0) return;
   const type = spec.type ?? 'url';
   if (type !== 'url') {
-    out.diagnostics.push(makeDiagnostic('location-target-not-followed', place(), `Location targets of type \`${type}\` are not read: Frontdoor reads \`url\` targets inside the same repository. Use relative paths such as \`./apis.yaml\` (and drop \`type\`).`, location.ref));
+    out.diagnostics.push(
+      makeDiagnostic(
+        'location-target-not-followed',
+        place(),
+        `Location targets of type \`${type}\` are not read: Frontdoor reads \`url\` targets inside the same repository. Use relative paths such as \`./apis.yaml\` (and drop \`type\`).`,
+        location.ref,
+      ),
+    );
     return;
   }
   if (depth + 1 > limits.maxLocationDepth) {
-    out.diagnostics.push(makeDiagnostic('location-depth', place(), `Locations nest more than ${limits.maxLocationDepth} levels deep here; the targets of ${location.ref} were not read. Point the top Location at the files directly.`, location.ref));
+    out.diagnostics.push(
+      makeDiagnostic(
+        'location-depth',
+        place(),
+        `Locations nest more than ${limits.maxLocationDepth} levels deep here; the targets of ${location.ref} were not read. Point the top Location at the files directly.`,
+        location.ref,
+      ),
+    );
     return;
   }
   const optional = spec.presence === 'optional';
@@ -215,13 +279,30 @@ function followLocation(repo: Repo, location: LoadedEntity, depth: number, visit
           broken = true;
           out.diagnostics.push(
             resolved.reason === 'git-dir'
-              ? makeDiagnostic('file-in-git-dir', place(), `Location target \`${target}\` leads into the repository's git folder, which is never read or published. Targets must be catalog files of this repo.`, location.ref)
-              : makeDiagnostic('location-target-outside-repo', place(), `Location target \`${target}\` points outside the repository. Targets must be files of this repo, written relative to ${location.source.path}.`, location.ref),
+              ? makeDiagnostic(
+                  'file-in-git-dir',
+                  place(),
+                  `Location target \`${target}\` leads into the repository's git folder, which is never read or published. Targets must be catalog files of this repo.`,
+                  location.ref,
+                )
+              : makeDiagnostic(
+                  'location-target-outside-repo',
+                  place(),
+                  `Location target \`${target}\` points outside the repository. Targets must be files of this repo, written relative to ${location.source.path}.`,
+                  location.ref,
+                ),
           );
           break;
         case 'other-repo':
         case 'external':
-          out.diagnostics.push(makeDiagnostic('location-target-not-followed', place(), `Location target \`${target}\` is not a file of this repository, so Frontdoor does not read it. Each repo is read on its own: give that repo its own catalog-info.yaml, or use a relative path to a file here.`, location.ref));
+          out.diagnostics.push(
+            makeDiagnostic(
+              'location-target-not-followed',
+              place(),
+              `Location target \`${target}\` is not a file of this repository, so Frontdoor does not read it. Each repo is read on its own: give that repo its own catalog-info.yaml, or use a relative path to a file here.`,
+              location.ref,
+            ),
+          );
           break;
         case 'repo-path':
           if (visited.has(resolved.path)) continue; // already read: a loop, or the same file twice
@@ -230,7 +311,14 @@ function followLocation(repo: Repo, location: LoadedEntity, depth: number, visit
     }
   }
   if (broken) {
-    out.diagnostics.push(makeDiagnostic('file-rejected', place(), `None of the targets of ${location.ref} were loaded, because one of them points outside the repository and Backstage then rejects the whole Location.`, location.ref));
+    out.diagnostics.push(
+      makeDiagnostic(
+        'file-rejected',
+        place(),
+        `None of the targets of ${location.ref} were loaded, because one of them points outside the repository and Backstage then rejects the whole Location.`,
+        location.ref,
+      ),
+    );
     return;
   }
   readBatch(repo, batch, depth + 1, visited, limits, out);
@@ -247,14 +335,31 @@ function fileProblem(repo: Repo, file: BatchFile, content: Exclude<ReturnType<ty
   const name = file.from ? `Location target ${file.path}` : file.path;
   switch (content.status) {
     case 'missing':
-      return makeDiagnostic('location-target-not-found', where, `${name} does not exist in ${repo.name}. Fix the target path (relative to the Location's file), add the file, or set \`presence: optional\`. Backstage rejects all of this Location's targets until then.`);
+      return makeDiagnostic(
+        'location-target-not-found',
+        where,
+        `${name} does not exist in ${repo.name}. Fix the target path (relative to the Location's file), add the file, or set \`presence: optional\`. Backstage rejects all of this Location's targets until then.`,
+      );
     case 'too-large':
-      return makeDiagnostic('file-too-large', where, `${name} is ${formatBytes(content.size)}, over the ${formatBytes(content.limit)} limit for catalog files, so it was not read. Split it into smaller files, or raise \`limits.maxFileBytes\` in portal.config.yaml.`);
+      return makeDiagnostic(
+        'file-too-large',
+        where,
+        `${name} is ${formatBytes(content.size)}, over the ${formatBytes(content.limit)} limit for catalog files, so it was not read. Split it into smaller files, or raise \`limits.maxFileBytes\` in portal.config.yaml.`,
+      );
     case 'binary':
       return makeDiagnostic('file-binary', where, `${name} is a binary file (or UTF-16 text), not YAML. Save it as UTF-8 text.`);
     case 'outside-repo':
-      if (content.gitDir) return makeDiagnostic('file-in-git-dir', where, `${name} leads into the repository's git folder (${content.reason}), which is never read or published. Name a catalog file of the repository itself.`);
-      return makeDiagnostic('file-outside-repo', where, `${name} leads outside the repository (${content.reason}), so it was not read. Replace the symlink with the file itself.`);
+      if (content.gitDir)
+        return makeDiagnostic(
+          'file-in-git-dir',
+          where,
+          `${name} leads into the repository's git folder (${content.reason}), which is never read or published. Name a catalog file of the repository itself.`,
+        );
+      return makeDiagnostic(
+        'file-outside-repo',
+        where,
+        `${name} leads outside the repository (${content.reason}), so it was not read. Replace the symlink with the file itself.`,
+      );
     case 'unreadable':
       return makeDiagnostic('file-unreadable', where, `${name} could not be read: ${content.reason}.`);
   }

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { buildSummary } from './build-command.ts';
 
-const diagnostic = (severity: Diagnostic['severity']): Diagnostic => ({ repo: 'r', path: 'catalog-info.yaml', line: 1, column: 1, severity, rule: 'ref-not-found', message: 'm' });
+const diagnostic = (severity: Diagnostic['severity']): Diagnostic => ({
+  repo: 'r',
+  path: 'catalog-info.yaml',
+  line: 1,
+  column: 1,
+  severity,
+  rule: 'ref-not-found',
+  message: 'm',
+});
 const built = { outDir: join(process.cwd(), 'dist'), pages: 12, searchable: 10, entities: 7, repos: 3 };
 
 describe('buildSummary', () => {
@@ -17,6 +25,8 @@ describe('buildSummary', () => {
   });
 
   it('shows a folder outside the current directory as an absolute path', () => {
-    expect(buildSummary({ ...built, outDir: '/elsewhere/site', diagnostics: [diagnostic('warning')] }, 40)).toContain('into /elsewhere/site/ in 40 ms.\n0 errors, 1 warning in');
+    expect(buildSummary({ ...built, outDir: '/elsewhere/site', diagnostics: [diagnostic('warning')] }, 40)).toContain(
+      'into /elsewhere/site/ in 40 ms.\n0 errors, 1 warning in',
+    );
   });
 });

@@ -10,7 +10,9 @@ import { parseCommonFlags } from './args.ts';
 export async function runCrawl(argv: string[]): Promise<number> {
   const flags = parseCommonFlags(argv);
   if (flags.help) {
-    process.stdout.write('Usage: npm run crawl -- [--source local:<dir>|github:<org>] [--config portal.config.yaml]\n\nReads every repo of the source and writes the snapshot to .cache/snapshot.json.\n');
+    process.stdout.write(
+      'Usage: npm run crawl -- [--source local:<dir>|github:<org>] [--config portal.config.yaml]\n\nReads every repo of the source and writes the snapshot to .cache/snapshot.json.\n',
+    );
     return 0;
   }
   const { config } = await loadConfig(flags.config, { source: flags.source });

@@ -36,7 +36,10 @@ function validate(cwd: string, ...args: string[]): Promise<Run> {
 async function run(cwd: string, env: Record<string, string>, ...args: string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const capture = (into: string[]) => (chunk: string | Uint8Array) => (into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true);
+  const capture = (into: string[]) => (chunk: string | Uint8Array) => (
+    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+    true
+  );
   const previous = { cwd: process.cwd(), exitCode: process.exitCode };
   vi.spyOn(process.stdout, 'write').mockImplementation(capture(out));
   vi.spyOn(process.stderr, 'write').mockImplementation(capture(err));
@@ -138,7 +141,13 @@ describe('validate --format json', () => {
     ]);
     for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'ref', 'message']);
     const error = report.diagnostics.find((d) => d.severity === 'error');
-    expect(error).toMatchObject({ file: 'catalog-info.yaml', line: BAD_NAME_LINE, column: '  name: '.length + 1, rule: 'entity-name-format', ref: 'component:default/bad_name!' });
+    expect(error).toMatchObject({
+      file: 'catalog-info.yaml',
+      line: BAD_NAME_LINE,
+      column: '  name: '.length + 1,
+      rule: 'entity-name-format',
+      ref: 'component:default/bad_name!',
+    });
     expect(error?.['message']).toMatch(/`metadata\.name` "Bad_Name!"/);
     expect(report.diagnostics.filter((d) => d.rule === 'field-misspelled').map((d) => [d['file'], d['line'], d['severity']])).toEqual([
       ['catalog-info.yaml', TYPO_LINE, 'warning'],
@@ -162,8 +171,12 @@ describe('validate --format github', () => {
     const { status, stdout } = await validate(repo, 'catalog-info.yaml', '--format', 'github');
     expect(status).toBe(1);
     const lines = stdout.trim().split('\n');
-    expect(lines).toContain(`::error file=catalog-info.yaml,line=${BAD_NAME_LINE},col=9,title=entity-name-format (component%3Adefault/bad_name!)::\`metadata.name\` "Bad_Name!" is not valid: expected 1–63 characters of letters, digits, \`-\`, \`_\` or \`.\`, starting and ending with a letter or digit. Try \`Bad_Name\`.`);
-    expect(lines.filter((l) => l.startsWith(`::warning file=catalog-info.yaml,line=${TYPO_LINE},col=3,title=field-misspelled (component%3Adefault/web)::`))).toHaveLength(1);
+    expect(lines).toContain(
+      `::error file=catalog-info.yaml,line=${BAD_NAME_LINE},col=9,title=entity-name-format (component%3Adefault/bad_name!)::\`metadata.name\` "Bad_Name!" is not valid: expected 1–63 characters of letters, digits, \`-\`, \`_\` or \`.\`, starting and ending with a letter or digit. Try \`Bad_Name\`.`,
+    );
+    expect(
+      lines.filter((l) => l.startsWith(`::warning file=catalog-info.yaml,line=${TYPO_LINE},col=3,title=field-misspelled (component%3Adefault/web)::`)),
+    ).toHaveLength(1);
     expect(lines.at(-1)).toMatch(/1 error, 1 warning/);
   });
 
@@ -258,7 +271,10 @@ describe('validate: exit codes and files', () => {
 describe('validate: TechDocs', () => {
   it('reports a broken docs link with its file and line, in the docs PR that broke it', async () => {
     const docsRepo = join(tmp, 'docs-repo');
-    await put(join(docsRepo, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs-demo\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec: { type: service, lifecycle: production, owner: team-a }\n');
+    await put(
+      join(docsRepo, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs-demo\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec: { type: service, lifecycle: production, owner: team-a }\n',
+    );
     await put(join(docsRepo, 'mkdocs.yml'), 'site_name: Demo\nnav:\n  - Home: index.md\n');
     await put(join(docsRepo, 'docs/index.md'), '# Demo\n\nSee [setup](setup.md).\n');
     const { status, stdout } = await validate(docsRepo, 'catalog-info.yaml');
@@ -323,7 +339,8 @@ describe('validate: usage and configuration errors', () => {
 
 describe('validate --source: duplicate refs across repos', () => {
   // Names no publication record in .cache/ can hold, so the verdict depends on these files alone.
-  const team = (description: string) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: zz-validate-dup-team, description: ${description} }\nspec: { type: team, children: [] }\n`;
+  const team = (description: string) =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: zz-validate-dup-team, description: ${description} }\nspec: { type: team, children: [] }\n`;
 
   it('decides them as the build does: a repo named to sort first wins nothing, and both repos hear why', async () => {
     const dupOrg = join(tmp, 'dup-org');
@@ -334,7 +351,10 @@ describe('validate --source: duplicate refs across repos', () => {
     const report = JSON.parse(stdout) as { diagnostics: { file: string; rule: string; message: string }[] };
     const found = report.diagnostics.filter((d) => d.rule === 'duplicate-entity');
     expect(found.map((d) => d.file).sort()).toEqual(['dup-org/aaa-evil/catalog-info.yaml', 'dup-org/payments/catalog-info.yaml']);
-    for (const d of found) expect(d.message).toMatch(/group:default\/zz-validate-dup-team is declared here .* and in .*, and nothing decides which repository it belongs to, so neither copy is published/);
+    for (const d of found)
+      expect(d.message).toMatch(
+        /group:default\/zz-validate-dup-team is declared here .* and in .*, and nothing decides which repository it belongs to, so neither copy is published/,
+      );
   });
 
   it('hands a copy whose project-slug names the other repo to that repo, and tells the copier', async () => {
@@ -343,8 +363,15 @@ describe('validate --source: duplicate refs across repos', () => {
     await put(join(slugOrg, 'aaa-evil/catalog-info.yaml'), annotated(team('stolen')));
     await put(join(slugOrg, 'payments/catalog-info.yaml'), annotated(team('real')));
     const { stdout } = await validate(tmp, '--source', 'local:slug-org', '--format', 'json');
-    const found = (JSON.parse(stdout) as { diagnostics: { file: string; rule: string; message: string }[] }).diagnostics.filter((d) => d.rule === 'duplicate-entity');
-    expect(found).toEqual([expect.objectContaining({ file: 'slug-org/aaa-evil/catalog-info.yaml', message: expect.stringContaining("every copy's `github.com/project-slug` names acme/payments") })]);
+    const found = (JSON.parse(stdout) as { diagnostics: { file: string; rule: string; message: string }[] }).diagnostics.filter(
+      (d) => d.rule === 'duplicate-entity',
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        file: 'slug-org/aaa-evil/catalog-info.yaml',
+        message: expect.stringContaining("every copy's `github.com/project-slug` names acme/payments"),
+      }),
+    ]);
   });
 });
 
@@ -353,7 +380,10 @@ describe('node scripts/validate.ts (the process users run)', () => {
     const { status, stdout, stderr } = spawnValidate(repo, 'catalog-info.yaml', '--format', 'json');
     expect(stderr).toBe('');
     expect(status).toBe(1);
-    expect((JSON.parse(stdout) as { entities: { ref: string }[] }).entities.map((e) => e.ref)).toEqual(['component:default/web', 'component:default/bad_name!']);
+    expect((JSON.parse(stdout) as { entities: { ref: string }[] }).entities.map((e) => e.ref)).toEqual([
+      'component:default/web',
+      'component:default/bad_name!',
+    ]);
   });
 
   it('exits 1 with one line on stderr, and no stack trace, on a usage error', () => {

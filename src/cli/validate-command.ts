@@ -50,7 +50,10 @@ export async function runValidate(argv: string[]): Promise<number> {
     const out = formatPretty(diagnostics, display);
     if (out) process.stdout.write(`${out}\n\n`);
     process.stdout.write(`${summaryLine(diagnostics, graph.entities.length, catalog.documents.length)}\n`);
-    if (files) process.stdout.write('References to other entities were not checked (only these files were read); `npm run validate` without files checks the whole org.\n');
+    if (files)
+      process.stdout.write(
+        'References to other entities were not checked (only these files were read); `npm run validate` without files checks the whole org.\n',
+      );
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
@@ -59,6 +62,7 @@ export async function runValidate(argv: string[]): Promise<number> {
 function repoPathOf(file: string): string {
   const root = invocationDir();
   const rel = relative(root, resolve(root, file));
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel === '') throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel === '')
+    throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
   return rel.split(sep).join('/');
 }

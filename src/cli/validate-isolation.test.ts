@@ -22,7 +22,8 @@ vi.mock('../catalog/validate/validate-document.ts', async (importOriginal) => {
   };
 });
 
-const component = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: team-a }\n`;
+const component = (name: string) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: team-a }\n`;
 const group = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n';
 
 let tmp: string;
@@ -65,7 +66,9 @@ describe('validate on a repo that makes a stage throw', () => {
     const failed = report.diagnostics.filter((d) => d.rule === 'repo-failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]!.file).toMatch(/exploding\/catalog-info\.yaml$/);
-    expect(failed[0]!.message).toMatch(/^Frontdoor failed while validating a catalog entity \(catalog-info\.yaml\): TypeError: Cannot read properties of undefined \(reading 'kind'\)\. This document is left out/);
+    expect(failed[0]!.message).toMatch(
+      /^Frontdoor failed while validating a catalog entity \(catalog-info\.yaml\): TypeError: Cannot read properties of undefined \(reading 'kind'\)\. This document is left out/,
+    );
     expect(report.entities).toEqual(expect.arrayContaining([expect.objectContaining({ ref: 'component:default/fine', valid: true })]));
   });
 

@@ -37,9 +37,27 @@ const defaults = {
   source: 'local:content',
   base: '/',
   catalog: { paths: ['catalog-info.yaml'], inferMissing: true },
-  limits: { maxFileBytes: 1_048_576, maxDocumentsPerFile: 500, maxAliasCount: 100, maxLocationDepth: 8, maxReferencedFiles: 1000, maxDocsFiles: 2000, maxRepoOutputBytes: 52_428_800, maxPageRenderMs: 10_000 },
+  limits: {
+    maxFileBytes: 1_048_576,
+    maxDocumentsPerFile: 500,
+    maxAliasCount: 100,
+    maxLocationDepth: 8,
+    maxReferencedFiles: 1000,
+    maxDocsFiles: 2000,
+    maxRepoOutputBytes: 52_428_800,
+    maxPageRenderMs: 10_000,
+  },
   // A public GitHub Pages site publishes public repos only, unless the config says otherwise.
-  github: { include: ['*'], exclude: [], topics: { include: [], exclude: [] }, archived: false, forks: true, visibility: ['public'], teams: true, maxRateLimitWait: 900 },
+  github: {
+    include: ['*'],
+    exclude: [],
+    topics: { include: [], exclude: [] },
+    archived: false,
+    forks: true,
+    visibility: ['public'],
+    teams: true,
+    maxRateLimitWait: 900,
+  },
   health: { staleAfterDays: 180 },
 };
 
@@ -60,7 +78,9 @@ describe('loadConfig: values', () => {
   });
 
   it('accepts several sources, and GitHub filters', async () => {
-    const { config } = await loadConfig(await configFile('source: [github:acme, github:acme-labs]\ngithub:\n  exclude: [sandbox-*]\n  visibility: [public, internal]\n'));
+    const { config } = await loadConfig(
+      await configFile('source: [github:acme, github:acme-labs]\ngithub:\n  exclude: [sandbox-*]\n  visibility: [public, internal]\n'),
+    );
     expect(config.source).toEqual(['github:acme', 'github:acme-labs']);
     expect(config.github).toMatchObject({ exclude: ['sandbox-*'], visibility: ['public', 'internal'], archived: false });
   });

@@ -31,9 +31,11 @@ export async function loadConfig(file: string | undefined, overrides: ConfigOver
     raw = doc.toJS() ?? {};
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    if ((error as { code?: string }).code !== 'ENOENT' || file !== undefined) throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
+    if ((error as { code?: string }).code !== 'ENOENT' || file !== undefined)
+      throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${path}: the file must be a mapping of settings (title, source, base, catalog, limits).`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError(`${path}: the file must be a mapping of settings (title, source, base, catalog, limits).`);
   const merged = { ...(raw as Record<string, unknown>) };
   if (overrides.source !== undefined) merged['source'] = overrides.source;
   if (overrides.base !== undefined) merged['base'] = overrides.base;

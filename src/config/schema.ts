@@ -15,19 +15,36 @@ export const BasePathSchema = z
   .string()
   .transform((b) => `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
   .pipe(z.string().regex(/^\/([A-Za-z0-9._~-]+\/)*$/, { error: 'a URL path such as `/` or `/my-portal/`' }))
-  .meta({ description: 'URL path the site is served under: `/` for a user/org Pages site or a custom domain, `/<repo>/` for a GitHub Pages project site.', examples: ['/', '/developer-portal/'] });
+  .meta({
+    description: 'URL path the site is served under: `/` for a user/org Pages site or a custom domain, `/<repo>/` for a GitHub Pages project site.',
+    examples: ['/', '/developer-portal/'],
+  });
 
-const positiveInt = (description: string, example: number) => z.number().int().positive().meta({ description, examples: [example] });
+const positiveInt = (description: string, example: number) =>
+  z
+    .number()
+    .int()
+    .positive()
+    .meta({ description, examples: [example] });
 
 export const LimitsSchema = z.strictObject({
   maxFileBytes: positiveInt('Largest catalog or referenced file read, in bytes; bigger files get a diagnostic and are skipped.', 1_048_576).default(1_048_576),
   maxDocumentsPerFile: positiveInt('Most YAML documents read from one catalog file.', 500).default(500),
   maxAliasCount: positiveInt('Most YAML alias expansions per document (stops "billion laughs" files).', 100).default(100),
   maxLocationDepth: positiveInt('How deep Location entities may point to further Location files.', 8).default(8),
-  maxReferencedFiles: positiveInt('Most files followed from one repo\'s catalog files (Location targets, placeholders).', 1000).default(1000),
-  maxDocsFiles: positiveInt('Most files read from one docs folder (a TechDocs docs_dir, a Template skeleton). Past it, index pages, nav targets and Markdown pages are kept first, and a diagnostic names what was left out.', 2000).default(2000),
-  maxRepoOutputBytes: positiveInt('Most bytes one repo may add to the built site (its docs pages and copied files). Past it, the rest of its docs is left out with a diagnostic, so no repo can push the site past GitHub Pages\' 1 GB.', 52_428_800).default(52_428_800),
-  maxPageRenderMs: positiveInt('Longest time one docs page may take to render, in milliseconds; a page that takes longer is published as plain text with a diagnostic.', 10_000).default(10_000),
+  maxReferencedFiles: positiveInt("Most files followed from one repo's catalog files (Location targets, placeholders).", 1000).default(1000),
+  maxDocsFiles: positiveInt(
+    'Most files read from one docs folder (a TechDocs docs_dir, a Template skeleton). Past it, index pages, nav targets and Markdown pages are kept first, and a diagnostic names what was left out.',
+    2000,
+  ).default(2000),
+  maxRepoOutputBytes: positiveInt(
+    "Most bytes one repo may add to the built site (its docs pages and copied files). Past it, the rest of its docs is left out with a diagnostic, so no repo can push the site past GitHub Pages' 1 GB.",
+    52_428_800,
+  ).default(52_428_800),
+  maxPageRenderMs: positiveInt(
+    'Longest time one docs page may take to render, in milliseconds; a page that takes longer is published as plain text with a diagnostic.',
+    10_000,
+  ).default(10_000),
 });
 
 const patterns = (description: string, example: string[]) => z.array(z.string().min(1)).meta({ description, examples: [example] });
@@ -46,37 +63,68 @@ export const GitHubConfigSchema = z.strictObject({
   visibility: z
     .array(z.enum(['public', 'internal', 'private']))
     .min(1)
-    .meta({ description: 'Which repos to publish. Default public only: a GitHub Pages site is public. Adding internal or private is explicit, and the build warns about it.', examples: [['public', 'internal']] })
+    .meta({
+      description:
+        'Which repos to publish. Default public only: a GitHub Pages site is public. Adding internal or private is explicit, and the build warns about it.',
+      examples: [['public', 'internal']],
+    })
     .default(['public']),
   teams: z.boolean().meta({ description: 'Read teams and their members as Groups and Users.' }).default(true),
-  maxRateLimitWait: z.number().int().nonnegative().meta({ description: 'Longest wait for a rate-limit reset, in seconds; beyond it the crawl stops cleanly and keeps what it read.' }).default(900),
+  maxRateLimitWait: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Longest wait for a rate-limit reset, in seconds; beyond it the crawl stops cleanly and keeps what it read.' })
+    .default(900),
 });
 export type GitHubConfig = z.infer<typeof GitHubConfigSchema>;
 
 export const HealthConfigSchema = z
   .strictObject({
-    staleAfterDays: positiveInt('A repo whose last commit on the default branch is older than this many days fails the scorecard\'s "recent activity" check and is listed as stale on the health page.', 180).default(180),
+    staleAfterDays: positiveInt(
+      'A repo whose last commit on the default branch is older than this many days fails the scorecard\'s "recent activity" check and is listed as stale on the health page.',
+      180,
+    ).default(180),
   })
   .meta({ description: 'Scorecards and the org health overview (/health/).', examples: [{ staleAfterDays: 365 }] });
 export type HealthConfig = z.infer<typeof HealthConfigSchema>;
 
 export const PortalConfigSchema = z.strictObject({
-  title: z.string().min(1).meta({ description: 'Portal name shown in the header and page titles.', examples: ['Acme Developer Portal'] }).default('Developer Portal'),
-  org: z.string().min(1).meta({ description: 'Organization name shown in the portal; defaults to the source\'s name.', examples: ['Acme'] }).optional(),
+  title: z
+    .string()
+    .min(1)
+    .meta({ description: 'Portal name shown in the header and page titles.', examples: ['Acme Developer Portal'] })
+    .default('Developer Portal'),
+  org: z
+    .string()
+    .min(1)
+    .meta({ description: "Organization name shown in the portal; defaults to the source's name.", examples: ['Acme'] })
+    .optional(),
   source: z
     .union([SourceSpecSchema, z.array(SourceSpecSchema).min(1)])
     .meta({ description: 'One source, or several (e.g. several GitHub organizations).' })
     .default('local:content'),
   base: BasePathSchema.default('/'),
-  site: z.url().meta({ description: 'Public URL of the site (for absolute links and the sitemap).', examples: ['https://acme.github.io'] }).optional(),
+  site: z
+    .url()
+    .meta({ description: 'Public URL of the site (for absolute links and the sitemap).', examples: ['https://acme.github.io'] })
+    .optional(),
   catalog: z
     .strictObject({
       paths: z
-        .array(z.string().min(1).regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+$/, { error: 'a path inside the repo, without a leading `/` or `..`' }))
+        .array(
+          z
+            .string()
+            .min(1)
+            .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+$/, { error: 'a path inside the repo, without a leading `/` or `..`' }),
+        )
         .min(1)
         .meta({ description: 'Catalog file paths read in every repo, relative to the repo root.', examples: [['catalog-info.yaml']] })
         .default(['catalog-info.yaml']),
-      inferMissing: z.boolean().meta({ description: 'Show repos without a catalog file as inferred Components, with a link that registers them.' }).default(true),
+      inferMissing: z
+        .boolean()
+        .meta({ description: 'Show repos without a catalog file as inferred Components, with a link that registers them.' })
+        .default(true),
     })
     .default({ paths: ['catalog-info.yaml'], inferMissing: true }),
   github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),

@@ -31,7 +31,11 @@ export function docsLoader(part: 'sites' | 'pages'): Loader {
       const items: EntryItem[] =
         part === 'sites'
           ? data.sites.map((site) => [site.id, site])
-          : data.pages.map(({ html, ...page }) => [page.id, page, { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } }]);
+          : data.pages.map(({ html, ...page }) => [
+              page.id,
+              page,
+              { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
+            ]);
       await replaceEntries(context, items);
     },
   };

@@ -15,7 +15,10 @@ interface DocsRuleInfo {
 }
 
 export const docsSiteRules = {
-  'docs-config-unreadable': { severity: 'error', summary: 'mkdocs.yml is binary, too large, outside the repo or unreadable; Backstage\'s default config is used.' },
+  'docs-config-unreadable': {
+    severity: 'error',
+    summary: "mkdocs.yml is binary, too large, outside the repo or unreadable; Backstage's default config is used.",
+  },
   'docs-config-yaml': { severity: 'error', summary: 'mkdocs.yml does not parse as YAML, or is not a mapping.' },
   'docs-config-yaml-limit': { severity: 'error', summary: 'mkdocs.yml expands too many aliases or nests too deeply; the rest was not read.' },
   'docs-config-duplicate': { severity: 'info', summary: 'Both mkdocs.yaml and mkdocs.yml exist; Backstage reads mkdocs.yaml.' },
@@ -30,33 +33,65 @@ export const docsSiteRules = {
   'docs-nav-target-missing': { severity: 'warning', summary: 'A nav entry names a path that is not a page of the site; it becomes a plain link.' },
   'docs-nav-absolute-link': { severity: 'info', summary: 'A nav entry is an absolute path; it is kept as a link.' },
   'docs-page-not-in-nav': { severity: 'info', summary: 'A page exists in docs_dir but not in nav; it is built without a nav entry.' },
-  'docs-monorepo-include': { severity: 'error', summary: 'A monorepo `!include`/`*include` cannot be followed (missing file, no site_name, bad path, nested include, cycle).' },
+  'docs-monorepo-include': {
+    severity: 'error',
+    summary: 'A monorepo `!include`/`*include` cannot be followed (missing file, no site_name, bad path, nested include, cycle).',
+  },
   'docs-monorepo-duplicate-alias': { severity: 'error', summary: 'Two included sites have the same site_name (alias); the later one is not merged.' },
   'docs-site-internal': { severity: 'error', summary: 'An unexpected failure while modelling the site; no docs are shown for the entity.' },
-  'docs-monorepo-no-match': { severity: 'warning', summary: 'A `*include` glob matched no config; the monorepo plugin then drops the whole nav and MkDocs builds the automatic one.' },
+  'docs-monorepo-no-match': {
+    severity: 'warning',
+    summary: 'A `*include` glob matched no config; the monorepo plugin then drops the whole nav and MkDocs builds the automatic one.',
+  },
   // Where files are published (src/docs/site/published-paths.ts): decided with the site, before anything is written.
-  'docs-path-renamed': { severity: 'info', summary: 'A docs file name cannot be a URL as written (a `%`, a control character, an `.html` suffix, a reserved name); its page is published under a safe URL.' },
-  'docs-path-conflict': { severity: 'warning', summary: 'Two docs files would be published at the same URL (`foo.md` and `foo/index.md`, or names differing only in case); one is left out.' },
-  'docs-path-too-long': { severity: 'warning', summary: 'A docs file\'s published path would be longer than the output allows; it is left out.' },
+  'docs-path-renamed': {
+    severity: 'info',
+    summary:
+      'A docs file name cannot be a URL as written (a `%`, a control character, an `.html` suffix, a reserved name); its page is published under a safe URL.',
+  },
+  'docs-path-conflict': {
+    severity: 'warning',
+    summary: 'Two docs files would be published at the same URL (`foo.md` and `foo/index.md`, or names differing only in case); one is left out.',
+  },
+  'docs-path-too-long': { severity: 'warning', summary: "A docs file's published path would be longer than the output allows; it is left out." },
 } as const satisfies Record<string, DocsRuleInfo>;
 
 export const docsRenderRules = {
-  'docs-link-broken': { severity: 'warning', summary: 'A relative link in a docs page leads to no page or file of the repo (or out of it); the page renders with the link marked.' },
+  'docs-link-broken': {
+    severity: 'warning',
+    summary: 'A relative link in a docs page leads to no page or file of the repo (or out of it); the page renders with the link marked.',
+  },
   'docs-image-missing': { severity: 'warning', summary: 'A relative image in a docs page is not in the repo.' },
   'docs-snippet-missing': { severity: 'warning', summary: 'A `--8<--` snippet names a file that is missing or outside the repo; a note shows in its place.' },
-  'docs-html-removed': { severity: 'warning', summary: 'Raw HTML in a docs page had something unsafe removed (script, event handler, javascript: URL, iframe, form, style).' },
+  'docs-html-removed': {
+    severity: 'warning',
+    summary: 'Raw HTML in a docs page had something unsafe removed (script, event handler, javascript: URL, iframe, form, style).',
+  },
   'docs-plantuml': { severity: 'info', summary: 'A PlantUML diagram is shown as source: drawing it needs a PlantUML server at build time.' },
   'docs-render-failed': { severity: 'error', summary: 'A docs page could not be rendered and is shown as plain text (a renderer bug: please report it).' },
   'docs-render-timeout': { severity: 'warning', summary: 'A docs page took longer than `limits.maxPageRenderMs` to render; it is published as plain text.' },
 } as const satisfies Record<string, DocsRuleInfo>;
 
 const stageRules = {
-  'docs-source-missing': { severity: 'warning', summary: '`backstage.io/techdocs-ref` names no docs Frontdoor can read: a folder without mkdocs.yml or docs/, a path out of the repo, a repo not in the portal, or an unsupported type.' },
+  'docs-source-missing': {
+    severity: 'warning',
+    summary:
+      '`backstage.io/techdocs-ref` names no docs Frontdoor can read: a folder without mkdocs.yml or docs/, a path out of the repo, a repo not in the portal, or an unsupported type.',
+  },
   'docs-anchor-missing': { severity: 'warning', summary: 'A docs link points at a #fragment no heading or element of the target page has.' },
-  'docs-asset-unsafe': { severity: 'warning', summary: 'A docs file a browser would run (HTML, XML, JavaScript, or an SVG with scripts) is not published on the portal.' },
+  'docs-asset-unsafe': {
+    severity: 'warning',
+    summary: 'A docs file a browser would run (HTML, XML, JavaScript, or an SVG with scripts) is not published on the portal.',
+  },
   'docs-asset-too-large': { severity: 'warning', summary: 'A docs image or download is over `limits.maxFileBytes`; it is not copied into the site.' },
-  'docs-tree-truncated': { severity: 'warning', summary: 'A docs folder holds more files than `limits.maxDocsFiles`; index pages, nav targets and Markdown were kept first, the rest left out.' },
-  'repo-output-budget': { severity: 'warning', summary: 'A repo\'s docs would add more than `limits.maxRepoOutputBytes` to the site; what does not fit is left out.' },
+  'docs-tree-truncated': {
+    severity: 'warning',
+    summary: 'A docs folder holds more files than `limits.maxDocsFiles`; index pages, nav targets and Markdown were kept first, the rest left out.',
+  },
+  'repo-output-budget': {
+    severity: 'warning',
+    summary: "A repo's docs would add more than `limits.maxRepoOutputBytes` to the site; what does not fit is left out.",
+  },
 } as const satisfies Record<string, DocsRuleInfo>;
 
 export const docsRules = { ...docsSiteRules, ...docsRenderRules, ...stageRules } as const satisfies Record<string, DocsRuleInfo>;

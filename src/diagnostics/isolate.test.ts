@@ -12,7 +12,15 @@ describe('isolate', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.diagnostic).toMatchObject({ rule: 'repo-failed', severity: 'error', repo: 'shop', path: 'catalog-info.yaml', line: 3, column: 1, ref: 'component:default/web' });
+    expect(result.diagnostic).toMatchObject({
+      rule: 'repo-failed',
+      severity: 'error',
+      repo: 'shop',
+      path: 'catalog-info.yaml',
+      line: 3,
+      column: 1,
+      ref: 'component:default/web',
+    });
     expect(result.diagnostic.message).toBe(
       'Frontdoor failed while building page data (catalog-info.yaml): RangeError: Invalid time value. The entity component:default/web is left out of the portal; the rest of the org is built. Change the content named here, or report a Frontdoor bug if it looks valid.',
     );
@@ -30,7 +38,9 @@ describe('isolate', () => {
     const result = isolate({ repo: '', stage: 'generating groups and users from GitHub teams' }, () => {
       throw 'a string';
     });
-    expect(!result.ok && result.diagnostic.message).toMatch(/^Frontdoor failed while generating groups and users from GitHub teams: a string\. What this stage makes is left out/);
+    expect(!result.ok && result.diagnostic.message).toMatch(
+      /^Frontdoor failed while generating groups and users from GitHub teams: a string\. What this stage makes is left out/,
+    );
   });
 });
 

@@ -12,7 +12,28 @@ const linesOf = (text: string) => text.split(/\r\n|[\n\r\u2028\u2029]/);
 /** Strings made mostly of the characters that matter here, so the interesting cases come up often. */
 const hostile = fc.string({
   unit: fc.oneof(
-    fc.constantFrom(':', ':', '#', '[', ' ', '\u00a0', '\u3000', '\t', '\n', '\r', '\u001b', '\u0007', '\u0085', '\u009b', '\u202e', '\u2066', '\u2028', '\u2029', 'e', '%'),
+    fc.constantFrom(
+      ':',
+      ':',
+      '#',
+      '[',
+      ' ',
+      '\u00a0',
+      '\u3000',
+      '\t',
+      '\n',
+      '\r',
+      '\u001b',
+      '\u0007',
+      '\u0085',
+      '\u009b',
+      '\u202e',
+      '\u2066',
+      '\u2028',
+      '\u2029',
+      'e',
+      '%',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
   ),
   maxLength: 40,
@@ -64,7 +85,11 @@ describe('logTextKeepingNewlines', () => {
     fc.assert(
       fc.property(anyString, (s) => {
         const out = logTextKeepingNewlines(s);
-        return !FORBIDDEN.test(out.replace(/[\n\r]/g, '')) && linesOf(out).length === linesOf(s.replace(/[\u2028\u2029]/g, '')).length && linesOf(out).every((l) => !startsCommand(l));
+        return (
+          !FORBIDDEN.test(out.replace(/[\n\r]/g, '')) &&
+          linesOf(out).length === linesOf(s.replace(/[\u2028\u2029]/g, '')).length &&
+          linesOf(out).every((l) => !startsCommand(l))
+        );
       }),
     );
   });

@@ -10,15 +10,34 @@ import { buildDocs } from './build-docs.ts';
 
 vi.mock('./markdown/index.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('./markdown/index.ts')>();
-  return { ...real, renderMarkdown: (text: string, ctx: Parameters<typeof real.renderMarkdown>[1]) => (text.includes('RENDERER-THROWS') ? Promise.reject(new TypeError('renderer bug')) : real.renderMarkdown(text, ctx)) };
+  return {
+    ...real,
+    renderMarkdown: (text: string, ctx: Parameters<typeof real.renderMarkdown>[1]) =>
+      text.includes('RENDERER-THROWS') ? Promise.reject(new TypeError('renderer bug')) : real.renderMarkdown(text, ctx),
+  };
 });
 vi.mock('./site/index.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('./site/index.ts')>();
-  return { ...real, loadDocsSite: (input: Parameters<typeof real.loadDocsSite>[0]) => (input.dir === 'explodes' ? (() => { throw new RangeError('model bug\n::error::injected'); })() : real.loadDocsSite(input)) };
+  return {
+    ...real,
+    loadDocsSite: (input: Parameters<typeof real.loadDocsSite>[0]) =>
+      input.dir === 'explodes'
+        ? (() => {
+            throw new RangeError('model bug\n::error::injected');
+          })()
+        : real.loadDocsSite(input),
+  };
 });
 vi.mock('./edit-url.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('./edit-url.ts')>();
-  return { editUrlOf: (...args: Parameters<typeof real.editUrlOf>) => (args[2].repoPath.endsWith('record-fails.md') ? (() => { throw new Error('record bug'); })() : real.editUrlOf(...args)) };
+  return {
+    editUrlOf: (...args: Parameters<typeof real.editUrlOf>) =>
+      args[2].repoPath.endsWith('record-fails.md')
+        ? (() => {
+            throw new Error('record bug');
+          })()
+        : real.editUrlOf(...args),
+  };
 });
 
 const component = (name: string, dir: string) =>
@@ -55,8 +74,12 @@ describe('buildDocs isolation', () => {
       ['component:default/fine', 'good/docs/bad.md', 'error'],
       ['component:default/fine', 'good/docs/record-fails.md', 'error'],
     ]);
-    expect(failed[0]!.message).toMatch(/^Frontdoor failed while building the docs of component:default\/broken \(docs stage\) \(.*\): RangeError: model bug\\n::error::injected\. The docs site of component:default\/broken \(its catalog page stays\) is left out of the portal; the rest of the org is built/);
-    expect(failed[1]!.message).toMatch(/rendering the docs page good\/docs\/bad\.md .*renderer bug\. The page \(the rest of its site stays\) is left out of the portal; the rest of the org is built/);
+    expect(failed[0]!.message).toMatch(
+      /^Frontdoor failed while building the docs of component:default\/broken \(docs stage\) \(.*\): RangeError: model bug\\n::error::injected\. The docs site of component:default\/broken \(its catalog page stays\) is left out of the portal; the rest of the org is built/,
+    );
+    expect(failed[1]!.message).toMatch(
+      /rendering the docs page good\/docs\/bad\.md .*renderer bug\. The page \(the rest of its site stays\) is left out of the portal; the rest of the org is built/,
+    );
 
     // Nothing points at the pages that were left out.
     const [home, last] = data.pages;

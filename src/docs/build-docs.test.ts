@@ -20,7 +20,8 @@ const payments: InMemoryRepo = {
     'catalog-info.yaml': component('payments', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }),
     'mkdocs.yml': 'site_name: Payments\nnav:\n  - Home: index.md\n  - Guide:\n    - Setup: guide/setup.md\n  - Runbook: runbook.md\n',
     'docs/index.md': '# Payments\n\nSee [setup](guide/setup.md#install) and [the runbook](runbook.md#on-call).\n\n![diagram](img/flow.png)\n',
-    'docs/guide/setup.md': '# Setup\n\n## Install\n\nBack [home](../index.md). A [broken link](../nope.md). Source: [main.go](../../cmd/main.go).\n\n--8<-- "snippets/env.md"\n',
+    'docs/guide/setup.md':
+      '# Setup\n\n## Install\n\nBack [home](../index.md). A [broken link](../nope.md). Source: [main.go](../../cmd/main.go).\n\n--8<-- "snippets/env.md"\n',
     'docs/runbook.md': '# Runbook\n\n## Paging\n\nEscalate.\n',
     'docs/img/flow.png': { status: 'binary', size: 10 },
     'snippets/env.md': 'Set `PG_DSN`.\n',
@@ -125,12 +126,21 @@ describe('buildDocs', () => {
     expect(page.html).toContain('src="https://github.com/acme/handbook/raw/main/assets/logo.png"');
   });
 
-  it('copies a README\'s files for a repo on disk without a web URL, and links its folders nowhere', async () => {
+  it("copies a README's files for a repo on disk without a web URL, and links its folders nowhere", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'frontdoor-readme-'));
     cacheDirs.push(dir);
     await mkdir(join(dir, 'api'), { recursive: true });
     await writeFile(join(dir, 'api/openapi.yaml'), 'openapi: 3.0.0\n');
-    const snapshot = inMemorySnapshot([{ name: 'local', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': component('local'), 'README.md': '# Local\n\nThe [API](api/openapi.yaml), the [api folder](api/) and a [gone file](gone.md).\n' } }]);
+    const snapshot = inMemorySnapshot([
+      {
+        name: 'local',
+        catalogFiles: ['catalog-info.yaml'],
+        files: {
+          'catalog-info.yaml': component('local'),
+          'README.md': '# Local\n\nThe [API](api/openapi.yaml), the [api folder](api/) and a [gone file](gone.md).\n',
+        },
+      },
+    ]);
     snapshot.repos[0]!.localPath = dir;
     const { entities } = readCatalog(snapshot);
     const built = await buildDocs({ entities, snapshot, org: 'acme', base: '/' });
@@ -139,13 +149,22 @@ describe('buildDocs', () => {
     expect(built.assets).toEqual([expect.objectContaining({ from: join(dir, 'api/openapi.yaml'), to: 'docs/default/component/local/api/openapi.yaml' })]);
     // What the output budget weighs with the page.
     expect(built.assetsByPage.get(page.id)).toEqual(['docs/default/component/local/api/openapi.yaml']);
-    expect(built.diagnostics.map((d) => d.message).sort()).toEqual([expect.stringContaining('api is a folder'), expect.stringContaining('gone.md does not exist')]);
+    expect(built.diagnostics.map((d) => d.message).sort()).toEqual([
+      expect.stringContaining('api is a folder'),
+      expect.stringContaining('gone.md does not exist'),
+    ]);
   });
 
   it('links a docs file of a type the portal never publishes to GitHub instead of copying it, for a repo on disk with a web URL', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'frontdoor-unpublished-'));
     cacheDirs.push(dir);
-    const files = { 'catalog-info.yaml': component('site', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }), 'mkdocs.yml': 'site_name: Site\n', 'docs/index.md': '# Site\n\n[page](page.xht) ![ok](ok.png)\n', 'docs/page.xht': '<script>x()</script>', 'docs/ok.png': 'png' };
+    const files = {
+      'catalog-info.yaml': component('site', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }),
+      'mkdocs.yml': 'site_name: Site\n',
+      'docs/index.md': '# Site\n\n[page](page.xht) ![ok](ok.png)\n',
+      'docs/page.xht': '<script>x()</script>',
+      'docs/ok.png': 'png',
+    };
     for (const [path, text] of Object.entries(files)) {
       await mkdir(join(dir, path, '..'), { recursive: true });
       await writeFile(join(dir, path), text);
@@ -228,7 +247,8 @@ describe('buildDocs', () => {
     for (const d of diagnostics) expect(d.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     // Links written against the original names find the pages (a left-out one, the page published in its place).
     const home = data.pages.find((p) => p.source === 'docs/index.md')!;
-    for (const to of ['a~2520b/', '100~25/', 'ctrl~1Bname/', 'index~2Ehtml/', 'foo/', 'guide/']) expect(home.html).toContain(`href="/portal/docs/default/component/hostile/${to}"`);
+    for (const to of ['a~2520b/', '100~25/', 'ctrl~1Bname/', 'index~2Ehtml/', 'foo/', 'guide/'])
+      expect(home.html).toContain(`href="/portal/docs/default/component/hostile/${to}"`);
     expect(diagnostics.filter((d) => d.rule === 'docs-link-broken')).toEqual([]);
     // The nav lists what was published, nothing else.
     const site = data.sites[0]!;
@@ -237,12 +257,19 @@ describe('buildDocs', () => {
   });
 
   it('says once that a docs folder was capped, naming the setting, and sends links to left-out files to GitHub', async () => {
-    const pages = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`docs/page${i}.md`, `# Page ${i}\n\n[gone](gone${i}.md) ![diagram](img/gone.png) [home](index.md)\n`]));
+    const pages = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [`docs/page${i}.md`, `# Page ${i}\n\n[gone](gone${i}.md) ![diagram](img/gone.png) [home](index.md)\n`]),
+    );
     const capped: InMemoryRepo = {
       name: 'big',
       url: 'https://github.com/acme/big',
       catalogFiles: ['catalog-info.yaml'],
-      files: { 'catalog-info.yaml': component('big', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }), 'mkdocs.yml': 'site_name: Big\n', 'docs/index.md': '# Big\n', ...pages },
+      files: {
+        'catalog-info.yaml': component('big', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }),
+        'mkdocs.yml': 'site_name: Big\n',
+        'docs/index.md': '# Big\n',
+        ...pages,
+      },
       trees: { docs: { paths: ['docs/index.md', ...Object.keys(pages)].sort(), truncated: true, omitted: 2345 } },
     };
     const snapshot = inMemorySnapshot([capped], 'acme');
@@ -265,7 +292,12 @@ describe('buildDocs', () => {
     const large: InMemoryRepo = {
       name: 'large',
       catalogFiles: ['catalog-info.yaml'],
-      files: { 'catalog-info.yaml': component('large', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }), 'mkdocs.yml': 'site_name: Large\n', 'docs/index.md': '# Large\n', ...many },
+      files: {
+        'catalog-info.yaml': component('large', { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }),
+        'mkdocs.yml': 'site_name: Large\n',
+        'docs/index.md': '# Large\n',
+        ...many,
+      },
     };
     const { data } = await build([large, payments]);
     const site = data.sites.find((s) => s.id === 'default/component/large')!;
@@ -290,4 +322,3 @@ describe('buildDocs', () => {
     expect(again.diagnostics.filter((d) => d.rule === 'docs-render-timeout')).toEqual([]);
   });
 });
-

@@ -34,7 +34,10 @@ export function treeTruncated(repo: Repo, capped: readonly CappedTree[], maxDocs
   const folders = capped.map((t) => `${t.dir || '.'}/`).join(', ');
   const counted = capped.every((t) => t.omitted !== undefined);
   const omitted = capped.reduce((n, t) => n + (t.omitted ?? 0), 0);
-  const lost = counted && omitted > 0 ? `${capped.some((t) => t.unlisted) ? 'at least ' : ''}${omitted} file${omitted === 1 ? ' was' : 's were'} left out` : 'some files were left out (the listing was cut short)';
+  const lost =
+    counted && omitted > 0
+      ? `${capped.some((t) => t.unlisted) ? 'at least ' : ''}${omitted} file${omitted === 1 ? ' was' : 's were'} left out`
+      : 'some files were left out (the listing was cut short)';
   return {
     path: capped[0]?.dir ?? '',
     line: 0,
@@ -52,7 +55,13 @@ export function treeTruncated(repo: Repo, capped: readonly CappedTree[], maxDocs
  * the cap left out: its GitHub page (or raw file, for an image), or the link left
  * as written when the repo has no web URL. `undefined`: not a left-out file.
  */
-export function leftOutTarget(repo: Repo, capped: readonly CappedTree[], fromRepoPath: string, target: string, kind: 'link' | 'image'): { ref: ResolvedRef | undefined } | undefined {
+export function leftOutTarget(
+  repo: Repo,
+  capped: readonly CappedTree[],
+  fromRepoPath: string,
+  target: string,
+  kind: 'link' | 'image',
+): { ref: ResolvedRef | undefined } | undefined {
   const path = target.split('#', 1)[0]!.split('?', 1)[0]!;
   let decoded = path;
   try {

@@ -14,24 +14,34 @@ function flatten(view: readonly NavView[]): NavView[] {
 }
 
 describe('the nav a docs page shows', () => {
-  const small = [page('home'), section('Guide', [page('setup'), section('Deep', [page('deep')])]), section('Other', [page('other')]), { kind: 'link' as const, title: 'Status', href: 'https://status.example.com' }];
+  const small = [
+    page('home'),
+    section('Guide', [page('setup'), section('Deep', [page('deep')])]),
+    section('Other', [page('other')]),
+    { kind: 'link' as const, title: 'Status', href: 'https://status.example.com' },
+  ];
 
   test('a small site shows its whole nav, with the sections down to the current page open', () => {
     expect(navEntryCount(small)).toBe(8);
     const view = fullNav(small, 'docs/x/deep/');
     expect(view).toEqual([
       { kind: 'page', title: 'home', href: 'docs/x/home/', current: false },
-      { kind: 'section', title: 'Guide', open: true, children: [
-        { kind: 'page', title: 'setup', href: 'docs/x/setup/', current: false },
-        { kind: 'section', title: 'Deep', open: true, children: [{ kind: 'page', title: 'deep', href: 'docs/x/deep/', current: true }] },
-      ] },
+      {
+        kind: 'section',
+        title: 'Guide',
+        open: true,
+        children: [
+          { kind: 'page', title: 'setup', href: 'docs/x/setup/', current: false },
+          { kind: 'section', title: 'Deep', open: true, children: [{ kind: 'page', title: 'deep', href: 'docs/x/deep/', current: true }] },
+        ],
+      },
       { kind: 'section', title: 'Other', open: false, children: [{ kind: 'page', title: 'other', href: 'docs/x/other/', current: false }] },
       { kind: 'link', title: 'Status', href: 'https://status.example.com' },
     ]);
     expect(navViewFor({ nav: small }, 'docs/x/deep/')).toEqual(view);
   });
 
-  test('a large site shows the top level, the way down and a window of the page\'s siblings; the rest is on the site map', () => {
+  test("a large site shows the top level, the way down and a window of the page's siblings; the rest is on the site map", () => {
     const nav = [page('home'), section('Reference', pages('ref', 300)), section('Guides', pages('guide', 50))];
     expect(navEntryCount(nav)).toBeGreaterThan(NAV_FULL_MAX);
     const view = collapseNav(nav, 'docs/x/ref150/', MAP);
@@ -39,9 +49,15 @@ describe('the nav a docs page shows', () => {
     const reference = view[1] as Extract<NavView, { kind: 'section' }>;
     expect(reference.open).toBe(true);
     expect(reference.children[0]).toEqual({ kind: 'more', count: 143, what: 'entries', href: `${MAP}#nav-1` });
-    expect(reference.children.filter((c) => c.kind === 'page').map((c) => (c as { title: string }).title)).toEqual(Array.from({ length: 15 }, (_, i) => `ref${143 + i}`));
+    expect(reference.children.filter((c) => c.kind === 'page').map((c) => (c as { title: string }).title)).toEqual(
+      Array.from({ length: 15 }, (_, i) => `ref${143 + i}`),
+    );
     expect(reference.children.at(-1)).toEqual({ kind: 'more', count: 142, what: 'entries', href: `${MAP}#nav-1` });
-    expect(flatten(view).filter((v) => v.kind === 'page' && v.current).map((v) => (v as { href: string }).href)).toEqual(['docs/x/ref150/']);
+    expect(
+      flatten(view)
+        .filter((v) => v.kind === 'page' && v.current)
+        .map((v) => (v as { href: string }).href),
+    ).toEqual(['docs/x/ref150/']);
     // A section off the way down is closed and says how many pages it holds.
     expect(view[2]).toEqual({ kind: 'section', title: 'Guides', open: false, children: [{ kind: 'more', count: 50, what: 'pages', href: `${MAP}#nav-2` }] });
   });
@@ -74,7 +90,14 @@ describe('the nav a docs page shows', () => {
 
   test('property: however large or deep the nav, a page shows a bounded view that holds its own entry', () => {
     const tree: fc.Arbitrary<DocsNavItemShape[]> = fc.letrec<{ items: DocsNavItemShape[] }>((tie) => ({
-      items: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.nat(5000).map((n) => page(`p${n}`)), tie('items').map((children) => section('S', children))), { maxLength: 60 }),
+      items: fc.array(
+        fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          fc.nat(5000).map((n) => page(`p${n}`)),
+          tie('items').map((children) => section('S', children)),
+        ),
+        { maxLength: 60 },
+      ),
     })).items;
     fc.assert(
       fc.property(tree, fc.nat(), (nav, pick) => {

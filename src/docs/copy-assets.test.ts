@@ -10,7 +10,10 @@ let tmp: string;
 let repo: string;
 const limits = { maxFileBytes: 1024 * 1024 };
 const asset = (repoPath: string, to = `docs/default/component/x/${repoPath}`): AssetCopy => ({ from: join(repo, repoPath), to, repo: 'x', repoPath });
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1b6ed0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1b6ed0000000049454e44ae426082',
+  'hex',
+);
 const HTML = '<!doctype html><script>alert(document.domain)</script>';
 
 beforeAll(async () => {
@@ -25,7 +28,8 @@ beforeAll(async () => {
     'docs/img/fake.png': HTML,
     'docs/img/plain.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><g fill="teal"><rect width="20" height="20"/></g></svg>',
     'docs/img/evil.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
-    'docs/img/encoded.svg': '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="&#106;avascript:alert(1)"><rect width="10" height="10"/></a></svg>',
+    'docs/img/encoded.svg':
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="&#106;avascript:alert(1)"><rect width="10" height="10"/></a></svg>',
     'docs/img/not-svg.svg': HTML,
     'docs/page.html': HTML,
     'docs/page.xht': '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
@@ -53,13 +57,32 @@ beforeAll(async () => {
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-const vet = (paths: string[], options = limits) => vetDocsAssets(paths.map((p) => asset(p)), new Map([['x', repo]]), options);
+const vet = (paths: string[], options = limits) =>
+  vetDocsAssets(
+    paths.map((p) => asset(p)),
+    new Map([['x', repo]]),
+    options,
+  );
 const rulesOf = (diagnostics: { path: string; rule: string }[]) => diagnostics.map((d) => [d.path, d.rule]);
 
 describe('docs files published by allowlist', () => {
   it('publishes passive types whose content matches their name', async () => {
-    const { safe, diagnostics } = await vet(['docs/img/ok.png', 'docs/notes.txt', 'docs/openapi.yaml', 'docs/data.json', 'docs/img/plain.svg', 'docs/alias.png']);
-    expect(safe.map((a) => a.repoPath)).toEqual(['docs/img/ok.png', 'docs/notes.txt', 'docs/openapi.yaml', 'docs/data.json', 'docs/img/plain.svg', 'docs/alias.png']);
+    const { safe, diagnostics } = await vet([
+      'docs/img/ok.png',
+      'docs/notes.txt',
+      'docs/openapi.yaml',
+      'docs/data.json',
+      'docs/img/plain.svg',
+      'docs/alias.png',
+    ]);
+    expect(safe.map((a) => a.repoPath)).toEqual([
+      'docs/img/ok.png',
+      'docs/notes.txt',
+      'docs/openapi.yaml',
+      'docs/data.json',
+      'docs/img/plain.svg',
+      'docs/alias.png',
+    ]);
     expect(diagnostics).toEqual([]);
     // A symlink inside the repo is published from where it really is.
     expect(safe[5]!.from).toBe(join(await import('node:fs/promises').then((fs) => fs.realpath(repo)), 'docs/img/ok.png'));
@@ -114,7 +137,14 @@ describe('docs files published by allowlist', () => {
   });
 
   it('never follows a symlink out of the repo or into its git folder, and never reads a pipe or a folder', async () => {
-    const { safe, diagnostics } = await vet(['docs/img/escape.png', 'docs/git-config.txt', 'docs/git-folder/config', 'docs/img/pipe.png', 'docs/dir.png', 'docs/img/missing.png']);
+    const { safe, diagnostics } = await vet([
+      'docs/img/escape.png',
+      'docs/git-config.txt',
+      'docs/git-folder/config',
+      'docs/img/pipe.png',
+      'docs/dir.png',
+      'docs/img/missing.png',
+    ]);
     expect(safe).toEqual([]);
     expect(rulesOf(diagnostics)).toEqual([
       ['docs/img/escape.png', 'file-outside-repo'],

@@ -24,7 +24,11 @@ export interface AssetLimits {
   maxFileBytes: number;
 }
 
-export async function vetDocsAssets(assets: readonly AssetCopy[], repoRoots: ReadonlyMap<string, string>, limits: AssetLimits): Promise<{ safe: VettedAsset[]; diagnostics: Diagnostic[] }> {
+export async function vetDocsAssets(
+  assets: readonly AssetCopy[],
+  repoRoots: ReadonlyMap<string, string>,
+  limits: AssetLimits,
+): Promise<{ safe: VettedAsset[]; diagnostics: Diagnostic[] }> {
   const safe: VettedAsset[] = [];
   const diagnostics: Diagnostic[] = [];
   const realRoots = new Map<string, string>();
@@ -32,7 +36,9 @@ export async function vetDocsAssets(assets: readonly AssetCopy[], repoRoots: Rea
     const root = repoRoots.get(asset.repo);
     if (!root) continue;
     if (!realRoots.has(asset.repo)) realRoots.set(asset.repo, await realpath(root).catch(() => resolve(root)));
-    const checked = await isolateAsync({ repo: asset.repo, stage: 'checking a docs file to publish', path: asset.repoPath }, () => checkAsset(asset, realRoots.get(asset.repo)!, limits.maxFileBytes));
+    const checked = await isolateAsync({ repo: asset.repo, stage: 'checking a docs file to publish', path: asset.repoPath }, () =>
+      checkAsset(asset, realRoots.get(asset.repo)!, limits.maxFileBytes),
+    );
     if (!checked.ok) diagnostics.push(checked.diagnostic);
     else if (checked.value.ok) {
       safe.push(checked.value.asset);
@@ -63,7 +69,14 @@ export async function copyDocsAssets(assets: readonly VettedAsset[], outDir: str
     });
     if (!written.ok) skipped.push(written.diagnostic);
     else if (written.value) copied++;
-    else skipped.push(makeDiagnostic('docs-asset-unsafe', { repo: asset.repo, path: asset.repoPath, line: 0, column: 0 }, 'Not published: the file changed after it was checked and no longer passes (type, content or size). Build again.'));
+    else
+      skipped.push(
+        makeDiagnostic(
+          'docs-asset-unsafe',
+          { repo: asset.repo, path: asset.repoPath, line: 0, column: 0 },
+          'Not published: the file changed after it was checked and no longer passes (type, content or size). Build again.',
+        ),
+      );
   }
   return { copied, skipped };
 }

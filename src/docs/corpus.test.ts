@@ -54,7 +54,9 @@ function asExpectedNav(items: DocsNavItemShape[], sitePath: string): unknown[] {
 }
 
 function withoutSrc(nav: ExpectedNav[]): unknown[] {
-  return nav.map((n) => ('section' in n ? { section: n.section, children: withoutSrc(n.children) } : 'link' in n ? n : { page: n.page, url: decodeURI(n.url) }));
+  return nav.map((n) =>
+    'section' in n ? { section: n.section, children: withoutSrc(n.children) } : 'link' in n ? n : { page: n.page, url: decodeURI(n.url) },
+  );
 }
 
 /** HTML with code removed: raw syntax inside code blocks is content, not a leftover. */

@@ -19,6 +19,9 @@ export interface DocsFailure {
 export function docsFailed(failure: DocsFailure, error: unknown): Diagnostic {
   const { repo, ref, path, page } = failure;
   return page
-    ? repoFailed({ repo, ref, path, stage: `rendering the docs page ${logText(page)} of ${ref} (docs stage)`, leftOut: 'The page (the rest of its site stays)' }, error)
+    ? repoFailed(
+        { repo, ref, path, stage: `rendering the docs page ${logText(page)} of ${ref} (docs stage)`, leftOut: 'The page (the rest of its site stays)' },
+        error,
+      )
     : repoFailed({ repo, ref, path, stage: `building the docs of ${ref} (docs stage)`, leftOut: `The docs site of ${ref} (its catalog page stays)` }, error);
 }

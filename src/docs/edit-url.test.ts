@@ -4,7 +4,9 @@ import { editUrlOf } from './edit-url.ts';
 import { loadDocsSite } from './site/index.ts';
 
 const repoWith = (mkdocs: string) => {
-  const [repo] = inMemorySnapshot([{ name: 'pay', url: 'https://github.com/acme/pay', catalogFiles: [], files: { 'mkdocs.yml': mkdocs, 'docs/guide/setup.md': '# Setup' } }]).repos;
+  const [repo] = inMemorySnapshot([
+    { name: 'pay', url: 'https://github.com/acme/pay', catalogFiles: [], files: { 'mkdocs.yml': mkdocs, 'docs/guide/setup.md': '# Setup' } },
+  ]).repos;
   repo!.defaultBranch = 'trunk';
   return { repo: repo!, site: loadDocsSite({ files: repo!.files, dir: '', entityName: 'pay' }) };
 };

@@ -27,4 +27,3 @@ export function editUrlOf(repo: Repo, site: DocsSite | undefined, page: { src: s
   }
   return fileWebUrl(repo, editPath, 'edit');
 }
-

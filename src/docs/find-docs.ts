@@ -16,9 +16,7 @@ import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
 import { findRepoByUrl, locateTechdocs, techdocsRefOf } from '../sources/techdocs-ref.ts';
 import { docsFailed } from './docs-failed.ts';
 
-export type DocsSource =
-  | { kind: 'mkdocs'; entity: LoadedEntity; repo: Repo; dir: string }
-  | { kind: 'readme'; entity: LoadedEntity; repo: Repo; path: string };
+export type DocsSource = { kind: 'mkdocs'; entity: LoadedEntity; repo: Repo; dir: string } | { kind: 'readme'; entity: LoadedEntity; repo: Repo; path: string };
 
 const README_NAMES = ['README.md', 'readme.md', 'Readme.md'];
 /** Kinds whose README describes them; a Location's or a Group's README is about the repo, not the entity. */
@@ -31,7 +29,9 @@ export function findDocsSources(entities: readonly LoadedEntity[], repos: readon
   // A catalog file whose entities have TechDocs already has docs: its README is not shown a second time.
   const readmeTaken = new Set<string>(entities.filter((e) => techdocsRefOf(e.json) !== undefined).map((e) => `${e.source.repo}\0${e.source.path}`));
   // File order, so "first entity of the file" is the one written first.
-  const ordered = [...entities].sort((a, b) => a.source.repo.localeCompare(b.source.repo) || a.source.path.localeCompare(b.source.path) || a.source.document - b.source.document);
+  const ordered = [...entities].sort(
+    (a, b) => a.source.repo.localeCompare(b.source.repo) || a.source.path.localeCompare(b.source.path) || a.source.document - b.source.document,
+  );
   for (const entity of ordered) {
     const repo = repoByName.get(entity.source.repo);
     if (!repo) continue;
@@ -47,7 +47,16 @@ export function findDocsSources(entities: readonly LoadedEntity[], repos: readon
   function findSource(entity: LoadedEntity, repo: Repo): void {
     const ref = techdocsRefOf(entity.json);
     const problem = (message: string) =>
-      diagnostics.push({ repo: repo.name, path: entity.source.path, line: entity.source.line, column: entity.source.column, severity: 'warning', rule: 'docs-source-missing', ref: entity.ref, message });
+      diagnostics.push({
+        repo: repo.name,
+        path: entity.source.path,
+        line: entity.source.line,
+        column: entity.source.column,
+        severity: 'warning',
+        rule: 'docs-source-missing',
+        ref: entity.ref,
+        message,
+      });
     if (ref !== undefined) {
       const location = locateTechdocs(repo, entity.source.path, ref);
       if (location.kind === 'invalid') {
@@ -56,12 +65,16 @@ export function findDocsSources(entities: readonly LoadedEntity[], repos: readon
       }
       const docsRepo = location.kind === 'this-repo' ? repo : findRepoByUrl(repos, location.repoUrl, org);
       if (!docsRepo) {
-        problem(`${ANNOTATION_TECHDOCS_REF} points at ${location.kind === 'other-repo' ? location.repoUrl : ref}, which is not a repository of this portal. Point it at a repository of the organization, or move the docs next to the catalog file and write dir:.`);
+        problem(
+          `${ANNOTATION_TECHDOCS_REF} points at ${location.kind === 'other-repo' ? location.repoUrl : ref}, which is not a repository of this portal. Point it at a repository of the organization, or move the docs next to the catalog file and write dir:.`,
+        );
         return;
       }
       if (!hasSite(docsRepo.files, location.dir)) {
         const where = location.dir === '' ? 'the repository root' : `${location.dir}/`;
-        problem(`${ANNOTATION_TECHDOCS_REF} "${ref}" names ${where} in ${docsRepo.name}, which has neither mkdocs.yml nor a docs/ folder. Add mkdocs.yml (site_name, nav) and docs/index.md there, or fix the path.`);
+        problem(
+          `${ANNOTATION_TECHDOCS_REF} "${ref}" names ${where} in ${docsRepo.name}, which has neither mkdocs.yml nor a docs/ folder. Add mkdocs.yml (site_name, nav) and docs/index.md there, or fix the path.`,
+        );
         return;
       }
       sources.push({ kind: 'mkdocs', entity, repo: docsRepo, dir: location.dir });

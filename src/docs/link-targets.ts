@@ -92,7 +92,14 @@ export function siteLinks(site: DocsSite | undefined, repo: Repo, base: string, 
       }
       const fromDir = fromRepoPath.includes('/') ? fromRepoPath.slice(0, fromRepoPath.lastIndexOf('/')) : '';
       const joined = resolveRepoPath(fromDir, decoded);
-      if (!joined.ok) return { missing: true, reason: joined.reason === 'git-dir' ? "it leads into the repository's git folder, which is never published" : 'it leads out of the repository, and nothing outside a repository is published' };
+      if (!joined.ok)
+        return {
+          missing: true,
+          reason:
+            joined.reason === 'git-dir'
+              ? "it leads into the repository's git folder, which is never published"
+              : 'it leads out of the repository, and nothing outside a repository is published',
+        };
       const repoPath = joined.path;
       // The docs folder is read whole: a path in it that is no file of the site is not there.
       const inDocsDir = site !== undefined && (site.config.docsDir === '' || repoPath.startsWith(`${site.config.docsDir}/`));

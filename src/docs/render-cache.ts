@@ -27,12 +27,16 @@ function rendererFingerprint(): string {
   const hash = createHash('sha256').update(String(CACHE_FORMAT));
   const sources = [join(here, 'markdown'), join(here, 'site'), join(here, 'publish'), here];
   for (const dir of sources) {
-    for (const name of readdirSync(dir).filter((n) => /\.(ts|css)$/.test(n) && !n.endsWith('.test.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    for (const name of readdirSync(dir)
+      .filter((n) => /\.(ts|css)$/.test(n) && !n.endsWith('.test.ts'))
+      .sort())
+      hash.update(name).update(readFileSync(join(dir, name)));
   }
   const lock = join(here, '..', '..', 'package-lock.json');
   try {
     const packages = (JSON.parse(readFileSync(lock, 'utf8')) as { packages?: Record<string, { version?: string }> }).packages ?? {};
-    for (const name of ['shiki', 'unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-stringify', 'remark-emoji']) hash.update(`${name}@${packages[`node_modules/${name}`]?.version ?? '?'}`);
+    for (const name of ['shiki', 'unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-stringify', 'remark-emoji'])
+      hash.update(`${name}@${packages[`node_modules/${name}`]?.version ?? '?'}`);
   } catch {
     /* no lock file: the sources alone */
   }

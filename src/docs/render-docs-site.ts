@@ -84,15 +84,35 @@ export async function renderDocsSite(source: DocsSource, options: SiteRenderOpti
     return leftOut ? leftOut.ref : found;
   };
   // Any change to the site's layout (pages, URLs, files) can change any page's links: it is part of every key.
-  const layoutKey = hashText(String(RENDERER_VERSION), options.base, sitePath, repo.url ?? '', repo.head?.commit ?? '', repo.localPath ?? '', JSON.stringify(site ? { c: site.config, p: site.pages.map((p) => [p.src, p.url]), a: site.assets.map((a) => a.src), capped: capped.map((t) => t.dir) } : source.kind === 'readme' ? { readme: source.path } : { dir: source.dir }));
+  const layoutKey = hashText(
+    String(RENDERER_VERSION),
+    options.base,
+    sitePath,
+    repo.url ?? '',
+    repo.head?.commit ?? '',
+    repo.localPath ?? '',
+    JSON.stringify(
+      site
+        ? { c: site.config, p: site.pages.map((p) => [p.src, p.url]), a: site.assets.map((a) => a.src), capped: capped.map((t) => t.dir) }
+        : source.kind === 'readme'
+          ? { readme: source.path }
+          : { dir: source.dir },
+    ),
+  );
 
   // pymdownx.snippets reads from the folder of mkdocs.yml (where `mkdocs build` runs), never outside the repo.
   const readSnippet = (path: string): SnippetResult => {
     const joined = resolveRepoPath(snippetBase, path);
-    if (!joined.ok) return { missing: true, reason: joined.reason === 'git-dir' ? "it leads into the repository's git folder, which is never read" : 'it leads out of the repository' };
+    if (!joined.ok)
+      return {
+        missing: true,
+        reason: joined.reason === 'git-dir' ? "it leads into the repository's git folder, which is never read" : 'it leads out of the repository',
+      };
     const at = joined.path;
     const snippet = repo.files[at];
-    return snippet?.status === 'text' ? { text: snippet.text } : { missing: true, reason: `${at} does not exist in ${repo.name} (snippet paths are relative to the folder of mkdocs.yml)` };
+    return snippet?.status === 'text'
+      ? { text: snippet.text }
+      : { missing: true, reason: `${at} does not exist in ${repo.name} (snippet paths are relative to the folder of mkdocs.yml)` };
   };
 
   const renderPage = async (page: PageInput): Promise<{ result: RenderedPage; used: AssetCopy[] }> => {
@@ -203,7 +223,12 @@ export async function renderDocsSite(source: DocsSource, options: SiteRenderOpti
 function navItem(node: NavNode, sitePath: string, published: ReadonlySet<string>): DocsNavItemShape[] {
   if (node.kind === 'section') return [{ kind: 'section', title: node.title, children: node.children.flatMap((c) => navItem(c, sitePath, published)) }];
   // nav links come from mkdocs.yml, which is repo content: only web links survive.
-  if (node.kind === 'link') return [/^(https?:|mailto:)/i.test(node.href.trim()) ? { kind: 'link', title: node.title, href: node.href.trim() } : { kind: 'section', title: node.title, children: [] }];
+  if (node.kind === 'link')
+    return [
+      /^(https?:|mailto:)/i.test(node.href.trim())
+        ? { kind: 'link', title: node.title, href: node.href.trim() }
+        : { kind: 'section', title: node.title, children: [] },
+    ];
   // Base-relative, like every other path in portal data.
   const href = `${sitePath}${publishedOfUrl(node.url)}`;
   return published.has(href) ? [{ kind: 'page', title: node.title, href }] : [];

@@ -57,7 +57,12 @@ export function layoutBlock(ids: readonly string[], edges: readonly GraphEdge[],
     return { edge, points: edge.flip ? [...e.points].reverse() : e.points, label: e.label };
   });
   const extent = bounds(nodes, placed);
-  return { width: extent.maxX - extent.minX, height: extent.maxY - extent.minY, nodes: shift(nodes, -extent.minX, -extent.minY), edges: shiftEdges(placed, -extent.minX, -extent.minY) };
+  return {
+    width: extent.maxX - extent.minX,
+    height: extent.maxY - extent.minY,
+    nodes: shift(nodes, -extent.minX, -extent.minY),
+    edges: shiftEdges(placed, -extent.minX, -extent.minY),
+  };
 }
 
 /**

@@ -9,7 +9,10 @@ const drawn = (groups: ReturnType<typeof collapseGroups>) => groups.reduce((sum,
 
 describe('collapseGroups', () => {
   test('draws everything when within the limits', () => {
-    const groups: NeighbourGroup[] = [{ type: 'hasMember', nodes: nodes('User', 12) }, { type: 'ownerOf', nodes: nodes('Component', 5) }];
+    const groups: NeighbourGroup[] = [
+      { type: 'hasMember', nodes: nodes('User', 12) },
+      { type: 'ownerOf', nodes: nodes('Component', 5) },
+    ];
     const result = collapseGroups('group:default/g', groups);
     expect(result.map((g) => g.shown.length)).toEqual([12, 5]);
     expect(result.every((g) => g.more === undefined)).toBe(true);

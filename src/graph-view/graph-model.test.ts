@@ -57,6 +57,10 @@ describe('labels and kinds', () => {
       title: 'sms-provider',
     });
     expect(targetNode('resource:ops/queue', catalog.lookup).title).toBe('ops/queue');
-    expect(targetNode('api:default/booking-api', catalog.lookup)).toMatchObject({ role: 'entity', title: 'Booking API', path: 'catalog/default/api/booking-api/' });
+    expect(targetNode('api:default/booking-api', catalog.lookup)).toMatchObject({
+      role: 'entity',
+      title: 'Booking API',
+      path: 'catalog/default/api/booking-api/',
+    });
   });
 });

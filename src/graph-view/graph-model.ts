@@ -114,7 +114,7 @@ const KIND_NAMES: ReadonlyMap<string, string> = new Map(
 
 /** Kind as the catalog spells it, from a lowercase ref kind (`api` → `API`). */
 export function kindName(kind: string): string {
-  return KIND_NAMES.get(kind.toLowerCase()) ?? (kind.charAt(0).toUpperCase() + kind.slice(1));
+  return KIND_NAMES.get(kind.toLowerCase()) ?? kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
 /** "components", "APIs"; "entities" for no kind. */

@@ -8,7 +8,10 @@ import { bigGroupCatalog, bookingCatalog, TestCatalog } from '../../test/support
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const onBorder = (box: Box, p: { x: number; y: number }) =>
-  p.x >= box.x - 1 && p.x <= box.x + box.width + 1 && p.y >= box.y - 1 && p.y <= box.y + box.height + 1 &&
+  p.x >= box.x - 1 &&
+  p.x <= box.x + box.width + 1 &&
+  p.y >= box.y - 1 &&
+  p.y <= box.y + box.height + 1 &&
   (Math.abs(p.x - box.x) <= 1 || Math.abs(p.x - box.x - box.width) <= 1 || Math.abs(p.y - box.y) <= 1 || Math.abs(p.y - box.y - box.height) <= 1);
 
 /** What every drawing must satisfy: inside its size, whole px, no box over another, edges from border to border. */

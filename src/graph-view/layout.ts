@@ -85,10 +85,20 @@ function layoutParts(parts: readonly string[], edges: readonly GraphEdge[], dire
     groups.map((ids) => {
       if (ids.length === 1) {
         const size = sizes.get(ids[0] ?? '') ?? { width: NODE.minWidth, height: NODE.height };
-        return { width: cell, height: size.height, nodes: [{ id: ids[0] ?? '', x: (cell - size.width) / 2, y: 0, width: size.width, height: size.height }], edges: [] };
+        return {
+          width: cell,
+          height: size.height,
+          nodes: [{ id: ids[0] ?? '', x: (cell - size.width) / 2, y: 0, width: size.width, height: size.height }],
+          edges: [],
+        };
       }
       const members = new Set(ids);
-      return layoutBlock(ids, edges.filter((e) => members.has(e.source)), dir, sizes);
+      return layoutBlock(
+        ids,
+        edges.filter((e) => members.has(e.source)),
+        dir,
+        sizes,
+      );
     });
   let blocks = layOut(direction);
   if (direction === 'TB' && blocks.some((b) => b.width > ROW_WIDTH)) blocks = layOut('LR');
@@ -176,7 +186,10 @@ function layoutFramed(graph: EntityGraph, frame: NonNullable<EntityGraph['frame'
       const label = edgeLabelSize(edge.label);
       edges.push({
         edge,
-        points: [{ x: lineX, y: frameTop }, { x: lineX, y: NODE.height }],
+        points: [
+          { x: lineX, y: frameTop },
+          { x: lineX, y: NODE.height },
+        ],
         label: { x: lineX + 4 + label.width / 2, y: (frameTop + NODE.height) / 2 },
       });
     }

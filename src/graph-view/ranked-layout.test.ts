@@ -62,11 +62,24 @@ describe('rankedLayout', () => {
       { from: 0, to: 1, minlen: 1, labelWidth: 60, labelHeight: 14 },
       { from: 2, to: 0, minlen: 1, labelWidth: 70, labelHeight: 14 },
     ];
-    const a = rankedLayout('LR', [{ width: 100, height: 40 }, { width: 150, height: 40 }, { width: 90, height: 40 }], edges);
-    const b = rankedLayout('LR', [{ width: 180, height: 40 }, { width: 96, height: 40 }, { width: 200, height: 40 }], [
-      { ...edges[0]!, labelWidth: 90 },
-      edges[1]!,
-    ]);
+    const a = rankedLayout(
+      'LR',
+      [
+        { width: 100, height: 40 },
+        { width: 150, height: 40 },
+        { width: 90, height: 40 },
+      ],
+      edges,
+    );
+    const b = rankedLayout(
+      'LR',
+      [
+        { width: 180, height: 40 },
+        { width: 96, height: 40 },
+        { width: 200, height: 40 },
+      ],
+      [{ ...edges[0]!, labelWidth: 90 }, edges[1]!],
+    );
     expect(layoutStats).toEqual({ dagreRuns: 1, cacheHits: 1 });
     // Same cross positions, different spacing of the ranks.
     expect(b.nodes.map((p) => p.y)).toEqual(a.nodes.map((p) => p.y));

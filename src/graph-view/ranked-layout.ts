@@ -174,8 +174,7 @@ export function rankedLayout(direction: Direction, nodes: readonly RankedNode[],
     start += (size[r] ?? 0) + sep;
   }
 
-  const point = (rank: number, cross: number): Point =>
-    direction === 'LR' ? { x: position[rank] ?? 0, y: cross } : { x: cross, y: position[rank] ?? 0 };
+  const point = (rank: number, cross: number): Point => (direction === 'LR' ? { x: position[rank] ?? 0, y: cross } : { x: cross, y: position[rank] ?? 0 });
   const centres = shape.nodes.map((n) => point(n.rank, n.cross));
   return {
     nodes: centres,
@@ -186,11 +185,7 @@ export function rankedLayout(direction: Direction, nodes: readonly RankedNode[],
       const target = centres[e.to] ?? { x: 0, y: 0 };
       const from = nodes[e.from] ?? { width: 0, height: 0 };
       const to = nodes[e.to] ?? { width: 0, height: 0 };
-      const points = [
-        intersect(source, from.width, from.height, inner[0] ?? target),
-        ...inner,
-        intersect(target, to.width, to.height, inner.at(-1) ?? source),
-      ];
+      const points = [intersect(source, from.width, from.height, inner[0] ?? target), ...inner, intersect(target, to.width, to.height, inner.at(-1) ?? source)];
       const labelRank = rankOfInner(e, laid.labelAt);
       const label = point(labelRank, laid.labelCross);
       return { points, label };

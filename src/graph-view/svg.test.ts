@@ -15,8 +15,17 @@ const options: SvgOptions = {
 
 describe('edgePath', () => {
   test('a straight line for two points, rounded bends through more, one decimal at most', () => {
-    expect(edgePath([{ x: 1, y: 2 }, { x: 30, y: 4 }])).toBe('M1 2L30 4');
-    const d = edgePath([{ x: 0, y: 0 }, { x: 50, y: 10 }, { x: 100, y: 40 }]);
+    expect(
+      edgePath([
+        { x: 1, y: 2 },
+        { x: 30, y: 4 },
+      ]),
+    ).toBe('M1 2L30 4');
+    const d = edgePath([
+      { x: 0, y: 0 },
+      { x: 50, y: 10 },
+      { x: 100, y: 40 },
+    ]);
     expect(d.startsWith('M0 0L')).toBe(true);
     // A rounded bend at the middle point (where the label is), ending at the last one.
     expect(d).toContain('Q50 10 ');
@@ -108,7 +117,9 @@ describe('renderSvg', () => {
     const graph = neighbourhood(catalog.get('component:default/booking-service'), catalog.lookup);
     const model = svgModel(graph, layoutGraph(graph, 'LR'), options);
     const markup = renderSvg(model);
-    expect(markup).toMatch(/^<svg class="gv( gw\d+)?" width="\d+" height="\d+" viewBox="0 0 \d+ \d+" role="group" aria-labelledby="rg-t" aria-describedby="rg-d">/);
+    expect(markup).toMatch(
+      /^<svg class="gv( gw\d+)?" width="\d+" height="\d+" viewBox="0 0 \d+ \d+" role="group" aria-labelledby="rg-t" aria-describedby="rg-d">/,
+    );
     expect(markup).toContain('<title id="rg-t">Relations of Booking Service</title><desc id="rg-d">words</desc>');
     expect(markup).toContain('<g class="ge" marker-end="url(#rg-a)" aria-hidden="true">');
     // One path per edge, plus the arrowhead.

@@ -102,8 +102,7 @@ function nodeModel(node: GraphNode, box: { x: number; y: number; width: number; 
   const text = nodeText(node);
   const middle = Math.round((box.height - NODE.height) / 2);
   const cls = ['gn', ROLE_CLASSES[node.role], KIND_CLASSES.get(node.kind.toLowerCase()) ?? ''].filter(Boolean).join(' ');
-  const href =
-    node.role === 'more' ? options.moreHref : node.role === 'entity' && node.path !== undefined ? options.href(node.path) : undefined;
+  const href = node.role === 'more' ? options.moreHref : node.role === 'entity' && node.path !== undefined ? options.href(node.path) : undefined;
   return {
     ...(href === undefined ? {} : { href }),
     x: box.x,

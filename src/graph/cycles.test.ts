@@ -4,7 +4,10 @@ import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
 import { resolveGraph } from './resolve-graph.ts';
 
 function entitiesOf(yaml: string, maxDocumentsPerFile = defaultCatalogLimits.maxDocumentsPerFile): LoadedEntity[] {
-  const catalog = readCatalog(inMemorySnapshot([{ name: 'org', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': yaml } }]), { ...defaultCatalogLimits, maxDocumentsPerFile });
+  const catalog = readCatalog(inMemorySnapshot([{ name: 'org', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': yaml } }]), {
+    ...defaultCatalogLimits,
+    maxDocumentsPerFile,
+  });
   expect(catalog.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return catalog.entities;
 }
@@ -119,16 +122,17 @@ describe('childOf cycles', () => {
   });
 
   it('reports a loop declared only through `children` lists', () => {
-    const yaml = docs(
-      group('a', 'members: []').replace('children: []', 'children: [b]'),
-      group('b', 'members: []').replace('children: []', 'children: [a]'),
-    );
+    const yaml = docs(group('a', 'members: []').replace('children: []', 'children: [b]'), group('b', 'members: []').replace('children: []', 'children: [a]'));
     expect(cycles(yaml)).toHaveLength(1);
   });
 
   it('reports each separate loop once', () => {
     const yaml = docs(group('a', 'parent: b'), group('b', 'parent: a'), group('x', 'parent: y'), group('y', 'parent: x'));
-    expect(cycles(yaml).map((d) => d.ref).sort()).toEqual(['group:default/a', 'group:default/x']);
+    expect(
+      cycles(yaml)
+        .map((d) => d.ref)
+        .sort(),
+    ).toEqual(['group:default/a', 'group:default/x']);
   });
 });
 

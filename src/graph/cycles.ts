@@ -11,11 +11,18 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make.ts';
 import type { Relation } from './resolve-graph.ts';
 
-export function findCycles(entities: readonly LoadedEntity[], relationsOf: ReadonlyMap<string, readonly Relation[]>, byRef: ReadonlyMap<string, LoadedEntity>): Diagnostic[] {
+export function findCycles(
+  entities: readonly LoadedEntity[],
+  relationsOf: ReadonlyMap<string, readonly Relation[]>,
+  byRef: ReadonlyMap<string, LoadedEntity>,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const type of [RELATION_PART_OF, RELATION_CHILD_OF]) {
     const next = (ref: string) => (relationsOf.get(ref) ?? []).filter((r) => r.type === type && byRef.has(r.target)).map((r) => r.target);
-    for (const component of stronglyConnected(entities.map((e) => e.ref), next)) {
+    for (const component of stronglyConnected(
+      entities.map((e) => e.ref),
+      next,
+    )) {
       const selfLoop = component.length === 1 && next(component[0]!).includes(component[0]!);
       if (component.length < 2 && !selfLoop) continue;
       const members = [...component].sort();
@@ -23,8 +30,16 @@ export function findCycles(entities: readonly LoadedEntity[], relationsOf: Reado
       const path = walkCycle(start, new Set(members), next);
       const entity = byRef.get(start)!;
       const declared = entity.relations.find((r) => r.type === type && members.includes(r.target)) ?? entity.relations.find((r) => members.includes(r.target));
-      const place = { repo: entity.source.repo, path: entity.source.path, line: declared?.line ?? entity.source.line, column: declared?.column ?? entity.source.column };
-      const fix = type === RELATION_CHILD_OF ? 'Make sure each group\'s `parent` (and the `children` lists) point up the hierarchy only.' : 'Make sure `system`, `domain`, `subdomainOf` and `subcomponentOf` point up the hierarchy only.';
+      const place = {
+        repo: entity.source.repo,
+        path: entity.source.path,
+        line: declared?.line ?? entity.source.line,
+        column: declared?.column ?? entity.source.column,
+      };
+      const fix =
+        type === RELATION_CHILD_OF
+          ? "Make sure each group's `parent` (and the `children` lists) point up the hierarchy only."
+          : 'Make sure `system`, `domain`, `subdomainOf` and `subcomponentOf` point up the hierarchy only.';
       diagnostics.push(makeDiagnostic('relation-cycle', place, `${type} relations form a loop: ${shortPath(path)}. A hierarchy needs a top. ${fix}`, start));
     }
   }
@@ -43,7 +58,9 @@ function walkCycle(start: string, members: Set<string>, next: (ref: string) => s
   const seen = new Set([start]);
   let current = start;
   for (;;) {
-    const step = next(current).filter((t) => members.has(t)).sort()[0];
+    const step = next(current)
+      .filter((t) => members.has(t))
+      .sort()[0];
     if (!step) return path;
     path.push(step);
     if (seen.has(step)) return path;

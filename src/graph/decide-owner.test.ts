@@ -73,7 +73,7 @@ describe('decideOwner', () => {
     expect(decide(GROUP, [evil, repo('payments', component('other', 'x'))], { [GROUP]: 'payments' })).toMatchObject({ kind: 'only-copy', repo: 'aaa-evil' });
   });
 
-  it('picks the repo every copy\'s github.com/project-slug names (case-insensitive): a verbatim copy hands the ref to its source', () => {
+  it("picks the repo every copy's github.com/project-slug names (case-insensitive): a verbatim copy hands the ref to its source", () => {
     const slugged = repo('payments', group('payments-team', 'github.com/project-slug: Acme/Payments'));
     const verbatim = repo('aaa-evil', group('payments-team', 'github.com/project-slug: acme/payments'));
     expect(decide(GROUP, [verbatim, slugged])).toMatchObject({ kind: 'project-slug', repo: 'payments', slug: 'acme/payments' });

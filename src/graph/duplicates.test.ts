@@ -60,7 +60,9 @@ describe('duplicate entity refs across repos', () => {
     const [d, ...rest] = duplicates(graph);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ repo: 'alpha', severity: 'error' });
-    expect(d?.message).toMatch(/this copy at alpha\/catalog-info\.yaml:1 is not published, because beta\/catalog-info\.yaml:1 declares it too and wins: the previous build published it from beta/);
+    expect(d?.message).toMatch(
+      /this copy at alpha\/catalog-info\.yaml:1 is not published, because beta\/catalog-info\.yaml:1 declares it too and wins: the previous build published it from beta/,
+    );
   });
 
   it('within one repo, the first path wins, whatever the order of the catalog files', () => {
@@ -92,7 +94,11 @@ describe('duplicate entity refs across repos', () => {
     const gamma = repo('gamma', { 'catalog-info.yaml': component('web', 'team-gamma') });
     const graph = graphOf([gamma, beta, alpha], { 'component:default/web': 'alpha' });
     expect(graph.byRef.get('component:default/web')?.source.repo).toBe('alpha');
-    expect(duplicates(graph).map((d) => d.repo).sort()).toEqual(['beta', 'gamma']);
+    expect(
+      duplicates(graph)
+        .map((d) => d.repo)
+        .sort(),
+    ).toEqual(['beta', 'gamma']);
   });
 
   it('does not confuse entities with the same name but a different kind or namespace', () => {
@@ -112,22 +118,31 @@ spec: { owner: team-a }
   });
 });
 
-describe('a repo named to sort first cannot take over another team\'s entities', () => {
+describe("a repo named to sort first cannot take over another team's entities", () => {
   const group = (description: string, annotations = '') =>
     `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: payments-team\n  description: ${description}\n${annotations ? `  annotations: { ${annotations} }\n` : ''}spec:\n  type: team\n  profile: { email: ${description.replace(/\W/g, '')}@acme.example }\n  children: []\n`;
-  const payments = (annotations = '', extra: Record<string, string> = {}) =>
-    ({ ...repo('payments', { 'catalog-info.yaml': group('Owns payments', annotations), ...extra }), url: 'https://github.com/acme/payments', catalogFiles: ['catalog-info.yaml'] });
-  const evil = (annotations = '', extra: Record<string, string> = {}) =>
-    ({ ...repo('aaa-evil', { 'catalog-info.yaml': group('Stolen', annotations), ...extra }), url: 'https://github.com/acme/aaa-evil', catalogFiles: ['catalog-info.yaml'] });
+  const payments = (annotations = '', extra: Record<string, string> = {}) => ({
+    ...repo('payments', { 'catalog-info.yaml': group('Owns payments', annotations), ...extra }),
+    url: 'https://github.com/acme/payments',
+    catalogFiles: ['catalog-info.yaml'],
+  });
+  const evil = (annotations = '', extra: Record<string, string> = {}) => ({
+    ...repo('aaa-evil', { 'catalog-info.yaml': group('Stolen', annotations), ...extra }),
+    url: 'https://github.com/acme/aaa-evil',
+    catalogFiles: ['catalog-info.yaml'],
+  });
   const GROUP = 'group:default/payments-team';
   const description = (graph: ReturnType<typeof graphOf>) => graph.byRef.get(GROUP)?.json.metadata['description'];
 
-  it('aaa-evil redeclaring payments\' Group wins nothing: neither is published, both hear why', () => {
+  it("aaa-evil redeclaring payments' Group wins nothing: neither is published, both hear why", () => {
     const graph = graphOf([evil(), payments()]);
     expect(graph.byRef.has(GROUP)).toBe(false);
     const found = duplicates(graph);
     expect(found.map((d) => d.repo).sort()).toEqual(['aaa-evil', 'payments']);
-    for (const d of found) expect(d.message).toMatch(/aaa-evil\/catalog-info\.yaml:1.*payments\/catalog-info\.yaml:1|payments\/catalog-info\.yaml:1.*aaa-evil\/catalog-info\.yaml:1/);
+    for (const d of found)
+      expect(d.message).toMatch(
+        /aaa-evil\/catalog-info\.yaml:1.*payments\/catalog-info\.yaml:1|payments\/catalog-info\.yaml:1.*aaa-evil\/catalog-info\.yaml:1/,
+      );
   });
 
   it('with a record naming payments, payments keeps it (email and description)', () => {
@@ -137,10 +152,12 @@ describe('a repo named to sort first cannot take over another team\'s entities',
     expect(duplicates(graph)).toMatchObject([{ repo: 'aaa-evil', message: expect.stringContaining('the previous build published it from payments') }]);
   });
 
-  it('with github.com/project-slug on payments\' copy, payments keeps it', () => {
+  it("with github.com/project-slug on payments' copy, payments keeps it", () => {
     const graph = graphOf([evil('github.com/project-slug: acme/payments'), payments('github.com/project-slug: acme/payments')]);
     expect(graph.byRef.get(GROUP)?.source.repo).toBe('payments');
-    expect(duplicates(graph)).toMatchObject([{ repo: 'aaa-evil', message: expect.stringContaining("every copy's `github.com/project-slug` names acme/payments, the repository it is in") }]);
+    expect(duplicates(graph)).toMatchObject([
+      { repo: 'aaa-evil', message: expect.stringContaining("every copy's `github.com/project-slug` names acme/payments, the repository it is in") },
+    ]);
   });
 
   it('with slugs naming different repos, or CODEOWNERS on both, neither is published', () => {
@@ -152,7 +169,16 @@ describe('a repo named to sort first cannot take over another team\'s entities',
 
   it('a Component loses nothing to a copy in aaa-evil once published: the record holds against every signal', () => {
     const real = repo('payments', { 'catalog-info.yaml': component('payments-api', 'payments-team') });
-    const fake = { ...repo('aaa-evil', { 'catalog-info.yaml': component('payments-api', 'evil-team').replace('metadata:', 'metadata:\n  annotations: { github.com/project-slug: acme/aaa-evil }'), '.github/CODEOWNERS': '* @acme/evil-team\n' }), catalogFiles: ['catalog-info.yaml'] };
+    const fake = {
+      ...repo('aaa-evil', {
+        'catalog-info.yaml': component('payments-api', 'evil-team').replace(
+          'metadata:',
+          'metadata:\n  annotations: { github.com/project-slug: acme/aaa-evil }',
+        ),
+        '.github/CODEOWNERS': '* @acme/evil-team\n',
+      }),
+      catalogFiles: ['catalog-info.yaml'],
+    };
     const graph = graphOf([fake, real], { 'component:default/payments-api': 'payments' });
     expect(graph.byRef.get('component:default/payments-api')?.source.repo).toBe('payments');
   });
@@ -160,7 +186,8 @@ describe('a repo named to sort first cannot take over another team\'s entities',
 
 describe('generated Groups and Users (GitHub teams and people)', () => {
   const people = { org: 'acme', teams: [{ slug: 'payments-team', name: 'Payments', description: 'From GitHub', members: [] }], users: [] };
-  const group = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: payments-team, description: From YAML }\nspec: { type: team, children: [] }\n';
+  const group =
+    'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: payments-team, description: From YAML }\nspec: { type: team, children: [] }\n';
   const withPeople = (repos: InMemoryRepo[]) => {
     const snapshot = { ...inMemorySnapshot(repos, 'acme'), people: [people] };
     const catalog = readCatalog(snapshot);
@@ -178,7 +205,10 @@ describe('generated Groups and Users (GitHub teams and people)', () => {
     const graph = withPeople([repo('aaa-evil', { 'catalog-info.yaml': group }), repo('payments', { 'catalog-info.yaml': group })]);
     expect(graph.byRef.get('group:default/payments-team')?.json.metadata['description']).toBe('From GitHub');
     expect(graph.diagnostics.filter((d) => d.rule === 'generated-entity-overridden')).toEqual([]);
-    expect(duplicates(graph).map((d) => d.message)).toEqual([expect.stringMatching(/The one generated from the GitHub team acme\/payments-team is shown instead\.$/), expect.stringMatching(/shown instead\.$/)]);
+    expect(duplicates(graph).map((d) => d.message)).toEqual([
+      expect.stringMatching(/The one generated from the GitHub team acme\/payments-team is shown instead\.$/),
+      expect.stringMatching(/shown instead\.$/),
+    ]);
   });
 });
 
@@ -194,12 +224,33 @@ describe('many copies', () => {
 
 describe('isolation', () => {
   it('a ref whose decision throws publishes no copy, and each repo gets a repo-failed error', () => {
-    const entities = readCatalog(inMemorySnapshot([repo('alpha', { 'catalog-info.yaml': component('web', 'team-a') }), repo('beta', { 'catalog-info.yaml': component('web', 'team-b') })])).entities;
+    const entities = readCatalog(
+      inMemorySnapshot([repo('alpha', { 'catalog-info.yaml': component('web', 'team-a') }), repo('beta', { 'catalog-info.yaml': component('web', 'team-b') })]),
+    ).entities;
     // Nothing read from a file can do this; a metadata that throws when read stands in for the unforeseen.
-    const exploding = entities.map((e) => (e.source.repo === 'beta' ? { ...e, json: { ...e.json, metadata: Object.defineProperty({ ...e.json.metadata }, 'annotations', { get: () => { throw new Error('boom'); } }) } } : e));
+    const exploding = entities.map((e) =>
+      e.source.repo === 'beta'
+        ? {
+            ...e,
+            json: {
+              ...e.json,
+              metadata: Object.defineProperty({ ...e.json.metadata }, 'annotations', {
+                get: () => {
+                  throw new Error('boom');
+                },
+              }),
+            },
+          }
+        : e,
+    );
     const graph = resolveGraph(exploding);
     expect(graph.byRef.has('component:default/web')).toBe(false);
-    expect(graph.diagnostics.filter((d) => d.rule === 'repo-failed').map((d) => [d.repo, d.ref])).toEqual([['alpha', 'component:default/web'], ['beta', 'component:default/web']]);
-    expect(graph.diagnostics.find((d) => d.rule === 'repo-failed')?.message).toMatch(/^Frontdoor failed while deciding which copy of component:default\/web to publish: Error: boom\./);
+    expect(graph.diagnostics.filter((d) => d.rule === 'repo-failed').map((d) => [d.repo, d.ref])).toEqual([
+      ['alpha', 'component:default/web'],
+      ['beta', 'component:default/web'],
+    ]);
+    expect(graph.diagnostics.find((d) => d.rule === 'repo-failed')?.message).toMatch(
+      /^Frontdoor failed while deciding which copy of component:default\/web to publish: Error: boom\./,
+    );
   });
 });

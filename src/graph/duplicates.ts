@@ -22,7 +22,10 @@ const where = (e: LoadedEntity) => `${e.source.repo}/${e.source.path}:${e.source
 const placeOf = (e: LoadedEntity) => ({ repo: e.source.repo, path: e.source.path, line: e.source.line, column: e.source.column });
 const UNIQUE = 'Entity refs are unique per kind and namespace, ignoring case';
 
-export function pickWinners(entities: readonly LoadedEntity[], evidence: OwnershipEvidence = noEvidence): { winners: LoadedEntity[]; diagnostics: Diagnostic[] } {
+export function pickWinners(
+  entities: readonly LoadedEntity[],
+  evidence: OwnershipEvidence = noEvidence,
+): { winners: LoadedEntity[]; diagnostics: Diagnostic[] } {
   const byRef = new Map<string, LoadedEntity[]>();
   for (const e of entities) {
     const list = byRef.get(e.ref);
@@ -54,7 +57,14 @@ function publishedCopy(ref: string, copies: LoadedEntity[], evidence: OwnershipE
   const winner = declared.length > 0 ? pickAmong(ref, declared, evidence, diagnostics, generated[0]) : pickAmong(ref, generated, evidence, diagnostics);
   if (winner && declared.includes(winner)) {
     for (const g of generated) {
-      diagnostics.push(makeDiagnostic('generated-entity-overridden', placeOf(winner), `${ref} is declared here and also ${describeOrigin(g)}; the declaration in the catalog file wins.`, ref));
+      diagnostics.push(
+        makeDiagnostic(
+          'generated-entity-overridden',
+          placeOf(winner),
+          `${ref} is declared here and also ${describeOrigin(g)}; the declaration in the catalog file wins.`,
+          ref,
+        ),
+      );
     }
   }
   // When no declared copy can be published, the generated one (from GitHub) still can.
@@ -67,11 +77,13 @@ function publishedCopy(ref: string, copies: LoadedEntity[], evidence: OwnershipE
  */
 function pickAmong(ref: string, copies: LoadedEntity[], evidence: OwnershipEvidence, out: Diagnostic[], fallback?: LoadedEntity): LoadedEntity | undefined {
   // Generated copies need no evidence: GitHub made them, and only a declared copy is recorded.
-  const decide = (perRepo: LoadedEntity[]) => (copies[0]!.origin && perRepo.length === 1 ? { kind: 'only-copy' as const, winner: perRepo[0]! } : decideOwner(ref, perRepo, evidence));
+  const decide = (perRepo: LoadedEntity[]) =>
+    copies[0]!.origin && perRepo.length === 1 ? { kind: 'only-copy' as const, winner: perRepo[0]! } : decideOwner(ref, perRepo, evidence);
   const perRepo = [...groupByRepo(copies).values()].map((sameRepo) => winnerInRepo(ref, sameRepo, out));
   const verdict = decide(perRepo);
   if ('winner' in verdict) {
-    for (const loser of perRepo) if (loser !== verdict.winner) out.push(makeDiagnostic('duplicate-entity', placeOf(loser), lostMessage(ref, loser, verdict), ref));
+    for (const loser of perRepo)
+      if (loser !== verdict.winner) out.push(makeDiagnostic('duplicate-entity', placeOf(loser), lostMessage(ref, loser, verdict), ref));
     return verdict.winner;
   }
   const instead = fallback ? ` The one ${describeOrigin(fallback)} is shown instead.` : '';
@@ -97,10 +109,18 @@ function winnerInRepo(ref: string, copies: LoadedEntity[], out: Diagnostic[]): L
   const winner = sorted.filter((e) => e.source.path === firstPath).at(-1)!;
   for (const loser of sorted) {
     if (loser === winner) continue;
-    const why = loser.source.path === winner.source.path
-      ? 'it is declared again later in the same file, and the later document wins (as in Backstage)'
-      : `${where(winner)} declares it too and wins (the first file of the repository by path)`;
-    out.push(makeDiagnostic('duplicate-entity', placeOf(loser), `${ref} is declared twice: this copy at ${where(loser)} is ignored because ${why}. ${UNIQUE}: rename one of them or delete the duplicate.`, ref));
+    const why =
+      loser.source.path === winner.source.path
+        ? 'it is declared again later in the same file, and the later document wins (as in Backstage)'
+        : `${where(winner)} declares it too and wins (the first file of the repository by path)`;
+    out.push(
+      makeDiagnostic(
+        'duplicate-entity',
+        placeOf(loser),
+        `${ref} is declared twice: this copy at ${where(loser)} is ignored because ${why}. ${UNIQUE}: rename one of them or delete the duplicate.`,
+        ref,
+      ),
+    );
   }
   return winner;
 }
@@ -133,8 +153,7 @@ function unpublishedMessage(ref: string, copy: LoadedEntity, all: readonly Loade
       ? `${verdict.slugs === 0 ? 'no copy' : `only ${verdict.slugs} of the ${all.length} copies`} carries a \`github.com/project-slug\``
       : verdict.slugRepos > 1
         ? `their \`github.com/project-slug\` annotations name ${verdict.slugRepos} different repositories`
-        : 'the repository every copy\'s `github.com/project-slug` names is none of them'
-;
+        : "the repository every copy's `github.com/project-slug` names is none of them";
   return (
     `${ref} is declared here (${where(copy)}) and in ${others.join(', ')}, and nothing decides which repository it belongs to, so ${all.length === 2 ? 'neither copy is' : 'no copy is'} published: ` +
     `it was not published from one of them before, and ${slug}. ` +

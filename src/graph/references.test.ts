@@ -90,7 +90,16 @@ describe('references to entities that do not exist', () => {
   });
 
   it('never suggests the entity holding the reference', () => {
-    const snapshot = inMemorySnapshot([{ name: 'r', catalogFiles: ['c.yaml'], files: { 'c.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: web}\nspec: {type: website, lifecycle: production, owner: user:nobody, dependsOn: [resource:web]}\n' } }]);
+    const snapshot = inMemorySnapshot([
+      {
+        name: 'r',
+        catalogFiles: ['c.yaml'],
+        files: {
+          'c.yaml':
+            'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: web}\nspec: {type: website, lifecycle: production, owner: user:nobody, dependsOn: [resource:web]}\n',
+        },
+      },
+    ]);
     const graph = resolveGraph(readCatalog(snapshot).entities);
     const dangling = graph.diagnostics.find((d) => d.rule === 'ref-not-found');
     expect(dangling?.message).toContain('resource:default/web');

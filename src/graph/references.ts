@@ -34,11 +34,25 @@ export function checkEntityReferences(entity: LoadedEntity, index: RefIndex, byR
       const rule = r.field === 'owner' ? 'owner-not-found' : 'ref-not-found';
       const hint = suggest(r.target, index, field.targetKinds, entity.ref);
       const what = r.field === 'owner' ? 'The owner must be a Group or User in the catalog.' : 'The relation is kept, but leads nowhere.';
-      diagnostics.push(makeDiagnostic(rule, place, `\`spec.${r.field}\` refers to ${r.target}, which is not in the catalog. ${what}${hint ? ` Did you mean ${hint}?` : ' Check the name, kind and namespace (refs without a namespace use this entity\'s own).'}`, entity.ref));
+      diagnostics.push(
+        makeDiagnostic(
+          rule,
+          place,
+          `\`spec.${r.field}\` refers to ${r.target}, which is not in the catalog. ${what}${hint ? ` Did you mean ${hint}?` : " Check the name, kind and namespace (refs without a namespace use this entity's own)."}`,
+          entity.ref,
+        ),
+      );
       continue;
     }
     if (!field.targetKinds.some((k) => k.toLowerCase() === target.kind.kind.toLowerCase())) {
-      diagnostics.push(makeDiagnostic('relation-target-kind', place, `\`spec.${r.field}\` refers to ${r.target}, a ${target.kind.kind}; it should be ${field.targetKinds.map((k) => `a ${k}`).join(' or ')}. Backstage accepts it, but pages and tools that follow this relation will not.`, entity.ref));
+      diagnostics.push(
+        makeDiagnostic(
+          'relation-target-kind',
+          place,
+          `\`spec.${r.field}\` refers to ${r.target}, a ${target.kind.kind}; it should be ${field.targetKinds.map((k) => `a ${k}`).join(' or ')}. Backstage accepts it, but pages and tools that follow this relation will not.`,
+          entity.ref,
+        ),
+      );
     }
   }
   return diagnostics;

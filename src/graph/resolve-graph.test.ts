@@ -172,11 +172,7 @@ kind: Component
 metadata: { name: cart, namespace: shop }
 spec: { type: service, lifecycle: production, owner: payments, system: checkout, dependsOn: [resource:default/db] }
 `);
-    expect(relationsOf(graph, 'component:shop/cart')).toEqual([
-      'dependsOn resource:default/db',
-      'ownedBy group:shop/payments',
-      'partOf system:shop/checkout',
-    ]);
+    expect(relationsOf(graph, 'component:shop/cart')).toEqual(['dependsOn resource:default/db', 'ownedBy group:shop/payments', 'partOf system:shop/checkout']);
   });
 
   it('matches refs case-insensitively: `owner: Team-A` is group:default/team-a', () => {
@@ -244,7 +240,10 @@ spec: { type: team, children: [] }
 
   it.each([
     ['a relation type with no inverse', { type: 'bogus', target: 'group:default/team-a', targetKind: 'Group', field: 'owner', line: 4, column: 1 }],
-    ['a relation from a field the kind does not have', { type: 'ownedBy', target: 'group:default/nobody', targetKind: 'Group', field: 'nonsense', line: 4, column: 1 }],
+    [
+      'a relation from a field the kind does not have',
+      { type: 'ownedBy', target: 'group:default/nobody', targetKind: 'Group', field: 'nonsense', line: 4, column: 1 },
+    ],
   ])('drops an entity whose processing throws (%s), with a repo-failed error, and builds the rest', (_, relation) => {
     const broken = entities.map((e) => (e.ref === 'component:default/web' ? { ...e, relations: [...e.relations, relation] } : e));
     const graph = resolveGraph(broken);
@@ -253,7 +252,16 @@ spec: { type: team, children: [] }
     // None of the dropped entity's relations remain.
     expect(relationsOf(graph, 'group:default/team-a')).toEqual(['ownerOf component:default/api']);
     expect(graph.diagnostics.filter((d) => d.rule === 'repo-failed')).toMatchObject([
-      { severity: 'error', repo: 'shop', path: 'catalog-info.yaml', line: 1, ref: 'component:default/web', message: expect.stringMatching(/^Frontdoor failed while resolving its relations \(catalog-info\.yaml\): .+\. The entity component:default\/web is left out of the portal/) },
+      {
+        severity: 'error',
+        repo: 'shop',
+        path: 'catalog-info.yaml',
+        line: 1,
+        ref: 'component:default/web',
+        message: expect.stringMatching(
+          /^Frontdoor failed while resolving its relations \(catalog-info\.yaml\): .+\. The entity component:default\/web is left out of the portal/,
+        ),
+      },
     ]);
   });
 });

@@ -61,7 +61,10 @@ export function resolveGraph(loaded: readonly LoadedEntity[], options: GraphOpti
       edges: entity.relations.flatMap((r) => {
         const inverse = inverseRelation[r.type];
         if (!inverse) throw new Error(`unknown relation type ${JSON.stringify(r.type)}`);
-        return [[entity.ref, r.type, r.target], [r.target, inverse, entity.ref]] as const;
+        return [
+          [entity.ref, r.type, r.target],
+          [r.target, inverse, entity.ref],
+        ] as const;
       }),
       problems: index ? checkEntityReferences(entity, index, pickedByRef) : [],
     }));
@@ -83,7 +86,10 @@ export function resolveGraph(loaded: readonly LoadedEntity[], options: GraphOpti
   }
   const relationsOf = new Map<string, Relation[]>();
   for (const [source, set] of sets) {
-    relationsOf.set(source, [...set.values()].sort((a, b) => a.type.localeCompare(b.type) || a.target.localeCompare(b.target)));
+    relationsOf.set(
+      source,
+      [...set.values()].sort((a, b) => a.type.localeCompare(b.type) || a.target.localeCompare(b.target)),
+    );
   }
 
   // Loops span entities (and repos), so this check is isolated as a whole: a failure loses only its warnings.

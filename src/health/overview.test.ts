@@ -63,7 +63,16 @@ const score = (ref: string) => scorecards.get(ref)!.score;
 describe('scoreEntities', () => {
   it('scores every owned kind and no Group or User', () => {
     expect([...scorecards.keys()].sort()).toEqual(
-      ['component:default/cart', 'component:default/converter', 'component:default/ops', 'component:default/web', 'domain:default/nowhere', 'resource:default/lost-db', 'system:default/odd', 'system:default/shop'].sort(),
+      [
+        'component:default/cart',
+        'component:default/converter',
+        'component:default/ops',
+        'component:default/web',
+        'domain:default/nowhere',
+        'resource:default/lost-db',
+        'system:default/odd',
+        'system:default/shop',
+      ].sort(),
     );
     expect(score('component:default/web')).toBe(100);
   });
@@ -129,7 +138,7 @@ describe('health overview', () => {
     expect(overview.deprecatedInUse).toEqual([{ ref: 'component:default/converter', usedBy: ['component:default/cart'] }]);
   });
 
-  it("counts errors under the team owning the entity, and the rest (no entity, unknown entity, orphan) under the repo", () => {
+  it('counts errors under the team owning the entity, and the rest (no entity, unknown entity, orphan) under the repo', () => {
     expect(overview.errorsByTeam).toEqual([
       { ref: 'group:default/team-a', errors: 2, entities: 1 },
       { ref: 'group:default/team-b', errors: 2, entities: 2 },

@@ -42,7 +42,10 @@ export function healthOverview(input: OverviewInput): HealthOverview {
     averageScore: average(scored.map((e) => scorecards.get(e.ref)!.score)),
     levels: LEVELS.map((l) => ({ level: l.level, entities: levelCounts.get(l.level) ?? 0 })),
     byTeam: scoreGroups(scored, scorecards, (e) => [teamOf(e)]),
-    bySystem: scoreGroups(scored, scorecards, (e) => [e.system && byRef.has(e.system) ? e.system : undefined, e.kind.toLowerCase() === 'system' ? e.ref : undefined]),
+    bySystem: scoreGroups(scored, scorecards, (e) => [
+      e.system && byRef.has(e.system) ? e.system : undefined,
+      e.kind.toLowerCase() === 'system' ? e.ref : undefined,
+    ]),
     byCheck: CHECKS.map((check) => {
       const counts = { passed: 0, failed: 0, notApplicable: 0 };
       for (const e of scored) {
@@ -71,7 +74,11 @@ function average(scores: readonly number[]): number {
 }
 
 /** Groups scored entities under the keys `keysOf` gives (undefined keys skipped), highest average first. */
-function scoreGroups(scored: readonly EntityRecord[], scorecards: ReadonlyMap<string, Scorecard>, keysOf: (e: EntityRecord) => (string | undefined)[]): ScoreGroup[] {
+function scoreGroups(
+  scored: readonly EntityRecord[],
+  scorecards: ReadonlyMap<string, Scorecard>,
+  keysOf: (e: EntityRecord) => (string | undefined)[],
+): ScoreGroup[] {
   const groups = new Map<string, number[]>();
   for (const entity of scored) {
     for (const key of new Set(keysOf(entity))) {
@@ -124,7 +131,9 @@ function deprecatedInUse(entities: readonly EntityRecord[], byRef: ReadonlyMap<s
   const list: HealthOverview['deprecatedInUse'] = [];
   for (const e of entities) {
     if (e.lifecycle?.trim().toLowerCase() !== 'deprecated') continue;
-    const usedBy = [...new Set(e.relations.filter((r) => (r.type === 'dependencyOf' || r.type === 'apiConsumedBy') && byRef.has(r.target)).map((r) => r.target))].sort();
+    const usedBy = [
+      ...new Set(e.relations.filter((r) => (r.type === 'dependencyOf' || r.type === 'apiConsumedBy') && byRef.has(r.target)).map((r) => r.target)),
+    ].sort();
     if (usedBy.length > 0) list.push({ ref: e.ref, usedBy });
   }
   return list.sort((a, b) => b.usedBy.length - a.usedBy.length || byRefOrder(a, b));

@@ -11,7 +11,12 @@ describe('scorecardOf', () => {
     const card = scorecardOf(entityRecord(), context)!;
     // no-deprecated-dependencies is not applicable: the fixture declares no dependencies.
     expect(card).toMatchObject({ score: 100, level: 'gold', passed: 8, applicable: 8 });
-    expect(card.checks.map((c) => c.id)).toEqual(checksFor('Component').map((c) => c.id).filter((id) => id !== 'no-deprecated-dependencies').concat('no-deprecated-dependencies'));
+    expect(card.checks.map((c) => c.id)).toEqual(
+      checksFor('Component')
+        .map((c) => c.id)
+        .filter((id) => id !== 'no-deprecated-dependencies')
+        .concat('no-deprecated-dependencies'),
+    );
     expect(card.checks.at(-1)?.status).toBe('not-applicable');
   });
 

@@ -24,7 +24,15 @@ export interface CatalogExplorerProps {
   initialState: ExplorerState;
 }
 
-const facetTitles: Record<Facet, string> = { kind: 'Kind', type: 'Type', owner: 'Owner', lifecycle: 'Lifecycle', system: 'System', namespace: 'Namespace', tags: 'Tags' };
+const facetTitles: Record<Facet, string> = {
+  kind: 'Kind',
+  type: 'Type',
+  owner: 'Owner',
+  lifecycle: 'Lifecycle',
+  system: 'System',
+  namespace: 'Namespace',
+  tags: 'Tags',
+};
 const columns: { key: SortKey; title: string }[] = [
   { key: 'name', title: 'Name' },
   { key: 'kind', title: 'Kind' },
@@ -124,13 +132,23 @@ export default function CatalogExplorer({ base, jsonUrl, initial, initialState }
       <div className="explorer-body">
         <aside id="explorer-facets" className={showFacets ? 'explorer-facets open' : 'explorer-facets'} aria-label="Filters">
           {FACETS.map((facet) => (
-            <FacetGroup key={facet} facet={facet} values={result.facets[facet]} enabled={!!catalog} expanded={!!expanded[facet]} onExpand={() => setExpanded({ ...expanded, [facet]: true })} onToggle={(v) => toggle(facet, v)} />
+            <FacetGroup
+              key={facet}
+              facet={facet}
+              values={result.facets[facet]}
+              enabled={!!catalog}
+              expanded={!!expanded[facet]}
+              onExpand={() => setExpanded({ ...expanded, [facet]: true })}
+              onToggle={(v) => toggle(facet, v)}
+            />
           ))}
         </aside>
         <div className="explorer-results">
           <div className="table-wrap" role="region" aria-label="Catalog entities" tabIndex={0}>
             <table className="catalog-table">
-              <caption className="visually-hidden">Catalog entities, page {result.page} of {result.pages}</caption>
+              <caption className="visually-hidden">
+                Catalog entities, page {result.page} of {result.pages}
+              </caption>
               <thead>
                 <tr>
                   {columns.map((c) => (
@@ -191,8 +209,12 @@ function Row({ entity: e, link }: { entity: ExplorerEntity; link: (path: string)
       </th>
       <td>{e.kind}</td>
       <td>{e.type ?? ''}</td>
-      <td className="ref-cell">{e.owner && (e.ownerName ? <a href={link(entityPagePath(e.owner))}>{e.ownerName}</a> : <span className="muted">{shortRef(e.owner)}</span>)}</td>
-      <td className="ref-cell">{e.system && (e.systemName ? <a href={link(entityPagePath(e.system))}>{e.systemName}</a> : <span className="muted">{shortRef(e.system)}</span>)}</td>
+      <td className="ref-cell">
+        {e.owner && (e.ownerName ? <a href={link(entityPagePath(e.owner))}>{e.ownerName}</a> : <span className="muted">{shortRef(e.owner)}</span>)}
+      </td>
+      <td className="ref-cell">
+        {e.system && (e.systemName ? <a href={link(entityPagePath(e.system))}>{e.systemName}</a> : <span className="muted">{shortRef(e.system)}</span>)}
+      </td>
       <td>{e.lifecycle ?? ''}</td>
       <td className="desc">
         {e.description ?? ''}
@@ -210,7 +232,14 @@ function Row({ entity: e, link }: { entity: ExplorerEntity; link: (path: string)
   );
 }
 
-function FacetGroup(props: { facet: Facet; values: FacetValue[]; enabled: boolean; expanded: boolean; onExpand: () => void; onToggle: (value: string) => void }) {
+function FacetGroup(props: {
+  facet: Facet;
+  values: FacetValue[];
+  enabled: boolean;
+  expanded: boolean;
+  onExpand: () => void;
+  onToggle: (value: string) => void;
+}) {
   const { facet, values, enabled, expanded, onExpand, onToggle } = props;
   if (values.length === 0) return null;
   const shown = expanded ? values : values.filter((v, i) => i < FACET_PREVIEW || v.selected);

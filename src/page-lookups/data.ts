@@ -38,17 +38,11 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /** Catalog order: kind, then name, then namespace. */
 export function compareEntities(a: EntitySummary, b: EntitySummary): number {
-  return (
-    collator.compare(a.kind, b.kind) ||
-    collator.compare(a.name, b.name) ||
-    collator.compare(a.namespace, b.namespace)
-  );
+  return collator.compare(a.kind, b.kind) || collator.compare(a.name, b.name) || collator.compare(a.namespace, b.namespace);
 }
 
 /** Every entity, in catalog order. */
-export const entities: readonly EntityRecord[] = (await getCollection('entities'))
-  .map((entry) => entry.data)
-  .sort(compareEntities);
+export const entities: readonly EntityRecord[] = (await getCollection('entities')).map((entry) => entry.data).sort(compareEntities);
 
 /** Entity by lowercase ref `kind:namespace/name`; also the summary lookup for relation targets. */
 export const entitiesByRef: ReadonlyMap<string, EntityRecord> = new Map(entities.map((e) => [e.ref, e]));
@@ -71,9 +65,7 @@ function targetsOf(entity: EntityRecord, type: string): EntityRecord[] {
 
 /** Owner ref → what it owns (from `ownerOf` relations), in catalog order. */
 export const ownedBy: ReadonlyMap<string, readonly EntityRecord[]> = new Map(
-  entities
-    .map((e): [string, EntityRecord[]] => [e.ref, targetsOf(e, 'ownerOf')])
-    .filter(([, owned]) => owned.length > 0),
+  entities.map((e): [string, EntityRecord[]] => [e.ref, targetsOf(e, 'ownerOf')]).filter(([, owned]) => owned.length > 0),
 );
 
 /** Groups entities by kind, kinds in alphabetical order, entities keeping their order. */
@@ -84,9 +76,7 @@ export function groupByKind<E extends EntitySummary>(list: readonly E[]): { kind
     if (group) group.push(entity);
     else groups.set(entity.kind, [entity]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => collator.compare(a, b))
-    .map(([kind, members]) => ({ kind, entities: members }));
+  return [...groups.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([kind, members]) => ({ kind, entities: members }));
 }
 
 /** All Group entities, by display name. */
@@ -101,9 +91,7 @@ export const diagnostics: readonly Diagnostic[] = (await getCollection('diagnost
   .sort(compareDiagnostics);
 
 /** All repos, by name. */
-export const repos: readonly RepoRecord[] = (await getCollection('repos'))
-  .map((entry) => entry.data)
-  .sort((a, b) => collator.compare(a.name, b.name));
+export const repos: readonly RepoRecord[] = (await getCollection('repos')).map((entry) => entry.data).sort((a, b) => collator.compare(a.name, b.name));
 
 /** An entity's relations of `type`: existing targets (catalog order) and dangling target refs. */
 export function related(entity: EntityRecord, type: string): { found: EntityRecord[]; missing: string[] } {

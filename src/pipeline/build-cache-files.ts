@@ -20,7 +20,12 @@ export function buildCacheFiles(outDir: string): BuildCacheFiles {
   const isDefaultOut = resolve(outDir) === join(projectRoot, 'dist');
   if (isDefaultOut) {
     // The Pages workflow caches this file between nightly builds (.github/workflows/pages.yml).
-    return { isDefaultOut, dataFile: join(projectRoot, '.cache', 'portal-data.json'), docsDataFile: join(projectRoot, '.cache', 'docs-data.json'), publicationRecord: join(projectRoot, '.cache', PUBLICATION_RECORD_FILE) };
+    return {
+      isDefaultOut,
+      dataFile: join(projectRoot, '.cache', 'portal-data.json'),
+      docsDataFile: join(projectRoot, '.cache', 'docs-data.json'),
+      publicationRecord: join(projectRoot, '.cache', PUBLICATION_RECORD_FILE),
+    };
   }
   const key = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 10);
   return {

@@ -14,7 +14,8 @@ import { buildCacheFiles } from './build-cache-files.ts';
 import { buildPortal, type BuildResult } from './build.ts';
 import { PUBLICATION_RECORD_FILE } from './publication-record.ts';
 
-const component = (name: string, owner: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: ${owner} }\n`;
+const component = (name: string, owner: string) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: ${owner} }\n`;
 const group = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n';
 
 let tmp: string;
@@ -109,7 +110,7 @@ describe('buildPortal', () => {
     expect(result.diagnostics.map((d) => d.rule).sort()).toEqual(['owner-not-found', 'repo-failed', 'repo-no-catalog']);
   });
 
-  it("writes the publication record to the cache and into the site, for the next build", async () => {
+  it('writes the publication record to the cache and into the site, for the next build', async () => {
     const cached = JSON.parse(await readFile(buildCacheFiles(outDir).publicationRecord, 'utf8'));
     expect(cached.origins).toEqual({ 'component:default/breaks': 'broken', 'component:default/shop': 'shop', 'group:default/team-a': 'shop' });
     expect(JSON.parse(await readFile(join(outDir, PUBLICATION_RECORD_FILE), 'utf8'))).toEqual(cached);

@@ -79,18 +79,34 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   showProblems(diagnostics, 40);
 
   const org = config.org ?? snapshot.org;
-  const docs = await log.phase('Rendering docs (TechDocs)', async () => {
-    const rendered = await renderDocs({ graph, snapshot, config, org, cacheDir: join(projectRoot, '.cache', 'docs') });
-    await writeJsonFile(files.docsDataFile, rendered.data);
-    return rendered;
-  }, describeDocs);
+  const docs = await log.phase(
+    'Rendering docs (TechDocs)',
+    async () => {
+      const rendered = await renderDocs({ graph, snapshot, config, org, cacheDir: join(projectRoot, '.cache', 'docs') });
+      await writeJsonFile(files.docsDataFile, rendered.data);
+      return rendered;
+    },
+    describeDocs,
+  );
   showProblems(docs.diagnostics, 20);
 
-  const data: RenderedData = await log.phase('Writing portal data', async () => {
-    const portal = buildPortalData({ title: config.title, org, snapshot, catalog, graph, health: config.health, docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef } });
-    await writeJsonFile(files.dataFile, portal);
-    return { portal, docs: docs.data };
-  }, (d) => `${d.portal.entities.length} entities → ${files.dataFile.replace(`${projectRoot}/`, '')}`);
+  const data: RenderedData = await log.phase(
+    'Writing portal data',
+    async () => {
+      const portal = buildPortalData({
+        title: config.title,
+        org,
+        snapshot,
+        catalog,
+        graph,
+        health: config.health,
+        docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef },
+      });
+      await writeJsonFile(files.dataFile, portal);
+      return { portal, docs: docs.data };
+    },
+    (d) => `${d.portal.entities.length} entities → ${files.dataFile.replace(`${projectRoot}/`, '')}`,
+  );
 
   const leftOut: Diagnostic[] = [];
   // A page Astro cannot render costs its repo that page, not the org its build.
@@ -103,14 +119,44 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     await Promise.all([writeJsonFile(files.dataFile, data.portal), writeJsonFile(files.docsDataFile, data.docs)]);
     return true;
   };
-  const render: RenderOptions = { root: projectRoot, dataFile: files.dataFile, docsDataFile: files.docsDataFile, base: config.base, site: config.site, outDir, leaveOut, ...(files.astroCache ? { cacheDir: files.astroCache } : {}), ...(options.astroBuild ? { astroBuild: options.astroBuild } : {}) };
-  const site = await log.phase('Rendering pages (Astro)', () => renderSite(render), (r) => `${r.pages} pages under base ${config.base}${r.leftOut.length > 0 ? `, ${r.leftOut.length} left out (repo-failed)` : ''}`);
-  if (docs.assets.length > 0) await log.phase('Copying docs images and files', () => copyDocsAssets(docs.assets, outDir, config.limits), (r) => `${r.copied} files${r.skipped.length > 0 ? `, ${r.skipped.length} not copied` : ''}`);
-  const search = await log.phase('Indexing for search (Pagefind)', () => (options.indexSearch ?? pagefindIndex)(outDir), (r) => `${r.pages} pages indexed`);
+  const render: RenderOptions = {
+    root: projectRoot,
+    dataFile: files.dataFile,
+    docsDataFile: files.docsDataFile,
+    base: config.base,
+    site: config.site,
+    outDir,
+    leaveOut,
+    ...(files.astroCache ? { cacheDir: files.astroCache } : {}),
+    ...(options.astroBuild ? { astroBuild: options.astroBuild } : {}),
+  };
+  const site = await log.phase(
+    'Rendering pages (Astro)',
+    () => renderSite(render),
+    (r) => `${r.pages} pages under base ${config.base}${r.leftOut.length > 0 ? `, ${r.leftOut.length} left out (repo-failed)` : ''}`,
+  );
+  if (docs.assets.length > 0)
+    await log.phase(
+      'Copying docs images and files',
+      () => copyDocsAssets(docs.assets, outDir, config.limits),
+      (r) => `${r.copied} files${r.skipped.length > 0 ? `, ${r.skipped.length} not copied` : ''}`,
+    );
+  const search = await log.phase(
+    'Indexing for search (Pagefind)',
+    () => (options.indexSearch ?? pagefindIndex)(outDir),
+    (r) => `${r.pages} pages indexed`,
+  );
 
   // Where each published ref came from: the next build keeps a ref declared again elsewhere with its repo.
   await writePublicationRecord(recordFiles, nextPublicationRecord(previous.origins, graph.entities, ownership.unsettled));
   // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
   if (files.isDefaultOut) await writeJsonFile(join(projectRoot, '.cache', 'build-info.json'), { base: config.base });
-  return { outDir, pages: site.pages, searchable: search.pages, entities: graph.entities.length, repos: snapshot.repos.length, diagnostics: [...diagnostics, ...docs.diagnostics, ...leftOut] };
+  return {
+    outDir,
+    pages: site.pages,
+    searchable: search.pages,
+    entities: graph.entities.length,
+    repos: snapshot.repos.length,
+    diagnostics: [...diagnostics, ...docs.diagnostics, ...leftOut],
+  };
 }

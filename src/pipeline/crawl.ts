@@ -15,10 +15,18 @@ import { writeJsonFile } from './write-json-file.ts';
 export const snapshotFile = join(projectRoot, '.cache', 'snapshot.json');
 
 export async function crawlSnapshot(config: PortalConfig, log: PhaseLog): Promise<{ snapshot: Snapshot; file: string }> {
-  const snapshot = await log.phase(`Reading repos from ${[config.source].flat().join(', ')}`, () => loadSource(config, crawlProgress(log)), (s) => {
-    const files = s.repos.reduce((n, r) => n + Object.keys(r.files).length, 0);
-    return `${s.repos.length} repos, ${s.repos.filter((r) => r.catalogFiles.length > 0).length} with a catalog file, ${files} files read`;
-  });
-  await log.phase('Writing snapshot', () => writeJsonFile(snapshotFile, snapshot), () => snapshotFile.replace(`${projectRoot}/`, ''));
+  const snapshot = await log.phase(
+    `Reading repos from ${[config.source].flat().join(', ')}`,
+    () => loadSource(config, crawlProgress(log)),
+    (s) => {
+      const files = s.repos.reduce((n, r) => n + Object.keys(r.files).length, 0);
+      return `${s.repos.length} repos, ${s.repos.filter((r) => r.catalogFiles.length > 0).length} with a catalog file, ${files} files read`;
+    },
+  );
+  await log.phase(
+    'Writing snapshot',
+    () => writeJsonFile(snapshotFile, snapshot),
+    () => snapshotFile.replace(`${projectRoot}/`, ''),
+  );
   return { snapshot, file: snapshotFile };
 }

@@ -35,24 +35,42 @@ export async function loadCatalog(config: PortalConfig, log: PhaseLog, options: 
   const snapshot = options.snapshot;
   const snap =
     snapshot ??
-    (await log.phase(`Reading repos from ${[config.source].flat().join(', ')}`, () => loadSource(config, crawlProgress(log)), (s) => {
-      const withCatalog = s.repos.filter((r) => r.catalogFiles.length > 0).length;
-      return `${s.repos.length} repos, ${withCatalog} with a catalog file`;
-    }));
+    (await log.phase(
+      `Reading repos from ${[config.source].flat().join(', ')}`,
+      () => loadSource(config, crawlProgress(log)),
+      (s) => {
+        const withCatalog = s.repos.filter((r) => r.catalogFiles.length > 0).length;
+        return `${s.repos.length} repos, ${withCatalog} with a catalog file`;
+      },
+    ));
   return analyzeSnapshot(snap, config, log, options.checkReferences ?? true, options.publishedFrom);
 }
 
-export async function analyzeSnapshot(snapshot: Snapshot, config: PortalConfig, log: PhaseLog, checkReferences = true, publishedFrom: ReadonlyMap<string, string> = new Map()): Promise<LoadedCatalog> {
-  const catalog = await log.phase('Validating catalog files', () => readCatalog(snapshot, config.limits, { inferMissing: config.catalog.inferMissing }), (c) => {
-    const files = new Set(c.documents.map((d) => `${d.repo}/${d.path}`)).size;
-    const valid = c.documents.filter((d) => d.valid).length;
-    return `${c.documents.length} documents in ${files} files, ${valid} valid`;
-  });
+export async function analyzeSnapshot(
+  snapshot: Snapshot,
+  config: PortalConfig,
+  log: PhaseLog,
+  checkReferences = true,
+  publishedFrom: ReadonlyMap<string, string> = new Map(),
+): Promise<LoadedCatalog> {
+  const catalog = await log.phase(
+    'Validating catalog files',
+    () => readCatalog(snapshot, config.limits, { inferMissing: config.catalog.inferMissing }),
+    (c) => {
+      const files = new Set(c.documents.map((d) => `${d.repo}/${d.path}`)).size;
+      const valid = c.documents.filter((d) => d.valid).length;
+      return `${c.documents.length} documents in ${files} files, ${valid} valid`;
+    },
+  );
   const ownership = ownershipEvidence(snapshot, catalog, publishedFrom);
-  const graph = await log.phase('Resolving relations', () => resolveGraph(catalog.entities, { checkReferences, ownership }), (g) => {
-    let relations = 0;
-    for (const list of g.relationsOf.values()) relations += list.length;
-    return `${g.entities.length} entities, ${relations} relations`;
-  });
+  const graph = await log.phase(
+    'Resolving relations',
+    () => resolveGraph(catalog.entities, { checkReferences, ownership }),
+    (g) => {
+      let relations = 0;
+      for (const list of g.relationsOf.values()) relations += list.length;
+      return `${g.entities.length} entities, ${relations} relations`;
+    },
+  );
   return { snapshot, catalog, graph, ownership, diagnostics: allDiagnostics(catalog, graph) };
 }

@@ -13,7 +13,8 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-const entity = (ref: string, repo: string, origin?: LoadedEntity['origin']) => ({ ref, source: { repo, path: 'catalog-info.yaml', document: 0, line: 1, column: 1 }, ...(origin ? { origin } : {}) }) as LoadedEntity;
+const entity = (ref: string, repo: string, origin?: LoadedEntity['origin']) =>
+  ({ ref, source: { repo, path: 'catalog-info.yaml', document: 0, line: 1, column: 1 }, ...(origin ? { origin } : {}) }) as LoadedEntity;
 
 describe('nextPublicationRecord', () => {
   it('records where each published, declared entity came from, sorted by ref', () => {
@@ -23,16 +24,25 @@ describe('nextPublicationRecord', () => {
   });
 
   it('does not record generated entities (GitHub teams and people, inferred Components)', () => {
-    const record = nextPublicationRecord(new Map(), [entity('group:default/t', '', { kind: 'github-team' }), entity('component:default/r', 'r', { kind: 'inferred' })], new Set());
+    const record = nextPublicationRecord(
+      new Map(),
+      [entity('group:default/t', '', { kind: 'github-team' }), entity('component:default/r', 'r', { kind: 'inferred' })],
+      new Set(),
+    );
     expect(record.origins).toEqual({});
   });
 
   it('moves a ref to the repo that publishes it now', () => {
-    expect(nextPublicationRecord(new Map([['component:default/a', 'old']]), [entity('component:default/a', 'new')], new Set()).origins).toEqual({ 'component:default/a': 'new' });
+    expect(nextPublicationRecord(new Map([['component:default/a', 'old']]), [entity('component:default/a', 'new')], new Set()).origins).toEqual({
+      'component:default/a': 'new',
+    });
   });
 
   it('keeps an unpublished ref only while its repo does not read cleanly (it may be back tomorrow)', () => {
-    const previous = new Map([['group:default/held', 'broken'], ['group:default/removed', 'clean']]);
+    const previous = new Map([
+      ['group:default/held', 'broken'],
+      ['group:default/removed', 'clean'],
+    ]);
     expect(nextPublicationRecord(previous, [], new Set(['broken'])).origins).toEqual({ 'group:default/held': 'broken' });
   });
 });

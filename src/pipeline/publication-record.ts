@@ -65,7 +65,11 @@ export async function readPublicationRecord(paths: readonly string[]): Promise<R
  * record does not grow forever. Generated entities (GitHub teams and people, inferred Components)
  * are not recorded: GitHub made them, no repo declared them.
  */
-export function nextPublicationRecord(previous: ReadonlyMap<string, string>, published: readonly LoadedEntity[], unsettled: ReadonlySet<string>): PublicationRecord {
+export function nextPublicationRecord(
+  previous: ReadonlyMap<string, string>,
+  published: readonly LoadedEntity[],
+  unsettled: ReadonlySet<string>,
+): PublicationRecord {
   const origins = new Map([...previous].filter(([, repo]) => unsettled.has(repo)));
   for (const entity of published) if (!entity.origin && entity.source.repo) origins.set(entity.ref, entity.source.repo);
   return { version: 1, origins: Object.fromEntries([...origins].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };

@@ -34,7 +34,13 @@ export async function renderDocs({ graph, snapshot, config, org, cacheDir }: Ren
   const fitted = applyOutputBudget({ data: built.data, assets: vetted.safe, assetsByPage: built.assetsByPage, limit: config.limits.maxRepoOutputBytes });
   const keptSites = new Set(fitted.data.sites.map((s) => s.path));
   const docsPathByRef = new Map([...built.docsPathByRef].filter(([, path]) => keptSites.has(path)));
-  return { ...built, data: fitted.data, docsPathByRef, assets: fitted.assets, diagnostics: [...built.diagnostics, ...vetted.diagnostics, ...fitted.diagnostics] };
+  return {
+    ...built,
+    data: fitted.data,
+    docsPathByRef,
+    assets: fitted.assets,
+    diagnostics: [...built.diagnostics, ...vetted.diagnostics, ...fitted.diagnostics],
+  };
 }
 
 /** The phase line's count: pages, sites, how many were rendered (and how fast) or came from the cache, problems. */

@@ -22,7 +22,14 @@ function failingBuild(routes: string[]) {
   return { build, fixed, calls: () => calls };
 }
 
-const options = (astroBuild: () => Promise<void>, leaveOut?: (route: string) => Promise<boolean>) => ({ root: out, dataFile: '', base: '/', outDir: out, astroBuild, ...(leaveOut ? { leaveOut } : {}) });
+const options = (astroBuild: () => Promise<void>, leaveOut?: (route: string) => Promise<boolean>) => ({
+  root: out,
+  dataFile: '',
+  base: '/',
+  outDir: out,
+  astroBuild,
+  ...(leaveOut ? { leaveOut } : {}),
+});
 
 describe('renderSite', () => {
   it('leaves out each page Astro cannot render, as the caller decides, and renders again without it', async () => {
@@ -34,7 +41,14 @@ describe('renderSite', () => {
 
   it('fails when the caller cannot leave the page out, when no page is named, or past the cap', async () => {
     await expect(renderSite(options(failingBuild(['/']).build, async () => false))).rejects.toThrow('boom');
-    await expect(renderSite(options(async () => Promise.reject(new Error('config broken')), async () => true))).rejects.toThrow('config broken');
+    await expect(
+      renderSite(
+        options(
+          async () => Promise.reject(new Error('config broken')),
+          async () => true,
+        ),
+      ),
+    ).rejects.toThrow('config broken');
     const many = failingBuild(Array.from({ length: MAX_PAGES_LEFT_OUT + 1 }, (_, i) => `/catalog/default/component/c${i}/`));
     await expect(renderSite(options(many.build, async (route) => (many.fixed.add(route), true)))).rejects.toThrow('boom');
     expect(many.calls()).toBe(MAX_PAGES_LEFT_OUT + 1);
@@ -49,7 +63,9 @@ describe('renderSite', () => {
 
 describe('failedRouteOf', () => {
   it("reads the route from Astro's log line, coloured or not", () => {
-    expect(failedRouteOf('14:52:17 [ERROR] [build] Caught error rendering /catalog/default/component/go-kit/: Error: INJECTED boom')).toBe('/catalog/default/component/go-kit/');
+    expect(failedRouteOf('14:52:17 [ERROR] [build] Caught error rendering /catalog/default/component/go-kit/: Error: INJECTED boom')).toBe(
+      '/catalog/default/component/go-kit/',
+    );
     expect(failedRouteOf('\u001b[31m[ERROR]\u001b[39m [build] Caught error rendering \u001b[1m/portal/docs/x/\u001b[22m: Error')).toBe('/portal/docs/x/');
     expect(failedRouteOf('14:52:17 [ERROR] Error: INJECTED boom')).toBeUndefined();
   });

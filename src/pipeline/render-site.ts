@@ -50,7 +50,8 @@ export async function renderSite(options: RenderOptions): Promise<{ pages: numbe
       );
       return { pages: await countPages(options.outDir), leftOut };
     } catch (error) {
-      const retry = failedRoute !== undefined && !leftOut.includes(failedRoute) && leftOut.length < MAX_PAGES_LEFT_OUT && (await options.leaveOut?.(failedRoute, error));
+      const retry =
+        failedRoute !== undefined && !leftOut.includes(failedRoute) && leftOut.length < MAX_PAGES_LEFT_OUT && (await options.leaveOut?.(failedRoute, error));
       if (!retry) throw error;
       leftOut.push(failedRoute!);
     }

@@ -39,9 +39,25 @@ export interface Validation {
 }
 
 export async function validatePortal({ config, log, files }: ValidateOptions): Promise<Validation> {
-  const { snapshot, catalog, graph, diagnostics } = await loadCatalog(config, log, files ? { snapshot: await snapshotOfFiles(files.root, files.paths, config), checkReferences: false } : await wholeOrg());
+  const { snapshot, catalog, graph, diagnostics } = await loadCatalog(
+    config,
+    log,
+    files ? { snapshot: await snapshotOfFiles(files.root, files.paths, config), checkReferences: false } : await wholeOrg(),
+  );
   // Docs problems (a broken link, a nav entry for a missing page) are what a docs PR should hear about too.
-  const docs = await log.phase('Checking docs', () => buildDocs({ entities: graph.entities, snapshot, org: config.org ?? snapshot.org, base: config.base, cacheDir: join(projectRoot, '.cache', 'docs'), limits: config.limits }), (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`);
+  const docs = await log.phase(
+    'Checking docs',
+    () =>
+      buildDocs({
+        entities: graph.entities,
+        snapshot,
+        org: config.org ?? snapshot.org,
+        base: config.base,
+        cacheDir: join(projectRoot, '.cache', 'docs'),
+        limits: config.limits,
+      }),
+    (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`,
+  );
   return { snapshot, catalog, graph, diagnostics: [...diagnostics, ...docs.diagnostics].sort(compareDiagnostics) };
 }
 

@@ -122,7 +122,7 @@ describe('buildPortalData', () => {
     ]);
   });
 
-  it("attaches each diagnostic to the entity it names, and only to it", () => {
+  it('attaches each diagnostic to the entity it names, and only to it', () => {
     const old = entity('component:default/old-batch');
     expect(old.diagnostics.map((d) => d.rule).sort()).toEqual(['owner-not-found', 'ref-not-found']);
     expect(old.diagnostics.every((d) => d.ref === 'component:default/old-batch')).toBe(true);
@@ -183,7 +183,11 @@ describe('buildPortalData: scorecards and health', () => {
     // A Domain is checked for an owner and a description only; failing checks come first.
     expect(entity('domain:default/commerce').scorecard?.checks.map((c) => `${c.status} ${c.id}`)).toEqual(['fail description-present', 'pass owner-resolves']);
     expect(entity('group:default/team-a').scorecard).toBeUndefined();
-    expect(entity('component:default/old-batch').scorecard?.checks[0]).toMatchObject({ id: 'owner-resolves', status: 'fail', message: 'Owner group:default/team-gone is not in the catalog.' });
+    expect(entity('component:default/old-batch').scorecard?.checks[0]).toMatchObject({
+      id: 'owner-resolves',
+      status: 'fail',
+      message: 'Owner group:default/team-gone is not in the catalog.',
+    });
   });
 
   it('computes the org overview from the finished entities', () => {
@@ -193,10 +197,22 @@ describe('buildPortalData: scorecards and health', () => {
   });
 
   it('uses the build time and health.staleAfterDays for the activity check', () => {
-    const dated = { ...snapshot, repos: snapshot.repos.map((r) => (r.name === 'shop' ? { ...r, head: { commit: 'c0ffee', date: '2024-03-01T00:00:00Z' } } : r)) };
+    const dated = {
+      ...snapshot,
+      repos: snapshot.repos.map((r) => (r.name === 'shop' ? { ...r, head: { commit: 'c0ffee', date: '2024-03-01T00:00:00Z' } } : r)),
+    };
     const build = (staleAfterDays: number) =>
-      buildPortalData({ title: 'Acme Portal', org: 'Acme', snapshot: dated, catalog, graph, generatedAt: new Date('2024-05-01T00:00:00Z'), health: { staleAfterDays } });
-    const activity = (d: ReturnType<typeof build>) => d.entities.find((e) => e.ref === 'component:default/web')?.scorecard?.checks.find((c) => c.id === 'recent-activity');
+      buildPortalData({
+        title: 'Acme Portal',
+        org: 'Acme',
+        snapshot: dated,
+        catalog,
+        graph,
+        generatedAt: new Date('2024-05-01T00:00:00Z'),
+        health: { staleAfterDays },
+      });
+    const activity = (d: ReturnType<typeof build>) =>
+      d.entities.find((e) => e.ref === 'component:default/web')?.scorecard?.checks.find((c) => c.id === 'recent-activity');
     expect(activity(build(180))).toMatchObject({ status: 'pass', message: 'Last commit 61 days ago (2024-03-01).' });
     expect(activity(build(30))).toMatchObject({ status: 'fail' });
     expect(build(30).health.stale.map((s) => s.ref)).toContain('component:default/web');
@@ -204,12 +220,20 @@ describe('buildPortalData: scorecards and health', () => {
 });
 
 describe('buildPortalData: per-entity isolation', () => {
-  const one = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: team-a${extra} }\n`;
+  const one = (name: string, extra = '') =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: team-a${extra} }\n`;
   // Snapshots from a source are checked where they are made (src/sources/checked-values.ts); these values
   // get past that on purpose, to show the last gate holds.
   const hostile = inMemorySnapshot(
     [
-      { name: 'fine', url: 'https://github.com/acme/fine', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': `${one('fine', ', dependsOn: [component:far-future, component:bad-host]')}---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n` } },
+      {
+        name: 'fine',
+        url: 'https://github.com/acme/fine',
+        catalogFiles: ['catalog-info.yaml'],
+        files: {
+          'catalog-info.yaml': `${one('fine', ', dependsOn: [component:far-future, component:bad-host]')}---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n`,
+        },
+      },
       { name: 'far-future', url: 'https://github.com/acme/far-future', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': one('far-future') } },
       { name: 'bad-host', url: 'https://github.com/acme/bad-host', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': one('bad-host') } },
     ],
@@ -218,7 +242,14 @@ describe('buildPortalData: per-entity isolation', () => {
   hostile.repos[1]!.head = { commit: 'c0ffee', date: '+010000-01-01T00:00:00.000Z' };
   hostile.repos[2]!.url = 'https://exa mple.com/acme/bad-host';
   const hostileCatalog = readCatalog(hostile);
-  const built = buildPortalData({ title: 'Acme', org: 'Acme', snapshot: hostile, catalog: hostileCatalog, graph: resolveGraph(hostileCatalog.entities), generatedAt: new Date('2024-05-01T00:00:00Z') });
+  const built = buildPortalData({
+    title: 'Acme',
+    org: 'Acme',
+    snapshot: hostile,
+    catalog: hostileCatalog,
+    graph: resolveGraph(hostileCatalog.entities),
+    generatedAt: new Date('2024-05-01T00:00:00Z'),
+  });
   const failed = built.diagnostics.filter((d) => d.rule === 'repo-failed');
 
   it('leaves out an entity whose page would throw on a date or a URL, and still validates as PortalData', () => {
@@ -226,11 +257,24 @@ describe('buildPortalData: per-entity isolation', () => {
     expect(() => PortalDataSchema.parse(JSON.parse(JSON.stringify(built)))).not.toThrow();
   });
 
-  it('says why in a repo-failed error on the entity\'s repo, file and ref', () => {
+  it("says why in a repo-failed error on the entity's repo, file and ref", () => {
     expect(failed).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ repo: 'far-future', path: 'catalog-info.yaml', line: 1, ref: 'component:default/far-future', severity: 'error', message: expect.stringMatching(/^Frontdoor failed while building its page data \(catalog-info\.yaml\): NotRenderableError: `repo\.lastCommit\.date` is "\+010000-01-01T00:00:00\.000Z", not a date between years 0000 and 9999\. The entity component:default\/far-future is left out/) }),
-        expect.objectContaining({ repo: 'bad-host', ref: 'component:default/bad-host', message: expect.stringContaining('`repo.url` is "https://exa mple.com/acme/bad-host", not a URL') }),
+        expect.objectContaining({
+          repo: 'far-future',
+          path: 'catalog-info.yaml',
+          line: 1,
+          ref: 'component:default/far-future',
+          severity: 'error',
+          message: expect.stringMatching(
+            /^Frontdoor failed while building its page data \(catalog-info\.yaml\): NotRenderableError: `repo\.lastCommit\.date` is "\+010000-01-01T00:00:00\.000Z", not a date between years 0000 and 9999\. The entity component:default\/far-future is left out/,
+          ),
+        }),
+        expect.objectContaining({
+          repo: 'bad-host',
+          ref: 'component:default/bad-host',
+          message: expect.stringContaining('`repo.url` is "https://exa mple.com/acme/bad-host", not a URL'),
+        }),
       ]),
     );
     expect(built.meta.counts.errors).toBe(built.diagnostics.filter((d) => d.severity === 'error').length);
@@ -238,7 +282,12 @@ describe('buildPortalData: per-entity isolation', () => {
 
   it('leaves the repo out of the repositories list when its own record cannot be rendered', () => {
     expect(built.repos.map((r) => r.name)).toEqual(['fine']);
-    expect(failed.filter((d) => !d.ref).map((d) => d.repo).sort()).toEqual(['bad-host', 'far-future']);
+    expect(
+      failed
+        .filter((d) => !d.ref)
+        .map((d) => d.repo)
+        .sort(),
+    ).toEqual(['bad-host', 'far-future']);
   });
 
   it('marks relations to a left-out entity as leading nowhere, so no page links to a missing page', () => {
@@ -251,8 +300,10 @@ describe('buildPortalData: per-entity isolation', () => {
 });
 
 describe('buildPortalData: one rule for "has documentation"', () => {
-  const api = (name: string, definition: string) => `---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: { name: ${name} }\nspec: { type: openapi, lifecycle: production, owner: team-a, definition: ${JSON.stringify(definition)} }\n`;
-  const component = (name: string, annotations = '') => `---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name}${annotations} }\nspec: { type: service, lifecycle: production, owner: team-a }\n`;
+  const api = (name: string, definition: string) =>
+    `---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: { name: ${name} }\nspec: { type: openapi, lifecycle: production, owner: team-a, definition: ${JSON.stringify(definition)} }\n`;
+  const component = (name: string, annotations = '') =>
+    `---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name}${annotations} }\nspec: { type: service, lifecycle: production, owner: team-a }\n`;
   const techdocs = ", annotations: { backstage.io/techdocs-ref: 'dir:.' }";
   const file = [
     component('documented', techdocs),
@@ -264,19 +315,32 @@ describe('buildPortalData: one rule for "has documentation"', () => {
     api('five-api', '5').replace('definition: "5"', 'definition: 5'),
     '---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n',
   ].join('');
-  const docsSnapshot = inMemorySnapshot([{ name: 'docs', url: 'https://github.com/acme/docs', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': file } }], 'acme');
+  const docsSnapshot = inMemorySnapshot(
+    [{ name: 'docs', url: 'https://github.com/acme/docs', catalogFiles: ['catalog-info.yaml'], files: { 'catalog-info.yaml': file } }],
+    'acme',
+  );
   const docsCatalog = readCatalog(docsSnapshot);
   // What the docs stage rendered: TechDocs for one, a README for another; `unbuilt`'s techdocs-ref led nowhere.
   const pathByRef = new Map([
     ['component:default/documented', 'docs/default/component/documented/'],
     ['component:default/readme-only', 'docs/default/component/readme-only/'],
   ]);
-  const built = buildPortalData({ title: 'Acme', org: 'Acme', snapshot: docsSnapshot, catalog: docsCatalog, graph: resolveGraph(docsCatalog.entities), generatedAt: new Date('2024-05-01T00:00:00Z'), docs: { diagnostics: [], pathByRef } });
+  const built = buildPortalData({
+    title: 'Acme',
+    org: 'Acme',
+    snapshot: docsSnapshot,
+    catalog: docsCatalog,
+    graph: resolveGraph(docsCatalog.entities),
+    generatedAt: new Date('2024-05-01T00:00:00Z'),
+    docs: { diagnostics: [], pathByRef },
+  });
   const record = (name: string) => built.entities.find((e) => e.name === name)!;
   const docsCheck = (name: string) => record(name).scorecard?.checks.find((c) => c.id === 'docs-present')?.status;
 
   it('gives an entity docs (its Docs button) exactly when the build rendered them, or an API definition parsed', () => {
-    expect(Object.fromEntries(['documented', 'unbuilt', 'readme-only', 'undocumented', 'orders-api', 'broken-api'].map((name) => [name, record(name).docs]))).toEqual({
+    expect(
+      Object.fromEntries(['documented', 'unbuilt', 'readme-only', 'undocumented', 'orders-api', 'broken-api'].map((name) => [name, record(name).docs])),
+    ).toEqual({
       documented: { path: 'docs/default/component/documented/', from: 'techdocs' },
       unbuilt: undefined,
       'readme-only': { path: 'docs/default/component/readme-only/', from: 'readme' },
@@ -296,14 +360,23 @@ describe('buildPortalData: one rule for "has documentation"', () => {
   it("reads an API's definition once, for its check and its pages: a parse that fails says why", () => {
     const broken = record('broken-api');
     expect(broken.kind === 'API' && broken.parsedDefinition).toMatchObject({ ok: false, format: 'openapi' });
-    expect(broken.scorecard?.checks.find((c) => c.id === 'api-definition-valid')).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The openapi definition is not valid/) });
+    expect(broken.scorecard?.checks.find((c) => c.id === 'api-definition-valid')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^The openapi definition is not valid/),
+    });
     const orders = record('orders-api');
     expect(orders.kind === 'API' && orders.parsedDefinition).toMatchObject({ ok: true, format: 'openapi' });
   });
 
   it('publishes no API whose definition is not text: the catalog rejects it, and the page data schema refuses it', () => {
     expect(built.entities.some((e) => e.name === 'five-api')).toBe(false);
-    expect(docsCatalog.diagnostics).toContainEqual(expect.objectContaining({ ref: 'api:default/five-api', rule: 'spec-field-invalid', message: expect.stringContaining('`spec.definition` must be a string, but it is the number 5') }));
+    expect(docsCatalog.diagnostics).toContainEqual(
+      expect.objectContaining({
+        ref: 'api:default/five-api',
+        rule: 'spec-field-invalid',
+        message: expect.stringContaining('`spec.definition` must be a string, but it is the number 5'),
+      }),
+    );
     const orders = record('orders-api');
     expect(EntityRecordSchema.safeParse({ ...orders, spec: { ...orders.spec, definition: 5 } }).success).toBe(false);
   });
@@ -313,7 +386,14 @@ describe('buildPortalData: inferred Components', () => {
   it('publishes a Component inferred from a repo without a catalog file even when CODEOWNERS names no owner', () => {
     const bare = inMemorySnapshot([{ name: 'bare', url: 'https://github.com/acme/bare', catalogFiles: [], files: {} }], 'acme');
     const bareCatalog = readCatalog(bare, undefined, { inferMissing: true });
-    const built = buildPortalData({ title: 'Acme', org: 'Acme', snapshot: bare, catalog: bareCatalog, graph: resolveGraph(bareCatalog.entities), generatedAt: new Date('2024-05-01T00:00:00Z') });
+    const built = buildPortalData({
+      title: 'Acme',
+      org: 'Acme',
+      snapshot: bare,
+      catalog: bareCatalog,
+      graph: resolveGraph(bareCatalog.entities),
+      generatedAt: new Date('2024-05-01T00:00:00Z'),
+    });
     expect(built.entities).toEqual([expect.objectContaining({ ref: 'component:default/bare', spec: { type: 'unknown', lifecycle: 'unknown' } })]);
     expect(built.diagnostics.map((d) => d.rule)).toEqual(['repo-no-catalog']);
   });

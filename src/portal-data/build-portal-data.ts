@@ -67,7 +67,8 @@ export function buildPortalData(input: PortalDataInput): PortalData {
     const kindAndSpec = typed.kind === 'API' && parsedDefinition ? { ...typed, parsedDefinition } : typed;
     const docs = docsOf({ path, annotations, renderedDocsPath: input.docs?.pathByRef.get(entity.ref), parsedDefinition });
     const system = firstTarget(entity.ref, RELATION_PART_OF, 'system');
-    const domain = entity.kind.kind === 'System' ? firstTarget(entity.ref, RELATION_PART_OF, 'domain') : system && firstTarget(system, RELATION_PART_OF, 'domain');
+    const domain =
+      entity.kind.kind === 'System' ? firstTarget(entity.ref, RELATION_PART_OF, 'domain') : system && firstTarget(system, RELATION_PART_OF, 'domain');
     const owner = firstTarget(entity.ref, RELATION_OWNED_BY);
     const repo = repos.get(entity.source.repo);
     const fileUrl = repo && fileWebUrl(repo, entity.source.path);
@@ -107,7 +108,14 @@ export function buildPortalData(input: PortalDataInput): PortalData {
   }
 
   const failures: Diagnostic[] = [];
-  const placeOf = (entity: LoadedEntity): FailurePlace => ({ repo: entity.source.repo, path: entity.source.path, line: entity.source.line, column: entity.source.column, ref: entity.ref, stage: 'building its page data' });
+  const placeOf = (entity: LoadedEntity): FailurePlace => ({
+    repo: entity.source.repo,
+    path: entity.source.path,
+    line: entity.source.line,
+    column: entity.source.column,
+    ref: entity.ref,
+    stage: 'building its page data',
+  });
   const built = graph.entities.flatMap((entity) => {
     const record = isolate(placeOf(entity), () => {
       const r = entityRecord(entity);
@@ -122,7 +130,14 @@ export function buildPortalData(input: PortalDataInput): PortalData {
   // Scorecards read the finished records (owners, relations, repo facts), so they come last.
   const generatedAt = input.generatedAt ?? new Date();
   const { staleAfterDays } = input.health ?? HealthConfigSchema.parse({});
-  const recordPlace = (e: EntityRecord): FailurePlace => ({ repo: e.source.repo, path: e.source.path, line: e.source.line, column: 0, ref: e.ref, stage: 'scoring it' });
+  const recordPlace = (e: EntityRecord): FailurePlace => ({
+    repo: e.source.repo,
+    path: e.source.path,
+    line: e.source.line,
+    column: 0,
+    ref: e.ref,
+    stage: 'scoring it',
+  });
   const scored = scoreIsolated({ entities: linkPublished(built), diagnostics, now: generatedAt, staleAfterDays }, recordPlace);
   failures.push(...scored.failures);
   const entities = linkPublished(scored.entities).map((e): EntityRecord => {
@@ -171,7 +186,11 @@ export function buildPortalData(input: PortalDataInput): PortalData {
 /** A relation to an entity that was left out leads nowhere: mark it so pages do not link to a missing page. */
 function linkPublished(records: EntityRecord[]): EntityRecord[] {
   const published = new Set(records.map((e) => e.ref));
-  return records.map((e) => (e.relations.every((r) => !r.exists || published.has(r.target)) ? e : { ...e, relations: e.relations.map((r) => ({ ...r, exists: r.exists && published.has(r.target) })) }));
+  return records.map((e) =>
+    e.relations.every((r) => !r.exists || published.has(r.target))
+      ? e
+      : { ...e, relations: e.relations.map((r) => ({ ...r, exists: r.exists && published.has(r.target) })) },
+  );
 }
 
 function countPerRepo(entities: readonly EntityRecord[]): Map<string, number> {

@@ -20,7 +20,14 @@ export function assertRenderableEntity(record: EntityRecord): void {
   assertSchema(EntityRecordSchema, record);
   const { repo, source, origin } = record;
   assertDates({ 'repo.lastCommit.date': repo?.lastCommit?.date, 'repo.staleSince': repo?.staleSince });
-  assertUrls({ 'repo.url': repo?.url, 'source.repoUrl': source.repoUrl, 'source.fileUrl': source.fileUrl, 'source.editUrl': source.editUrl, 'origin.url': origin?.url, 'origin.registerUrl': origin?.registerUrl });
+  assertUrls({
+    'repo.url': repo?.url,
+    'source.repoUrl': source.repoUrl,
+    'source.fileUrl': source.fileUrl,
+    'source.editUrl': source.editUrl,
+    'origin.url': origin?.url,
+    'origin.registerUrl': origin?.registerUrl,
+  });
 }
 
 export function assertRenderableRepo(record: RepoRecord): void {
@@ -31,7 +38,8 @@ export function assertRenderableRepo(record: RepoRecord): void {
 
 function assertSchema(schema: z.ZodType, record: unknown): void {
   const parsed = schema.safeParse(record);
-  if (!parsed.success) throw new NotRenderableError(`its page data does not match the site's schema: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, '; ')}`);
+  if (!parsed.success)
+    throw new NotRenderableError(`its page data does not match the site's schema: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, '; ')}`);
 }
 
 function assertDates(fields: Record<string, string | undefined>): void {
@@ -39,7 +47,8 @@ function assertDates(fields: Record<string, string | undefined>): void {
     if (value === undefined) continue;
     const time = new Date(value).getTime();
     // toISOString() throws beyond ±275760 years, and pages print 4-digit years only.
-    if (Number.isNaN(time) || !/^\d{4}-/.test(new Date(time).toISOString())) throw new NotRenderableError(`\`${field}\` is ${JSON.stringify(value)}, not a date between years 0000 and 9999`);
+    if (Number.isNaN(time) || !/^\d{4}-/.test(new Date(time).toISOString()))
+      throw new NotRenderableError(`\`${field}\` is ${JSON.stringify(value)}, not a date between years 0000 and 9999`);
   }
 }
 

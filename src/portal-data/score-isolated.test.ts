@@ -31,10 +31,22 @@ describe('scoreIsolated', () => {
 
   it('leaves out the entity whose scoring throws, with a repo-failed error, and scores the rest', () => {
     // No real record reaches scoring unchecked; a field that throws when read stands in for the unforeseen.
-    const broken = Object.defineProperty(record('broken'), 'description', { enumerable: true, get: () => { throw new TypeError('description exploded'); } });
+    const broken = Object.defineProperty(record('broken'), 'description', {
+      enumerable: true,
+      get: () => {
+        throw new TypeError('description exploded');
+      },
+    });
     const result = scoreIsolated(input([record('a'), broken, record('b')]), place);
     expect(result.entities.map((e) => e.name)).toEqual(['a', 'b']);
     expect([...result.scorecards.keys()]).toEqual(['component:default/a', 'component:default/b']);
-    expect(result.failures).toEqual([expect.objectContaining({ rule: 'repo-failed', repo: 'broken', ref: 'component:default/broken', message: expect.stringMatching(/^Frontdoor failed while scoring it \(catalog-info\.yaml\): TypeError: description exploded/) })]);
+    expect(result.failures).toEqual([
+      expect.objectContaining({
+        rule: 'repo-failed',
+        repo: 'broken',
+        ref: 'component:default/broken',
+        message: expect.stringMatching(/^Frontdoor failed while scoring it \(catalog-info\.yaml\): TypeError: description exploded/),
+      }),
+    ]);
   });
 });

@@ -25,10 +25,24 @@ describe('parseDate', () => {
     '-000001-01-01T00:00:00.000Z',
     '9999-12-31T23:00:00-05:00', // year 10000 in UTC
     '0000-01-01T00:00:00+01:00', // year -1 in UTC
-    '2024-13-45', '2024-02-30', '2023-02-29', '2024-00-10', '2024-01-00',
-    '2024-01-01T24:00:00Z', '2024-01-01T10:60:00Z', '2024-01-01T10:00:60Z', '2024-01-01T10:00:00+24:00', '2024-01-01T10:00:00+01:60',
+    '2024-13-45',
+    '2024-02-30',
+    '2023-02-29',
+    '2024-00-10',
+    '2024-01-00',
+    '2024-01-01T24:00:00Z',
+    '2024-01-01T10:60:00Z',
+    '2024-01-01T10:00:60Z',
+    '2024-01-01T10:00:00+24:00',
+    '2024-01-01T10:00:00+01:60',
     '2024-01-01T10:00:00', // no zone: local time, a different date on every machine
-    '2024-01-01 10:00:00 +0200', ' 2024-01-01', '2024-01-01\n', 'yesterday', '', '1714566600', 'NaN',
+    '2024-01-01 10:00:00 +0200',
+    ' 2024-01-01',
+    '2024-01-01\n',
+    'yesterday',
+    '',
+    '1714566600',
+    'NaN',
   ])('%j is no date', (text) => {
     expect(parseDate(text)).toBeUndefined();
   });
@@ -38,16 +52,34 @@ describe('parseDate', () => {
   });
 
   it('never throws, and what it accepts survives new Date(x).toISOString() unchanged (fast-check)', () => {
-    const isoLike = fc.tuple(fc.integer({ min: -5, max: 12000 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }), fc.integer({ min: -1, max: 25 }), fc.integer({ min: -1, max: 61 }), fc.constantFrom('Z', '+00:00', '-05:00', '+14:00', '+23:59', '-2400', ''))
-      .map(([y, mo, d, h, mi, zone]) => `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:00${zone}`);
+    const isoLike = fc
+      .tuple(
+        fc.integer({ min: -5, max: 12000 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: -1, max: 33 }),
+        fc.integer({ min: -1, max: 25 }),
+        fc.integer({ min: -1, max: 61 }),
+        fc.constantFrom('Z', '+00:00', '-05:00', '+14:00', '+23:59', '-2400', ''),
+      )
+      .map(
+        ([y, mo, d, h, mi, zone]) =>
+          `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:00${zone}`,
+      );
     fc.assert(
-      fc.property(fc.oneof(isoLike, fc.string(), fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid' : d.toISOString()))), (text) => {
-        const parsed = parseDate(text);
-        if (parsed === undefined) return;
-        expect(new Date(parsed).toISOString()).toBe(parsed);
-        expect(parseDate(parsed)).toBe(parsed);
-        expect(parsed).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-      }),
+      fc.property(
+        fc.oneof(
+          isoLike,
+          fc.string(),
+          fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid' : d.toISOString())),
+        ),
+        (text) => {
+          const parsed = parseDate(text);
+          if (parsed === undefined) return;
+          expect(new Date(parsed).toISOString()).toBe(parsed);
+          expect(parseDate(parsed)).toBe(parsed);
+          expect(parsed).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -77,10 +109,30 @@ describe('parseWebUrl', () => {
   });
 
   it.each([
-    'https://exa mple.com/org/repo', 'https://[bad/x', 'git@:org/repo', 'git@github.com:acme/pay.git', 'javascript:alert(1)', 'data:text/html,x',
-    'file:///etc/passwd', 'ssh://git@github.com/acme/pay', 'ftp://example.com/x', 'https://user:token@github.com/acme', 'https://token@github.com/acme',
-    'https://github.com/acme\n', 'https://github.com/\u0000', 'https://github.com\\@evil.com/', 'https://a..b/x', 'https://-bad-.com/x',
-    'https://a$b.com/x', 'https://example.com./x', 'https:///x', 'https://', '/acme/pay', 'github.com/acme', '', `https://x.com/${'a'.repeat(3000)}`,
+    'https://exa mple.com/org/repo',
+    'https://[bad/x',
+    'git@:org/repo',
+    'git@github.com:acme/pay.git',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'ssh://git@github.com/acme/pay',
+    'ftp://example.com/x',
+    'https://user:token@github.com/acme',
+    'https://token@github.com/acme',
+    'https://github.com/acme\n',
+    'https://github.com/\u0000',
+    'https://github.com\\@evil.com/',
+    'https://a..b/x',
+    'https://-bad-.com/x',
+    'https://a$b.com/x',
+    'https://example.com./x',
+    'https:///x',
+    'https://',
+    '/acme/pay',
+    'github.com/acme',
+    '',
+    `https://x.com/${'a'.repeat(3000)}`,
   ])('%j is no web URL', (text) => {
     expect(parseWebUrl(text)).toBeUndefined();
   });
@@ -88,7 +140,9 @@ describe('parseWebUrl', () => {
   it('never throws, and what it accepts is http(s) with a host, no credentials, and survives new URL(x) unchanged (fast-check)', () => {
     const urlish = fc.oneof(
       fc.webUrl({ withFragments: true, withQueryParameters: true, authoritySettings: { withUserInfo: true, withPort: true, withIPv4: true, withIPv6: true } }),
-      fc.tuple(fc.constantFrom('https://', 'http://', 'ssh://', 'javascript:', 'https://user@', ''), fc.string(), fc.constantFrom('', '/', '/x?y#z')).map((parts) => parts.join('')),
+      fc
+        .tuple(fc.constantFrom('https://', 'http://', 'ssh://', 'javascript:', 'https://user@', ''), fc.string(), fc.constantFrom('', '/', '/x?y#z'))
+        .map((parts) => parts.join('')),
       fc.string(),
     );
     fc.assert(

@@ -15,7 +15,11 @@ import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
 import { findRepoByUrl, locateTechdocs, techdocsRefOf } from './techdocs-ref.ts';
 
 /** For each repo, the TechDocs folders other repos point at that it has not read yet. */
-export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<DiscoveryOptions, 'maxAliasCount' | 'maxDocumentsPerFile'>, org?: string): Map<Repo, string[]> {
+export function crossRepoDocsRequests(
+  repos: readonly Repo[],
+  options: Pick<DiscoveryOptions, 'maxAliasCount' | 'maxDocumentsPerFile'>,
+  org?: string,
+): Map<Repo, string[]> {
   const requests = new Map<Repo, Set<string>>();
   for (const repo of repos) {
     for (const path of repo.catalogFiles) {
@@ -37,7 +41,10 @@ export function crossRepoDocsRequests(repos: readonly Repo[], options: Pick<Disc
 }
 
 /** Read the requested folders into their repos (mutates `files` and `trees`); a repo that fails keeps what was read, with a `repo-failed` problem. */
-export async function readCrossRepoDocs(requests: Map<Repo, string[]>, readerFor: (repo: Repo) => RepoReader | undefined | Promise<RepoReader | undefined>): Promise<void> {
+export async function readCrossRepoDocs(
+  requests: Map<Repo, string[]>,
+  readerFor: (repo: Repo) => RepoReader | undefined | Promise<RepoReader | undefined>,
+): Promise<void> {
   await Promise.all(
     [...requests].map(async ([repo, dirs]) => {
       try {
@@ -47,7 +54,10 @@ export async function readCrossRepoDocs(requests: Map<Repo, string[]>, readerFor
         await discoverDocs(dirs, { files: repo.files, trees: repo.trees, readAll, readTrees });
       } catch (error) {
         const reason = showValue(error instanceof Error ? error.message : String(error), 300);
-        (repo.problems ??= []).push({ rule: 'repo-failed', message: `Reading the docs other repos point at in ${repo.name} (${dirs.map((d) => showValue(d)).join(', ')}) failed (${reason}); those docs are left out.` });
+        (repo.problems ??= []).push({
+          rule: 'repo-failed',
+          message: `Reading the docs other repos point at in ${repo.name} (${dirs.map((d) => showValue(d)).join(', ')}) failed (${reason}); those docs are left out.`,
+        });
       }
     }),
   );

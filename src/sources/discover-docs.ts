@@ -46,7 +46,13 @@ const MAX_NAV_TOP_UP = 500;
 export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promise<void> {
   if (dirs.length === 0) return;
   const configDirs = [...new Set(dirs)];
-  await Promise.all([ctx.readAll(configDirs.flatMap(configPathsOf)), ctx.readTrees(configDirs.map((d) => joinInRepo(d, 'docs')!), true)]);
+  await Promise.all([
+    ctx.readAll(configDirs.flatMap(configPathsOf)),
+    ctx.readTrees(
+      configDirs.map((d) => joinInRepo(d, 'docs')!),
+      true,
+    ),
+  ]);
 
   // Round 2: other docs_dirs, included configs, glob folders.
   const roots = configDirs.map((dir) => rootSiteOf(ctx.files, dir));
@@ -54,7 +60,20 @@ export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promis
   const exact = roots.flatMap((r) => r.exact);
   const globs = roots.flatMap((r) => r.globs);
   const topUps = missingNavTargets(ctx.trees, sites);
-  await Promise.all([ctx.readTrees(sites.map((site) => site.docsDir), true, navHints(sites)), ctx.readAll(exact), ctx.readTrees(globs.map((g) => g.dir), false, matchHints(globs)), ctx.readAll(topUps.map((t) => t.path))]);
+  await Promise.all([
+    ctx.readTrees(
+      sites.map((site) => site.docsDir),
+      true,
+      navHints(sites),
+    ),
+    ctx.readAll(exact),
+    ctx.readTrees(
+      globs.map((g) => g.dir),
+      false,
+      matchHints(globs),
+    ),
+    ctx.readAll(topUps.map((t) => t.path)),
+  ]);
   addToTrees(ctx, topUps);
 
   // Round 3: the included sites' docs folders (glob matches are read now too).
@@ -70,7 +89,10 @@ export async function discoverDocs(dirs: string[], ctx: DocsReadContext): Promis
     let pages = siteDocs.flatMap((d) => ctx.trees[d]?.paths ?? []).filter((p) => /\.md$/i.test(p));
     const seen = new Set<string>();
     for (let depth = 0; depth < MAX_SNIPPET_DEPTH && pages.length > 0 && seen.size < MAX_SNIPPET_FILES; depth++) {
-      const wanted = pages.flatMap((p) => snippetPaths(ctx.files[p])).map((p) => joinInRepo(root.dir, p)).filter((p): p is string => p !== undefined && !seen.has(p));
+      const wanted = pages
+        .flatMap((p) => snippetPaths(ctx.files[p]))
+        .map((p) => joinInRepo(root.dir, p))
+        .filter((p): p is string => p !== undefined && !seen.has(p));
       const next = [...new Set(wanted)].slice(0, MAX_SNIPPET_FILES - seen.size);
       next.forEach((p) => seen.add(p));
       await ctx.readAll(next);
@@ -151,7 +173,10 @@ function missingNavTargets(trees: Repo['trees'], sites: readonly SiteFolder[]): 
     const tree = trees[site.docsDir];
     if (!tree?.truncated) return [];
     const have = new Set(tree.paths);
-    return site.navTargets.filter((p) => !have.has(p)).slice(0, MAX_NAV_TOP_UP).map((path) => ({ dir: site.docsDir, path }));
+    return site.navTargets
+      .filter((p) => !have.has(p))
+      .slice(0, MAX_NAV_TOP_UP)
+      .map((path) => ({ dir: site.docsDir, path }));
   });
 }
 

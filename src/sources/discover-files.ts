@@ -84,10 +84,25 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
     for (const ref of refs) if (ref.kind === 'location') follow(ref.path);
     const globRefs = refs.filter((r) => r.kind === 'glob').map((r) => ({ ...r, isMatch: picomatch(r.pattern, { dot: false }) }));
     await Promise.all([
-      readAll([...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path), ...next, ...(first ? wellKnownFiles : []), ...frontier.flatMap(readmesNextTo)]),
-      readTrees(globRefs.map((r) => r.dir), false, matchHints(globRefs)),
-      readTrees(refs.filter((r) => r.kind === 'template').map((r) => r.dir), true),
-      discoverDocs(refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir), { files, trees, readAll, readTrees }),
+      readAll([
+        ...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path),
+        ...next,
+        ...(first ? wellKnownFiles : []),
+        ...frontier.flatMap(readmesNextTo),
+      ]),
+      readTrees(
+        globRefs.map((r) => r.dir),
+        false,
+        matchHints(globRefs),
+      ),
+      readTrees(
+        refs.filter((r) => r.kind === 'template').map((r) => r.dir),
+        true,
+      ),
+      discoverDocs(
+        refs.filter((r) => r.kind === 'techdocs').map((r) => r.dir),
+        { files, trees, readAll, readTrees },
+      ),
     ]);
     // Glob matches were read with their folder; they are parsed in the next round.
     for (const ref of globRefs) {
@@ -101,7 +116,8 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
     frontier = next;
     first = false;
   }
-  for (const path of [...wellKnownFiles, ...Object.keys(files).filter((p) => /(^|\/)readme\.md$/i.test(p))]) if (files[path]?.status === 'missing') delete files[path];
+  for (const path of [...wellKnownFiles, ...Object.keys(files).filter((p) => /(^|\/)readme\.md$/i.test(p))])
+    if (files[path]?.status === 'missing') delete files[path];
   return { catalogFiles, files, globs, trees };
 }
 
@@ -111,7 +127,8 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
  */
 export function createReadContext(reader: RepoReader, files: Record<string, RepoFile>, trees: Repo['trees']) {
   const allowed = (path: string) => checkRepoPath(path).ok;
-  const readAll = (paths: Iterable<string>) => Promise.all([...new Set(paths)].filter((p) => !(p in files) && allowed(p)).map(async (p) => (files[p] = await reader.read(p))));
+  const readAll = (paths: Iterable<string>) =>
+    Promise.all([...new Set(paths)].filter((p) => !(p in files) && allowed(p)).map(async (p) => (files[p] = await reader.read(p))));
   // Files of folders read whole; a docs folder keeps them all, a glob base only its matches.
   const treeFiles: Record<string, RepoFile> = {};
   /** `hints`: per folder, what to keep first when it is over the cap (a docs_dir's nav targets, a glob's matches). */

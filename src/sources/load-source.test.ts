@@ -33,11 +33,14 @@ describe('a cached crawl', () => {
 
   it('is scrubbed of git-folder paths before an unchanged repo reuses it', async () => {
     const config = PortalConfigSchema.parse({ source: 'github:acme' });
-    const load = () => loadSource(config, {}, { env: { GITHUB_TOKEN: 'tok', GITHUB_GRAPHQL_URL: fake.url }, cacheDir, crawlClient: { sleep: async () => {}, backoffMs: 1 } });
+    const load = () =>
+      loadSource(config, {}, { env: { GITHUB_TOKEN: 'tok', GITHUB_GRAPHQL_URL: fake.url }, cacheDir, crawlClient: { sleep: async () => {}, backoffMs: 1 } });
     await load();
     // A cache from an older Frontdoor, or edited by hand: svc-0's files include its .git/config.
     const file = cacheFileOf(cacheDir, 'acme');
-    const cache = JSON.parse(await readFile(file, 'utf8')) as { snapshot: { repos: { name: string; files: Record<string, unknown>; trees: Record<string, { paths: string[] }> }[] } };
+    const cache = JSON.parse(await readFile(file, 'utf8')) as {
+      snapshot: { repos: { name: string; files: Record<string, unknown>; trees: Record<string, { paths: string[] }> }[] };
+    };
     const svc = cache.snapshot.repos.find((r) => r.name === 'svc-0')!;
     svc.files['.git/config'] = { status: 'text', text: 'url = https://ghs_SECRET@github.com/acme/svc-0', size: 40 };
     svc.files['docs/.GIT/config'] = { status: 'text', text: 'ghs_SECRET', size: 10 };

@@ -45,7 +45,11 @@ async function loadOne(spec: string, config: PortalConfig, progress: SourceProgr
   const type = spec.slice(0, colon);
   const target = spec.slice(colon + 1);
   if (type === 'local') {
-    return readLocalSource(target, { ...readOptions(config), ...(config.org ? { org: config.org } : {}), ...(progress.onRepo ? { onRepo: progress.onRepo } : {}) });
+    return readLocalSource(target, {
+      ...readOptions(config),
+      ...(config.org ? { org: config.org } : {}),
+      ...(progress.onRepo ? { onRepo: progress.onRepo } : {}),
+    });
   }
   return crawlOrg(target, config, progress, environment);
 }
@@ -54,13 +58,26 @@ async function crawlOrg(org: string, config: PortalConfig, progress: SourceProgr
   const env = environment.env ?? process.env;
   const token = env['GITHUB_TOKEN']?.trim();
   if (!token) {
-    throw new SourceError(`GITHUB_TOKEN is not set: github:${org} needs a token that can read the organization (a personal access token, or a GitHub App installation token). To build the demo org instead, use --source local:content.`);
+    throw new SourceError(
+      `GITHUB_TOKEN is not set: github:${org} needs a token that can read the organization (a personal access token, or a GitHub App installation token). To build the demo org instead, use --source local:content.`,
+    );
   }
   const endpoint = env['GITHUB_GRAPHQL_URL']?.trim() || DEFAULT_GITHUB_GRAPHQL_URL;
-  if (!/^https?:\/\/[^/]/.test(endpoint)) throw new SourceError(`GITHUB_GRAPHQL_URL must be an http(s) URL such as ${DEFAULT_GITHUB_GRAPHQL_URL} (GitHub Enterprise: https://<host>/api/graphql), not "${endpoint}".`);
+  if (!/^https?:\/\/[^/]/.test(endpoint))
+    throw new SourceError(
+      `GITHUB_GRAPHQL_URL must be an http(s) URL such as ${DEFAULT_GITHUB_GRAPHQL_URL} (GitHub Enterprise: https://<host>/api/graphql), not "${endpoint}".`,
+    );
   const cacheDir = environment.cacheDir ?? '.cache/github';
   const read = readOptions(config);
-  const cacheKey = JSON.stringify({ endpoint, catalogPaths: read.catalogPaths, maxFileBytes: read.maxFileBytes, maxReferencedFiles: read.maxReferencedFiles, maxTreeFiles: read.maxTreeFiles, filters: config.github, version: 1 });
+  const cacheKey = JSON.stringify({
+    endpoint,
+    catalogPaths: read.catalogPaths,
+    maxFileBytes: read.maxFileBytes,
+    maxReferencedFiles: read.maxReferencedFiles,
+    maxTreeFiles: read.maxTreeFiles,
+    filters: config.github,
+    version: 1,
+  });
   const cached = await readGitHubCache(cacheDir, org, cacheKey);
   // An unchanged repo reuses its cached files as they are: an old cache must not bring back a git folder's.
   const previous = cached && scrubSnapshot(cached);
@@ -82,7 +99,8 @@ async function crawlOrg(org: string, config: PortalConfig, progress: SourceProgr
     return snapshot;
   } catch (error) {
     if (error instanceof GitHubAuthError || error instanceof GitHubUnreachableError || error instanceof OrgNotFoundError) throw new SourceError(error.message);
-    if (error instanceof GitHubQueryError) throw new SourceError(`GitHub rejected a query Frontdoor sent (${error.message}). This is a bug in Frontdoor; please report it.`);
+    if (error instanceof GitHubQueryError)
+      throw new SourceError(`GitHub rejected a query Frontdoor sent (${error.message}). This is a bug in Frontdoor; please report it.`);
     throw error;
   }
 }

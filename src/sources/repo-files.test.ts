@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Repo } from './snapshot.ts';
 import { resolveTarget } from './repo-files.ts';
 
-const repo = (url?: string): Repo => ({ name: 'pay', ...(url ? { url } : {}), topics: [], visibility: 'public', archived: false, isTemplate: false, catalogFiles: [], files: {}, globs: {}, trees: {} });
+const repo = (url?: string): Repo => ({
+  name: 'pay',
+  ...(url ? { url } : {}),
+  topics: [],
+  visibility: 'public',
+  archived: false,
+  isTemplate: false,
+  catalogFiles: [],
+  files: {},
+  globs: {},
+  trees: {},
+});
 const own = repo('https://github.com/acme/pay');
 
 describe('resolveTarget', () => {
@@ -32,7 +43,10 @@ describe('resolveTarget', () => {
   });
 
   it('never throws on a repo URL that is not one (a snapshot from before URLs were checked)', () => {
-    expect(resolveTarget(repo('https://exa mple.com/acme/pay'), 'catalog-info.yaml', 'https://github.com/acme/pay/blob/main/x.yaml')).toEqual({ kind: 'other-repo', url: 'https://github.com/acme/pay/blob/main/x.yaml' });
+    expect(resolveTarget(repo('https://exa mple.com/acme/pay'), 'catalog-info.yaml', 'https://github.com/acme/pay/blob/main/x.yaml')).toEqual({
+      kind: 'other-repo',
+      url: 'https://github.com/acme/pay/blob/main/x.yaml',
+    });
     expect(resolveTarget(repo('https://[bad'), 'catalog-info.yaml', 'https://example.com/x')).toEqual({ kind: 'external', url: 'https://example.com/x' });
   });
 });

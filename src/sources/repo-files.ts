@@ -51,7 +51,8 @@ function resolveUrlTarget(repo: Repo, target: string): ResolvedTarget {
     const match = url.pathname.match(/^(.*?)\/(?:blob|tree|raw)\/[^/]+\/(.*)$/);
     if (match && match[1]!.toLowerCase() === ownPath.toLowerCase()) {
       const path = tryDecode(match[2]!);
-      if (path === undefined) return { kind: 'outside-repo', reason: 'outside', message: `${JSON.stringify(target)} has a broken %-escape, so it names no file` };
+      if (path === undefined)
+        return { kind: 'outside-repo', reason: 'outside', message: `${JSON.stringify(target)} has a broken %-escape, so it names no file` };
       return asTarget(resolveRepoPath('', path, 'backstage'));
     }
     return { kind: 'other-repo', url: target };
@@ -86,7 +87,10 @@ export function readRepoFile(repo: Repo, path: string): RepoFile {
  */
 export function repoSlugOf(url: string): string | undefined {
   try {
-    const path = new URL(url).pathname.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/^\/+/, '');
+    const path = new URL(url).pathname
+      .replace(/\/+$/, '')
+      .replace(/\.git$/i, '')
+      .replace(/^\/+/, '');
     return path ? decodeURIComponent(path) : undefined;
   } catch {
     return undefined;

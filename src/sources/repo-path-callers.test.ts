@@ -62,9 +62,26 @@ beforeAll(async () => {
     query: () => Promise.reject(new Error('no request expected')),
     stats: { requests: 0, retries: 0, points: 0, waitedMs: 0 },
   };
-  const batcher = new GitHubFileBatcher(client, { org: 'acme', maxFileBytes: 1024, maxTreeFiles: 10, repos: new AdaptiveSize(10, 1), objects: new AdaptiveSize(10, 1) });
+  const batcher = new GitHubFileBatcher(client, {
+    org: 'acme',
+    maxFileBytes: 1024,
+    maxTreeFiles: 10,
+    repos: new AdaptiveSize(10, 1),
+    objects: new AdaptiveSize(10, 1),
+  });
   // No top-level names: any path the boundary lets through is "missing" without a request.
-  github = batcher.reader({ id: 'R_1', name: 'r', visibility: 'public', archived: false, fork: false, isTemplate: false, topics: [], catalogFiles: {}, rootEntries: new Set(), problems: [] });
+  github = batcher.reader({
+    id: 'R_1',
+    name: 'r',
+    visibility: 'public',
+    archived: false,
+    fork: false,
+    isTemplate: false,
+    topics: [],
+    catalogFiles: {},
+    rootEntries: new Set(),
+    problems: [],
+  });
 });
 
 afterAll(async () => {
@@ -91,7 +108,12 @@ describe.each(table)('%j', (path, asKey, asTarget) => {
   });
 
   it('the docs link resolver: refused, or a repo path (a link is a URL: a scheme is no path, and %-escapes are decoded first)', () => {
-    const resolved = siteLinks(undefined, { ...repo, url: 'https://github.com/acme/r' }, '/', 'docs/default/component/r/').resolve('README.md', 'README.md', path, 'link');
+    const resolved = siteLinks(undefined, { ...repo, url: 'https://github.com/acme/r' }, '/', 'docs/default/component/r/').resolve(
+      'README.md',
+      'README.md',
+      path,
+      'link',
+    );
     const reason = resolved && 'missing' in resolved ? resolved.reason : '';
     if (/^[a-z]:/i.test(path)) expect(resolved).toBeUndefined();
     else if (path.startsWith('%2e%2e')) expect(reason).toMatch(/out of the repository/);

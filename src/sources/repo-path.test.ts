@@ -4,19 +4,35 @@ import { checkRepoPath, gitDirSegment, isCleanRepoPath, isGitDirName, resolveRep
 
 describe('isGitDirName: the git folder in every spelling a filesystem honours', () => {
   it.each([
-    '.git', '.GIT', '.Git', '.gIt', // case-insensitive filesystems (macOS, Windows)
-    '.git.', '.git ', '.git. .', '.git...', // NTFS drops trailing dots and spaces
-    'git~1', 'GIT~1', 'git~1.', 'git~2', // NTFS 8.3 short names
-    '.git:stream', '.git::$INDEX_ALLOCATION', 'git~1:x', // NTFS alternate data streams
-    '.g\u200cit', '\ufeff.git', '.gi\u200dt', // code points HFS+ ignores
+    '.git',
+    '.GIT',
+    '.Git',
+    '.gIt', // case-insensitive filesystems (macOS, Windows)
+    '.git.',
+    '.git ',
+    '.git. .',
+    '.git...', // NTFS drops trailing dots and spaces
+    'git~1',
+    'GIT~1',
+    'git~1.',
+    'git~2', // NTFS 8.3 short names
+    '.git:stream',
+    '.git::$INDEX_ALLOCATION',
+    'git~1:x', // NTFS alternate data streams
+    '.g\u200cit',
+    '\ufeff.git',
+    '.gi\u200dt', // code points HFS+ ignores
     '.g\u0131t', // the dotless ı folds to I
   ])('%j is the git folder', (name) => {
     expect(isGitDirName(name)).toBe(true);
   });
 
-  it.each(['.github', '.gitignore', '.gitmodules', 'git', '.gi', 'x.git', '.git-blame-ignore-revs', 'git~', 'git~a', '.git.x', 'my.git', ''])('%j is not', (name) => {
-    expect(isGitDirName(name)).toBe(false);
-  });
+  it.each(['.github', '.gitignore', '.gitmodules', 'git', '.gi', 'x.git', '.git-blame-ignore-revs', 'git~', 'git~a', '.git.x', 'my.git', ''])(
+    '%j is not',
+    (name) => {
+      expect(isGitDirName(name)).toBe(false);
+    },
+  );
 
   it('finds it at any depth, with either separator', () => {
     expect(gitDirSegment('a/b/.GIT/config')).toBe('.GIT');
@@ -74,7 +90,30 @@ describe('resolveRepoPath', () => {
 
 /** Segments an attacker would write: the tricky ones often, anything else sometimes. */
 const segment = fc.oneof(
-  fc.constantFrom('..', '.', '', '.git', '.GIT', '.Git.', '.git ', 'git~1', 'GIT~1', '.git:x', '.g\u200cit', 'C:', 'x:y', '%2e%2e', '\\', 'a\\..\\.git', '.github', 'docs', 'index.md', '~', ' ', 'a\u0000b'),
+  fc.constantFrom(
+    '..',
+    '.',
+    '',
+    '.git',
+    '.GIT',
+    '.Git.',
+    '.git ',
+    'git~1',
+    'GIT~1',
+    '.git:x',
+    '.g\u200cit',
+    'C:',
+    'x:y',
+    '%2e%2e',
+    '\\',
+    'a\\..\\.git',
+    '.github',
+    'docs',
+    'index.md',
+    '~',
+    ' ',
+    'a\u0000b',
+  ),
   fc.string({ maxLength: 6 }),
   fc.string({ maxLength: 4, unit: 'binary' }),
 );

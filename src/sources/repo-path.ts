@@ -22,9 +22,7 @@ import type { RepoFile } from './snapshot.ts';
  */
 export type RepoPathStyle = 'posix' | 'backstage';
 
-export type RepoPathResult =
-  | { ok: true; path: string }
-  | { ok: false; reason: 'outside' | 'git-dir'; message: string };
+export type RepoPathResult = { ok: true; path: string } | { ok: false; reason: 'outside' | 'git-dir'; message: string };
 
 /** Code points HFS+ ignores in names, so `.g\u200cit` is `.git` on a Mac (git's `is_hfs_dotgit`). */
 const HFS_IGNORABLE = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
@@ -61,7 +59,8 @@ export function resolveRepoPath(dir: string, relative: string, style: RepoPathSt
   const gitDir = gitDirSegment(joined);
   if (gitDir !== undefined) return refuse('git-dir', `${shown} leads into the repository's git folder (${showPath(gitDir)}), which is never read or published`);
   if (joined.includes('\0')) return refuse('outside', `${shown} holds a NUL character, which no file name can`);
-  if (!rooted && (relative.startsWith('/') || dir.startsWith('/'))) return refuse('outside', `${shown} is an absolute path; write it relative to the file it is in`);
+  if (!rooted && (relative.startsWith('/') || dir.startsWith('/')))
+    return refuse('outside', `${shown} is an absolute path; write it relative to the file it is in`);
   if (DRIVE.test(relative) || DRIVE.test(dir)) return refuse('outside', `${shown} is a Windows drive path; write it relative to the file it is in`);
   const parts: string[] = [];
   for (const part of joined.split(style === 'backstage' ? /[\\/]/ : '/')) {

@@ -8,7 +8,14 @@ describe('scrubSnapshot: an old cache cannot bring back a git folder', () => {
       {
         name: 'old',
         catalogFiles: ['catalog-info.yaml', '.git/config'],
-        files: { 'catalog-info.yaml': 'kind: Component', '.git/config': '[remote] url = https://token@github.com', 'docs/.GIT/config': 'x', 'docs/git~1/HEAD': 'x', 'docs/index.md': '# Hi', '../outside.yaml': 'x' },
+        files: {
+          'catalog-info.yaml': 'kind: Component',
+          '.git/config': '[remote] url = https://token@github.com',
+          'docs/.GIT/config': 'x',
+          'docs/git~1/HEAD': 'x',
+          'docs/index.md': '# Hi',
+          '../outside.yaml': 'x',
+        },
         globs: { '*.yaml': ['catalog-info.yaml'], '.git/*': ['.git/config'], 'docs/*': ['docs/index.md', 'docs/.Git./x'] },
         trees: { docs: { paths: ['docs/index.md', 'docs/.GIT/config'], truncated: false }, '.git': { paths: ['.git/config'], truncated: false } },
       },

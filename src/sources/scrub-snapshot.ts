@@ -20,8 +20,16 @@ export function scrubRepo(repo: Repo): Repo {
     ...repo,
     catalogFiles: repo.catalogFiles.filter(allowed),
     files: pick(repo.files),
-    globs: Object.fromEntries(Object.entries(repo.globs).filter(([pattern]) => allowed(pattern)).map(([pattern, paths]) => [pattern, paths.filter(allowed)])),
-    trees: Object.fromEntries(Object.entries(repo.trees).filter(([dir]) => allowed(dir)).map(([dir, tree]) => [dir, { ...tree, paths: tree.paths.filter(allowed) }])),
+    globs: Object.fromEntries(
+      Object.entries(repo.globs)
+        .filter(([pattern]) => allowed(pattern))
+        .map(([pattern, paths]) => [pattern, paths.filter(allowed)]),
+    ),
+    trees: Object.fromEntries(
+      Object.entries(repo.trees)
+        .filter(([dir]) => allowed(dir))
+        .map(([dir, tree]) => [dir, { ...tree, paths: tree.paths.filter(allowed) }]),
+    ),
     ...(repo.fileDates ? { fileDates: pick(repo.fileDates) } : {}),
   };
 }

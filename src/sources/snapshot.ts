@@ -15,14 +15,16 @@ const WebUrlSchema = z.string().refine((s) => parseWebUrl(s) !== undefined, 'an 
 
 /** What reading one repo file gave. Files are only ever read by repo-relative path. */
 export const RepoFileSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('text'), text: z.string(), size: z.number().int().nonnegative(), lossy: z.boolean().optional() })
+  z
+    .object({ status: z.literal('text'), text: z.string(), size: z.number().int().nonnegative(), lossy: z.boolean().optional() })
     .describe('UTF-8 text. `lossy` is set when invalid UTF-8 bytes were replaced with U+FFFD.'),
-  z.object({ status: z.literal('binary'), size: z.number().int().nonnegative() })
-    .describe('Contains NUL bytes (a binary file, or UTF-16 text): never parsed.'),
-  z.object({ status: z.literal('too-large'), size: z.number().int().nonnegative(), limit: z.number().int().positive() })
+  z.object({ status: z.literal('binary'), size: z.number().int().nonnegative() }).describe('Contains NUL bytes (a binary file, or UTF-16 text): never parsed.'),
+  z
+    .object({ status: z.literal('too-large'), size: z.number().int().nonnegative(), limit: z.number().int().positive() })
     .describe('Larger than the configured limit: not read at all.'),
   z.object({ status: z.literal('missing') }),
-  z.object({ status: z.literal('outside-repo'), reason: z.string(), gitDir: z.literal(true).optional() })
+  z
+    .object({ status: z.literal('outside-repo'), reason: z.string(), gitDir: z.literal(true).optional() })
     .describe('The path (or a symlink on it) leads out of the repository, or (`gitDir`) into its git folder: refused, never read. See repo-path.ts.'),
   z.object({ status: z.literal('unreadable'), reason: z.string() }),
 ]);
@@ -106,7 +108,15 @@ export const OrgPeopleSchema = z.object({
       avatarUrl: WebUrlSchema.optional(),
     }),
   ),
-  users: z.array(z.object({ login: z.string(), name: z.string().optional(), email: z.string().optional(), avatarUrl: WebUrlSchema.optional(), url: WebUrlSchema.optional() })),
+  users: z.array(
+    z.object({
+      login: z.string(),
+      name: z.string().optional(),
+      email: z.string().optional(),
+      avatarUrl: WebUrlSchema.optional(),
+      url: WebUrlSchema.optional(),
+    }),
+  ),
 });
 export type OrgPeople = z.infer<typeof OrgPeopleSchema>;
 

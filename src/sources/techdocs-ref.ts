@@ -19,9 +19,7 @@ export function techdocsRefOf(doc: unknown): string | undefined {
 }
 
 export type TechdocsLocation =
-  | { kind: 'this-repo'; dir: string }
-  | { kind: 'other-repo'; repoUrl: string; dir: string }
-  | { kind: 'invalid'; reason: string; fix: string };
+  { kind: 'this-repo'; dir: string } | { kind: 'other-repo'; repoUrl: string; dir: string } | { kind: 'invalid'; reason: string; fix: string };
 
 export function locateTechdocs(repo: Pick<Repo, 'url'>, fromFile: string, ref: string): TechdocsLocation {
   const colon = ref.indexOf(':');
@@ -30,17 +28,30 @@ export function locateTechdocs(repo: Pick<Repo, 'url'>, fromFile: string, ref: s
   if (type === 'dir') {
     const resolved = resolveTarget(repo as Repo, fromFile, target === '' ? '.' : target.replace(/\/?$/, '/'));
     if (resolved.kind === 'repo-path') return { kind: 'this-repo', dir: resolved.path.replace(/\/+$/, '') };
-    const where = resolved.kind === 'outside-repo' && resolved.reason === 'git-dir' ? "into the repository's git folder, which is never read" : 'out of the repository';
-    return { kind: 'invalid', reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" leads ${where}`, fix: 'Point dir: at a folder inside this repository, relative to the catalog file (usually dir:.).' };
+    const where =
+      resolved.kind === 'outside-repo' && resolved.reason === 'git-dir' ? "into the repository's git folder, which is never read" : 'out of the repository';
+    return {
+      kind: 'invalid',
+      reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" leads ${where}`,
+      fix: 'Point dir: at a folder inside this repository, relative to the catalog file (usually dir:.).',
+    };
   }
   if (type === 'url') {
     const resolved = resolveTarget(repo as Repo, fromFile, target);
     if (resolved.kind === 'repo-path') return { kind: 'this-repo', dir: resolved.path.replace(/\/+$/, '') };
     const other = repoTreeUrl(target);
     if (other) return { kind: 'other-repo', ...other };
-    return { kind: 'invalid', reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" is not a repository URL`, fix: 'Use url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/ for docs in another repository, or dir:. for docs next to the catalog file.' };
+    return {
+      kind: 'invalid',
+      reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" is not a repository URL`,
+      fix: 'Use url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/ for docs in another repository, or dir:. for docs next to the catalog file.',
+    };
   }
-  return { kind: 'invalid', reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" has type "${type}"; only dir: and url: are supported`, fix: 'Write dir:. (docs next to the catalog file) or url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/.' };
+  return {
+    kind: 'invalid',
+    reason: `${ANNOTATION_TECHDOCS_REF} "${ref}" has type "${type}"; only dir: and url: are supported`,
+    fix: 'Write dir:. (docs next to the catalog file) or url:https://github.com/<org>/<repo>/tree/<branch>/<folder>/.',
+  };
 }
 
 /** `https://host/owner/name[/tree|blob/<ref>/<path>]` → the repo URL and the folder. */

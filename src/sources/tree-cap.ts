@@ -38,7 +38,13 @@ export function keepFirst(paths: readonly string[], max: number, hints: TreeHint
   const rank = (path: string) => (INDEX_PAGE.test(path) ? 0 : wanted(path) ? 1 : PAGE.test(path) ? 2 : 3);
   const ranked = paths.map((path) => ({ path, rank: rank(path), depth: path.split('/').length }));
   ranked.sort((a, b) => a.rank - b.rank || a.depth - b.depth || compareNames(a.path, b.path));
-  return { kept: ranked.slice(0, max).map((r) => r.path).sort(compareNames), omitted: paths.length - max };
+  return {
+    kept: ranked
+      .slice(0, max)
+      .map((r) => r.path)
+      .sort(compareNames),
+    omitted: paths.length - max,
+  };
 }
 
 /** The names of one folder in the order a listing takes them: index pages, Markdown pages, the rest; by name within each. */

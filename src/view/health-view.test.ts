@@ -10,7 +10,13 @@ describe('health page wording', () => {
 
   it('lists every reason an entity is stale, archived first', () => {
     expect(
-      staleReasons({ ref: 'component:default/a', repo: 'a', archived: true, inactive: { date: '2023-01-01T00:00:00Z', days: 517 }, crawlFailedSince: '2024-05-30T08:00:00Z' }),
+      staleReasons({
+        ref: 'component:default/a',
+        repo: 'a',
+        archived: true,
+        inactive: { date: '2023-01-01T00:00:00Z', days: 517 },
+        crawlFailedSince: '2024-05-30T08:00:00Z',
+      }),
     ).toEqual(['Repository archived', 'No commit for 517 days (last 2023-01-01)', 'Crawl failing since 2024-05-30: content may be out of date']);
     expect(staleReasons({ ref: 'component:default/a', repo: 'a', archived: false })).toEqual([]);
   });

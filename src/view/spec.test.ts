@@ -14,7 +14,9 @@ describe('what entity pages print from a spec', () => {
 
   it("titles a Template's parameter pages, one page or a list, `Step <n>` where a page has no printable title", () => {
     expect(templateParameterTitles({ type: 'service', steps: [], parameters: { title: 'Name the service' } })).toEqual(['Name the service']);
-    expect(templateParameterTitles({ type: 'service', steps: [], parameters: [{ title: 'Basics' }, { title: ' ' }, { title: 2 }, { title: { nested: true } }] })).toEqual(['Basics', 'Step 2', '2', 'Step 4']);
+    expect(
+      templateParameterTitles({ type: 'service', steps: [], parameters: [{ title: 'Basics' }, { title: ' ' }, { title: 2 }, { title: { nested: true } }] }),
+    ).toEqual(['Basics', 'Step 2', '2', 'Step 4']);
     expect(templateParameterTitles({ type: 'service', steps: [] })).toEqual([]);
   });
 

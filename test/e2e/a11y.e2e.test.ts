@@ -66,32 +66,45 @@ describe.each([
   ['light', 1280],
   ['dark', 390],
 ] as const)('axe-core, %s theme at %i px', (scheme, width) => {
-  test('finds no serious or critical violations on any page type', async () => {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
-    const problems: string[] = [];
-    const check = async ([name, path]: [string, string]) => {
-      const page = await context.newPage();
-      await page.goto(fixture.server.url(path));
-      await page.waitForLoadState('networkidle');
-      await page.addScriptTag({ path: axePath });
-      const violations = (await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-        return result.violations;
-      })) as AxeViolation[];
-      for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-        problems.push(`${name} (${path}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  test(
+    'finds no serious or critical violations on any page type',
+    async () => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+      const problems: string[] = [];
+      const check = async ([name, path]: [string, string]) => {
+        const page = await context.newPage();
+        await page.goto(fixture.server.url(path));
+        await page.waitForLoadState('networkidle');
+        await page.addScriptTag({ path: axePath });
+        const violations = (await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, {
+            resultTypes: ['violations'],
+          });
+          return result.violations;
+        })) as AxeViolation[];
+        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          problems.push(
+            `${name} (${path}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+          );
+        }
+        await page.close();
+      };
+      try {
+        // A few pages at a time: each waits for the network to go idle, and those waits overlap.
+        const queue = pageTypes();
+        await Promise.all(
+          Array.from({ length: PAGES_AT_ONCE }, async () => {
+            for (let next = queue.shift(); next; next = queue.shift()) await check(next);
+          }),
+        );
+      } finally {
+        await context.close();
       }
-      await page.close();
-    };
-    try {
-      // A few pages at a time: each waits for the network to go idle, and those waits overlap.
-      const queue = pageTypes();
-      await Promise.all(Array.from({ length: PAGES_AT_ONCE }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await check(next);
-      }));
-    } finally {
-      await context.close();
-    }
-    expect(problems.sort()).toEqual([]);
-  }, AXE_TIMEOUT);
+      expect(problems.sort()).toEqual([]);
+    },
+    AXE_TIMEOUT,
+  );
 });

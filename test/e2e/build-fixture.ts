@@ -55,7 +55,13 @@ export async function buildDemoSite(base: FixtureBase, outDir: string): Promise<
 /** Deletes a test build: its output folder, its portal and docs data files and its Astro cache. */
 export async function removeBuiltSite(site: BuiltSite): Promise<void> {
   const { astroCache, docsDataFile, publicationRecord } = buildCacheFiles(site.outDir);
-  await Promise.all([rm(site.outDir, { recursive: true, force: true }), rm(site.dataFile, { force: true }), rm(docsDataFile, { force: true }), rm(publicationRecord, { force: true }), ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : [])]);
+  await Promise.all([
+    rm(site.outDir, { recursive: true, force: true }),
+    rm(site.dataFile, { force: true }),
+    rm(docsDataFile, { force: true }),
+    rm(publicationRecord, { force: true }),
+    ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : []),
+  ]);
 }
 
 export async function readPortalData(site: BuiltSite): Promise<PortalData> {

@@ -12,7 +12,9 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium'
 /** Launches Chromium; fails (never skips) with the fix when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}, and the end-to-end tests need it. Install it with: apt-get install chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}, and the end-to-end tests need it. Install it with: apt-get install chromium (or set CHROMIUM_PATH)`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -14,9 +14,7 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster',
 
 /** Tags with their attribute text; script/style bodies and comments are dropped first. */
 function tags(html: string): { tag: string; attributes: Map<string, string> }[] {
-  const markup = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/(<(script|style)\b[^>]*>)[\s\S]*?<\/\2\s*>/gi, '$1');
+  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/(<(script|style)\b[^>]*>)[\s\S]*?<\/\2\s*>/gi, '$1');
   const found: { tag: string; attributes: Map<string, string> }[] = [];
   for (const [, tag = '', rest = ''] of markup.matchAll(/<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
     const attributes = new Map<string, string>();

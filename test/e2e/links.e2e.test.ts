@@ -17,7 +17,16 @@ const ORIGIN = 'http://frontdoor.test';
 /** Every file of the build, as `/`-separated paths relative to the output folder. */
 async function listFiles(dir: string): Promise<Set<string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return new Set(entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split(sep).join('/')));
+  return new Set(
+    entries
+      .filter((e) => e.isFile())
+      .map((e) =>
+        join(e.parentPath, e.name)
+          .slice(dir.length + 1)
+          .split(sep)
+          .join('/'),
+      ),
+  );
 }
 
 /** The URL a page file is served at: `catalog/index.html` → `<base>catalog/`, `404.html` → `<base>404.html`. */

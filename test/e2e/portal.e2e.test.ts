@@ -31,7 +31,11 @@ const hrefs = (links: Locator) => links.evaluateAll((as) => as.map((a) => a.getA
 const text = async (locator: Locator) => (await locator.textContent())?.trim();
 
 /** The `<dd>` next to the `<dt>` labelled `label` in the entity's About facts. */
-const fact = (page: Page, label: string) => page.locator('dl.facts > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+const fact = (page: Page, label: string) =>
+  page
+    .locator('dl.facts > div')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('dd');
 
 /** Headings of the entity's relation groups, without their counts: "Provides API (2)" → "Provides API". */
 const relationHeadings = async (page: Page) => (await page.locator('dl.relations dt').allTextContents()).map((t) => t.replace(/\s*\(\d+\)\s*$/, '').trim());
@@ -44,9 +48,11 @@ describe('home', () => {
 
     const expectedByKind: Record<string, number> = {};
     for (const e of session.fixture.data.entities) expectedByKind[e.kind] = (expectedByKind[e.kind] ?? 0) + 1;
-    const shownByKind = await page.locator('section[aria-labelledby="catalog-heading"] a.stat').evaluateAll((stats) =>
-      Object.fromEntries(stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim(), Number(s.querySelector('.stat-number')?.textContent)])),
-    );
+    const shownByKind = await page
+      .locator('section[aria-labelledby="catalog-heading"] a.stat')
+      .evaluateAll((stats) =>
+        Object.fromEntries(stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim(), Number(s.querySelector('.stat-number')?.textContent)])),
+      );
     expect(shownByKind).toEqual(expectedByKind);
 
     await followLink(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog', exact: true }), 'catalog/');
@@ -92,7 +98,8 @@ describe('catalog', () => {
     const page = await open('catalog/');
     const status = page.locator('#explorer-status');
     // The table answers the state the status names; wait for it to catch up after each change.
-    const settled = async (on: Page = page) => expect.poll(() => on.locator('#explorer-status').textContent(), { timeout: 30_000 }).toMatch(/^\d+ entit(y|ies)/);
+    const settled = async (on: Page = page) =>
+      expect.poll(() => on.locator('#explorer-status').textContent(), { timeout: 30_000 }).toMatch(/^\d+ entit(y|ies)/);
     const names = async (on: Page = page) => {
       await settled(on);
       return on.locator('table.catalog-table tbody th[scope="row"] a').allTextContents();
@@ -100,7 +107,9 @@ describe('catalog', () => {
 
     await page.getByRole('searchbox').fill('booking');
     await expect.poll(() => status.textContent()).toMatch(/match/);
-    const expected = session.fixture.data.entities.filter((e) => JSON.stringify([e.name, e.title, e.description, e.tags, e.type, e.kind]).toLowerCase().includes('booking'));
+    const expected = session.fixture.data.entities.filter((e) =>
+      JSON.stringify([e.name, e.title, e.description, e.tags, e.type, e.kind]).toLowerCase().includes('booking'),
+    );
     expect(Number((await status.textContent())?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(expected.length);
     expect(new URL(page.url()).search).toBe('?q=booking');
 
@@ -127,10 +136,12 @@ describe('catalog', () => {
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${session.fixture.data.entities.length} entities`));
   });
 
-  test('the home page\'s kind counts open the catalog filtered to that kind', async () => {
+  test("the home page's kind counts open the catalog filtered to that kind", async () => {
     const page = await open('');
     await followLink(page, page.locator('a.stat').filter({ hasText: 'API' }), 'catalog/?kind=API');
-    await expect.poll(() => page.locator('table.catalog-table tbody td:nth-child(2)').allTextContents()).toEqual(session.fixture.data.entities.filter((e) => e.kind === 'API').map(() => 'API'));
+    await expect
+      .poll(() => page.locator('table.catalog-table tbody td:nth-child(2)').allTextContents())
+      .toEqual(session.fixture.data.entities.filter((e) => e.kind === 'API').map(() => 'API'));
   });
 });
 
@@ -218,9 +229,11 @@ describe('entity pages', () => {
 describe('diagnostics', () => {
   const severityCounts = async (page: Page) =>
     Object.fromEntries(
-      await page.locator('ul[aria-label="Counts by severity"] .stat').evaluateAll((stats) =>
-        stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim().replace(/s$/, ''), Number(s.querySelector('.stat-number')?.textContent)]),
-      ),
+      await page
+        .locator('ul[aria-label="Counts by severity"] .stat')
+        .evaluateAll((stats) =>
+          stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim().replace(/s$/, ''), Number(s.querySelector('.stat-number')?.textContent)]),
+        ),
     );
   const row = (page: Page, repo: string, rule: string) =>
     page

@@ -8,7 +8,12 @@ import type { RepoReader } from '../../src/sources/discover-files.ts';
 import type { RepoFile } from '../../src/sources/snapshot.ts';
 
 export function memoryReader(contents: Record<string, string | RepoFile>): { reader: RepoReader; reads: string[] } {
-  const files = Object.fromEntries(Object.entries(contents).map(([path, content]): [string, RepoFile] => [path, typeof content === 'string' ? { status: 'text', text: content, size: content.length } : content]));
+  const files = Object.fromEntries(
+    Object.entries(contents).map(([path, content]): [string, RepoFile] => [
+      path,
+      typeof content === 'string' ? { status: 'text', text: content, size: content.length } : content,
+    ]),
+  );
   const reads: string[] = [];
   const reader: RepoReader = {
     read: async (path) => {

@@ -47,7 +47,13 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!temp) return;
   const { dataFile, docsDataFile, astroCache, publicationRecord } = buildCacheFiles(outDir);
-  await Promise.all([rm(temp, { recursive: true, force: true }), rm(dataFile, { force: true }), rm(docsDataFile, { force: true }), rm(publicationRecord, { force: true }), ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : [])]);
+  await Promise.all([
+    rm(temp, { recursive: true, force: true }),
+    rm(dataFile, { force: true }),
+    rm(docsDataFile, { force: true }),
+    rm(publicationRecord, { force: true }),
+    ...(astroCache ? [rm(astroCache, { recursive: true, force: true })] : []),
+  ]);
 });
 
 const diagnosticsOf = (repo: string) => data.diagnostics.filter((d) => d.repo === repo);
@@ -86,12 +92,16 @@ describe('the build of a hostile org', () => {
     const scriptOrigin = 'docs/default/component/script-origin/';
     expect(files.some((f) => f.path === `${scriptOrigin}ok.png`)).toBe(true);
     expect(files.some((f) => f.path === `${scriptOrigin}ok.svg`)).toBe(true);
-    expect(files.filter((f) => f.path.startsWith(scriptOrigin) && /(page\.(xht|shtml|mht)|style\.xsl|noext|image\.svgz|fake\.png)$/.test(f.path)).map((f) => f.path)).toEqual([]);
+    expect(
+      files.filter((f) => f.path.startsWith(scriptOrigin) && /(page\.(xht|shtml|mht)|style\.xsl|noext|image\.svgz|fake\.png)$/.test(f.path)).map((f) => f.path),
+    ).toEqual([]);
     expect(rulesOf('script-origin')).toContain('docs-asset-unsafe');
   });
 
   it('holds the size budgets: no copied file over maxFileBytes, no repo over its output budget, nav linear in pages', () => {
-    expect(files.filter((f) => f.path.startsWith('docs/') && f.bytes.length > org.limits.maxFileBytes && !f.path.endsWith('.html')).map((f) => f.path)).toEqual([]);
+    expect(files.filter((f) => f.path.startsWith('docs/') && f.bytes.length > org.limits.maxFileBytes && !f.path.endsWith('.html')).map((f) => f.path)).toEqual(
+      [],
+    );
     const bloat = files.filter((f) => f.path.startsWith('docs/default/component/output-bloat/'));
     const bloatBytes = bloat.reduce((sum, f) => sum + f.bytes.length, 0);
     // The budget counts what the repo's pages hold; each page's chrome (header, nav) comes on top.
@@ -115,7 +125,17 @@ describe('the build of a hostile org', () => {
       const published = data.entities.some((e) => e.source.repo === repo);
       expect(published || diagnosticsOf(repo).length > 0, `${repo}: no page and no diagnostic`).toBe(true);
     }
-    for (const name of ['git-leak', 'script-origin', 'crash-names', 'crash-git', 'crash-remote', 'stall-headings', 'silent-loss', 'nav-bloat', 'output-bloat']) {
+    for (const name of [
+      'git-leak',
+      'script-origin',
+      'crash-names',
+      'crash-git',
+      'crash-remote',
+      'stall-headings',
+      'silent-loss',
+      'nav-bloat',
+      'output-bloat',
+    ]) {
       expect(pages, name).toContain(`component:default/${name}`);
       expect(page(`catalog/default/component/${name}/index.html`), name).toBeDefined();
     }
@@ -157,7 +177,7 @@ describe('the build of a hostile org', () => {
     expect(diagnosticsOf('silent-loss').filter((d) => d.message.includes('index.md') && d.rule !== 'docs-tree-truncated')).toEqual([]);
   });
 
-  it('lets no repo take over another repo\'s entity', () => {
+  it("lets no repo take over another repo's entity", () => {
     expect(diagnosticsOf('aaa-takeover').map((d) => d.rule)).toContain('duplicate-entity');
     expect(diagnosticsOf('payments').map((d) => d.rule)).toContain('duplicate-entity');
     const component = data.entities.find((e) => e.ref === 'component:default/payments-api');
@@ -167,14 +187,18 @@ describe('the build of a hostile org', () => {
 });
 
 describe('validate on a hostile org', () => {
-  it('exits 1 with diagnostics, never a stack trace or a workflow command', async () => {
-    const result = await run(['scripts/validate.ts', '--config', org.configFile, '--format', 'pretty']);
-    expect(result.code).toBe(1);
-    expect(result.output).toContain('file-in-git-dir');
-    expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    expect(result.output.split(/\r\n|\n|\r/).filter((line) => line.startsWith('::'))).toEqual([]);
-    for (const secret of [TOKEN_MARKER, OUTSIDE_MARKER, GIT_MARKER]) expect(result.output).not.toContain(secret);
-  }, BUILD_TIMEOUT);
+  it(
+    'exits 1 with diagnostics, never a stack trace or a workflow command',
+    async () => {
+      const result = await run(['scripts/validate.ts', '--config', org.configFile, '--format', 'pretty']);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('file-in-git-dir');
+      expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      expect(result.output.split(/\r\n|\n|\r/).filter((line) => line.startsWith('::'))).toEqual([]);
+      for (const secret of [TOKEN_MARKER, OUTSIDE_MARKER, GIT_MARKER]) expect(result.output).not.toContain(secret);
+    },
+    BUILD_TIMEOUT,
+  );
 });
 
 function run(args: string[]): Promise<Run> {

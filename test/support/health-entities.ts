@@ -14,7 +14,13 @@ export const NOW = new Date('2024-06-01T00:00:00Z');
 /** A valid spec of each kind, so an entity of any kind is well-formed. */
 const SPECS: EntitySpecs = {
   Component: { type: 'website', lifecycle: 'production', owner: 'team-a', system: 'shop' },
-  API: { type: 'openapi', lifecycle: 'production', owner: 'team-a', system: 'shop', definition: 'openapi: 3.0.0\ninfo: { title: Shop, version: 1.0.0 }\npaths: {}\n' },
+  API: {
+    type: 'openapi',
+    lifecycle: 'production',
+    owner: 'team-a',
+    system: 'shop',
+    definition: 'openapi: 3.0.0\ninfo: { title: Shop, version: 1.0.0 }\npaths: {}\n',
+  },
   Resource: { type: 'database', owner: 'team-a', system: 'shop' },
   System: { owner: 'team-a' },
   Domain: { owner: 'team-a' },
@@ -82,8 +88,23 @@ export function apiRecord(spec: Partial<EntitySpecs['API']> = {}): KindRecord<'A
   return { ...(entityRecord({ kind: 'API', name: 'orders-api' }) as KindRecord<'API'>), spec: full, ...(parsedDefinition ? { parsedDefinition } : {}) };
 }
 
-export const teamA = entityRecord({ kind: 'Group', name: 'team-a', ref: 'group:default/team-a', owner: undefined, system: undefined, lifecycle: undefined, relations: [] });
-export const shop = entityRecord({ kind: 'System', name: 'shop', ref: 'system:default/shop', system: undefined, lifecycle: undefined, relations: [{ type: 'ownedBy', target: 'group:default/team-a', exists: true }] });
+export const teamA = entityRecord({
+  kind: 'Group',
+  name: 'team-a',
+  ref: 'group:default/team-a',
+  owner: undefined,
+  system: undefined,
+  lifecycle: undefined,
+  relations: [],
+});
+export const shop = entityRecord({
+  kind: 'System',
+  name: 'shop',
+  ref: 'system:default/shop',
+  system: undefined,
+  lifecycle: undefined,
+  relations: [{ type: 'ownedBy', target: 'group:default/team-a', exists: true }],
+});
 
 /** A check context over `teamA`, `shop` and `entities`. */
 export function contextWith(entities: readonly EntityRecord[] = [], overrides: Partial<CheckContext> = {}): CheckContext {

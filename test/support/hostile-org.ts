@@ -47,71 +47,110 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
     if (git) gitInit(join(root, name), git);
   };
 
-  await add('payments', 'the victim: a Group and a Component with docs that another repo tries to take over', {
-    'catalog-info.yaml': entities(
-      group('payments-team', { email: 'payments@hostile.example', description: 'Owns payments.' }),
-      component('payments-api', 'payments-team', { annotations: { [ANNOTATION_PROJECT_SLUG]: 'hostile/payments', [ANNOTATION_TECHDOCS_REF]: 'dir:.' }, description: 'Takes payments.' }),
-    ),
-    '.github/CODEOWNERS': '* @hostile/payments-team\n',
-    'mkdocs.yml': 'site_name: Payments\n',
-    'docs/index.md': '# Payments\n\nThe real payments docs.\n',
-  }, { remote: 'https://github.com/hostile/payments.git' });
+  await add(
+    'payments',
+    'the victim: a Group and a Component with docs that another repo tries to take over',
+    {
+      'catalog-info.yaml': entities(
+        group('payments-team', { email: 'payments@hostile.example', description: 'Owns payments.' }),
+        component('payments-api', 'payments-team', {
+          annotations: { [ANNOTATION_PROJECT_SLUG]: 'hostile/payments', [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
+          description: 'Takes payments.',
+        }),
+      ),
+      '.github/CODEOWNERS': '* @hostile/payments-team\n',
+      'mkdocs.yml': 'site_name: Payments\n',
+      'docs/index.md': '# Payments\n\nThe real payments docs.\n',
+    },
+    { remote: 'https://github.com/hostile/payments.git' },
+  );
 
-  await add('aaa-takeover', 'a repo named to sort first redeclares the victim\'s Group and Component', {
-    'catalog-info.yaml': entities(
-      group('payments-team', { email: 'HOSTILE_TAKEOVER@evil.example', description: 'HOSTILE_TAKEOVER group' }),
-      component('payments-api', 'payments-team', { annotations: { [ANNOTATION_PROJECT_SLUG]: 'hostile/payments', [ANNOTATION_TECHDOCS_REF]: 'dir:.' }, description: 'HOSTILE_TAKEOVER component' }),
-    ),
-    '.github/CODEOWNERS': '* @hostile/payments-team\n',
-    'mkdocs.yml': 'site_name: Takeover\n',
-    'docs/index.md': '# HOSTILE_TAKEOVER docs\n',
-  }, { remote: 'https://github.com/hostile/aaa-takeover.git' });
+  await add(
+    'aaa-takeover',
+    "a repo named to sort first redeclares the victim's Group and Component",
+    {
+      'catalog-info.yaml': entities(
+        group('payments-team', { email: 'HOSTILE_TAKEOVER@evil.example', description: 'HOSTILE_TAKEOVER group' }),
+        component('payments-api', 'payments-team', {
+          annotations: { [ANNOTATION_PROJECT_SLUG]: 'hostile/payments', [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
+          description: 'HOSTILE_TAKEOVER component',
+        }),
+      ),
+      '.github/CODEOWNERS': '* @hostile/payments-team\n',
+      'mkdocs.yml': 'site_name: Takeover\n',
+      'docs/index.md': '# HOSTILE_TAKEOVER docs\n',
+    },
+    { remote: 'https://github.com/hostile/aaa-takeover.git' },
+  );
 
-  await add('git-leak', 'links, images, placeholders, Locations and symlinks into .git and out of the repo', {
-    'catalog-info.yaml': entities(
-      component('git-leak', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } }),
-      api('git-leak-api', 'payments-team', { $text: './.git/config' }),
-      api('git-leak-api-2', 'payments-team', { $text: 'docs/../.GIT/config' }),
-      location('git-leak-location', ['./.git/config', './.git./config', './git~1/config']),
-    ),
-    'README.md': '# git-leak\n\n![config](.git/config) [config](./.git/config) [up](docs/../.git/HEAD) [upper](.GIT/config)\n',
-    'mkdocs.yml': 'site_name: Git leak\nnav:\n  - Home: index.md\n  - Config: ../.git/config\n',
-    'docs/index.md': [
-      '# Leaks',
-      '',
-      '![config](../.git/config)',
-      '[config](../.git/config) [dot](./../.git/config) [upper](../.GIT/config) [trailing dot](../.git./config) [short](../git~1/config)',
-      '[encoded](..%2F.git%2Fconfig) [encoded dots](%2e%2e/.git/config)',
-      '![via symlink](git-config-link.txt) ![outside](outside-link.txt) ![folder link](git-folder/config)',
-      '',
-      '--8<-- ".git/config"',
-      '',
-    ].join('\n'),
-  }, {
-    remote: 'https://github.com/hostile/git-leak.git',
-    extraConfig: `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${TOKEN_MARKER}\n`,
-    links: { 'docs/git-config-link.txt': '../.git/config', 'docs/outside-link.txt': '../../../outside-secret.txt', 'docs/git-folder': '../.git' },
-  });
+  await add(
+    'git-leak',
+    'links, images, placeholders, Locations and symlinks into .git and out of the repo',
+    {
+      'catalog-info.yaml': entities(
+        component('git-leak', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } }),
+        api('git-leak-api', 'payments-team', { $text: './.git/config' }),
+        api('git-leak-api-2', 'payments-team', { $text: 'docs/../.GIT/config' }),
+        location('git-leak-location', ['./.git/config', './.git./config', './git~1/config']),
+      ),
+      'README.md': '# git-leak\n\n![config](.git/config) [config](./.git/config) [up](docs/../.git/HEAD) [upper](.GIT/config)\n',
+      'mkdocs.yml': 'site_name: Git leak\nnav:\n  - Home: index.md\n  - Config: ../.git/config\n',
+      'docs/index.md': [
+        '# Leaks',
+        '',
+        '![config](../.git/config)',
+        '[config](../.git/config) [dot](./../.git/config) [upper](../.GIT/config) [trailing dot](../.git./config) [short](../git~1/config)',
+        '[encoded](..%2F.git%2Fconfig) [encoded dots](%2e%2e/.git/config)',
+        '![via symlink](git-config-link.txt) ![outside](outside-link.txt) ![folder link](git-folder/config)',
+        '',
+        '--8<-- ".git/config"',
+        '',
+      ].join('\n'),
+    },
+    {
+      remote: 'https://github.com/hostile/git-leak.git',
+      extraConfig: `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${TOKEN_MARKER}\n`,
+      links: { 'docs/git-config-link.txt': '../.git/config', 'docs/outside-link.txt': '../../../outside-secret.txt', 'docs/git-folder': '../.git' },
+    },
+  );
 
-  await add('script-origin', 'docs files a browser would run on the portal\'s origin', {
+  await add('script-origin', "docs files a browser would run on the portal's origin", {
     'catalog-info.yaml': entities(component('script-origin', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Script origin\n',
     'docs/index.md': [
       '# Files',
       '',
-      ...['page.xht', 'page.shtml', 'page.mht', 'style.xsl', 'noext', 'image.svgz', 'fake.png', 'encoded.svg', 'animate.svg', 'foreign.svg', 'ok.png', 'ok.svg', 'notes.txt'].flatMap((f) => [`![${f}](${f})`, `[${f}](${f})`]),
+      ...[
+        'page.xht',
+        'page.shtml',
+        'page.mht',
+        'style.xsl',
+        'noext',
+        'image.svgz',
+        'fake.png',
+        'encoded.svg',
+        'animate.svg',
+        'foreign.svg',
+        'ok.png',
+        'ok.svg',
+        'notes.txt',
+      ].flatMap((f) => [`![${f}](${f})`, `[${f}](${f})`]),
       '',
     ].join('\n'),
     'docs/page.xht': '<html xmlns="http://www.w3.org/1999/xhtml"><script>HOSTILE_SCRIPT()</script></html>',
     'docs/page.shtml': '<script>HOSTILE_SCRIPT()</script>',
     'docs/page.mht': 'Content-Type: text/html\n\n<script>HOSTILE_SCRIPT()</script>',
-    'docs/style.xsl': '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><script>HOSTILE_SCRIPT()</script></xsl:template></xsl:stylesheet>',
+    'docs/style.xsl':
+      '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><script>HOSTILE_SCRIPT()</script></xsl:template></xsl:stylesheet>',
     'docs/noext': '<!doctype html><script>HOSTILE_SCRIPT()</script>',
     'docs/image.svgz': '<svg xmlns="http://www.w3.org/2000/svg" onload="HOSTILE_SCRIPT()"/>',
     'docs/fake.png': '<!doctype html><script>HOSTILE_SCRIPT()</script>',
-    'docs/encoded.svg': '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="&#106;avascript:HOSTILE_SCRIPT()"><rect width="10" height="10"/></a></svg>',
-    'docs/animate.svg': '<svg xmlns="http://www.w3.org/2000/svg"><a><animate attributeName="href" to="javascript:HOSTILE_SCRIPT()"/><text x="1" y="10">x</text></a></svg>',
-    'docs/foreign.svg': '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>HOSTILE_SCRIPT()</script></body></foreignObject></svg>',
+    'docs/encoded.svg':
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="&#106;avascript:HOSTILE_SCRIPT()"><rect width="10" height="10"/></a></svg>',
+    'docs/animate.svg':
+      '<svg xmlns="http://www.w3.org/2000/svg"><a><animate attributeName="href" to="javascript:HOSTILE_SCRIPT()"/><text x="1" y="10">x</text></a></svg>',
+    'docs/foreign.svg':
+      '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>HOSTILE_SCRIPT()</script></body></foreignObject></svg>',
     'docs/ok.png': PNG_1X1,
     'docs/ok.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><g fill="teal"><rect width="20" height="20"/></g></svg>',
     'docs/notes.txt': 'plain notes\n',
@@ -136,19 +175,34 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
     [`docs/${'é'.repeat(125)}.md`]: '# Long in bytes\n',
   });
   // 3,500 bytes of folders: readable in the repo, too long for a URL (made with relative paths, as git would check it out).
-  await writeDeep(join(root, 'crash-names/docs'), Array.from({ length: 16 }, (_, i) => `${String(i).padStart(2, '0')}${'d'.repeat(216)}`), 'deep.md', '# Deep\n');
+  await writeDeep(
+    join(root, 'crash-names/docs'),
+    Array.from({ length: 16 }, (_, i) => `${String(i).padStart(2, '0')}${'d'.repeat(216)}`),
+    'deep.md',
+    '# Deep\n',
+  );
 
-  await add('crash-git', 'a commit dated after year 9999 and a remote with an invalid host', {
-    'catalog-info.yaml': entities(component('crash-git', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
-    'mkdocs.yml': 'site_name: Crash git\n',
-    'docs/index.md': '# Dates\n',
-  }, { remote: 'https://exa mple.com/hostile/crash-git.git', date: '@253402300800 +0000' });
+  await add(
+    'crash-git',
+    'a commit dated after year 9999 and a remote with an invalid host',
+    {
+      'catalog-info.yaml': entities(component('crash-git', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
+      'mkdocs.yml': 'site_name: Crash git\n',
+      'docs/index.md': '# Dates\n',
+    },
+    { remote: 'https://exa mple.com/hostile/crash-git.git', date: '@253402300800 +0000' },
+  );
 
-  await add('crash-remote', 'a remote whose host is not a host', {
-    'catalog-info.yaml': entities(component('crash-remote', 'payments-team', {})),
-    'README.md': '# crash-remote\n\n![logo](logo.png)\n',
-    'logo.png': PNG_1X1,
-  }, { remote: 'https://[bad/hostile/crash-remote.git', date: '@9999999999999 +0000' });
+  await add(
+    'crash-remote',
+    'a remote whose host is not a host',
+    {
+      'catalog-info.yaml': entities(component('crash-remote', 'payments-team', {})),
+      'README.md': '# crash-remote\n\n![logo](logo.png)\n',
+      'logo.png': PNG_1X1,
+    },
+    { remote: 'https://[bad/hostile/crash-remote.git', date: '@9999999999999 +0000' },
+  );
 
   const headings = '# Repeated\n\n'.repeat(20_000);
   await add('stall-headings', 'a page of 20,000 identical headings (quadratic ids took minutes)', {
@@ -188,7 +242,9 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   await sparse(join(root, 'output-bloat/docs/big-2.pdf'), 60 * 1_048_576, Buffer.from('%PDF-1.4\n'));
 
   await add('log-inject', 'repo content that tries to start log lines with :: or terminal escapes', {
-    'catalog-info.yaml': entities(component('log-inject', 'x\n::error file=x::HOSTILE_LOG\n\u001b[2J', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
+    'catalog-info.yaml': entities(
+      component('log-inject', 'x\n::error file=x::HOSTILE_LOG\n\u001b[2J', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } }),
+    ),
     'mkdocs.yml': 'site_name: Log\nnav:\n  - "::stop-commands::HOSTILE_LOG": "::error::HOSTILE_LOG.md"\n  - "\\e[31m": "\\u001b]0;HOSTILE_LOG\\u0007.md"\n',
     'docs/index.md': '# Log\n\n[x](::warning::HOSTILE_LOG.md)\n',
     'docs/::error file=a::HOSTILE_LOG.md': '# Workflow command\n',
@@ -199,14 +255,9 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   const configFile = join(dir, 'portal.config.yaml');
   await writeFile(
     configFile,
-    [
-      'title: Hostile org',
-      'org: hostile',
-      `source: local:${root}`,
-      'limits:',
-      ...Object.entries(limits).map(([key, value]) => `  ${key}: ${value}`),
-      '',
-    ].join('\n'),
+    ['title: Hostile org', 'org: hostile', `source: local:${root}`, 'limits:', ...Object.entries(limits).map(([key, value]) => `  ${key}: ${value}`), ''].join(
+      '\n',
+    ),
   );
   return { root, configFile, repos, limits };
 }
@@ -230,7 +281,9 @@ function gitInit(dir: string, setup: GitSetup): void {
   git('remote', 'add', 'origin', setup.remote);
   git('add', '-A');
   git('commit', '-qm', `${GIT_MARKER} commit message`);
-  execFileSync('sh', ['-c', `printf '%s' "$1" >> .git/config && printf '%s\\n' "$2" > .git/description`, 'sh', setup.extraConfig ?? '', GIT_MARKER], { cwd: dir });
+  execFileSync('sh', ['-c', `printf '%s' "$1" >> .git/config && printf '%s\\n' "$2" > .git/description`, 'sh', setup.extraConfig ?? '', GIT_MARKER], {
+    cwd: dir,
+  });
   for (const [path, target] of Object.entries(setup.links ?? {})) execFileSync('ln', ['-s', target, join(dir, path)]);
 }
 
@@ -263,7 +316,9 @@ function group(name: string, profile: { email: string; description: string }): s
   return `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\n  description: ${yaml(profile.description)}\nspec:\n  type: team\n  profile:\n    email: ${yaml(profile.email)}\n  children: []\n`;
 }
 function component(name: string, owner: string, meta: { annotations?: Record<string, string>; description?: string }): string {
-  const annotations = Object.entries(meta.annotations ?? {}).map(([k, v]) => `    ${k}: ${yaml(v)}\n`).join('');
+  const annotations = Object.entries(meta.annotations ?? {})
+    .map(([k, v]) => `    ${k}: ${yaml(v)}\n`)
+    .join('');
   return `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${meta.description ? `  description: ${yaml(meta.description)}\n` : ''}${annotations ? `  annotations:\n${annotations}` : ''}spec:\n  type: service\n  lifecycle: production\n  owner: ${yaml(owner)}\n`;
 }
 function api(name: string, owner: string, definition: { $text: string }): string {

@@ -23,21 +23,19 @@ export function inMemorySnapshot(repos: InMemoryRepo[], org = 'test'): Snapshot 
     createdAt: new Date(0).toISOString(),
     people: [],
     notes: [],
-    repos: repos.map(
-      (r): Repo => ({
-        name: r.name,
-        ...(r.url ? { url: r.url, defaultBranch: 'main' } : {}),
-        topics: [],
-        visibility: 'public',
-        archived: false,
-        isTemplate: false,
-        catalogFiles: r.catalogFiles,
-        files: Object.fromEntries(
-          Object.entries(r.files).map(([path, f]) => [path, typeof f === 'string' ? { status: 'text', text: f, size: Buffer.byteLength(f) } : f]),
-        ),
-        globs: r.globs ?? {},
-        trees: r.trees ?? {},
-      }),
-    ),
+    repos: repos.map((r): Repo => ({
+      name: r.name,
+      ...(r.url ? { url: r.url, defaultBranch: 'main' } : {}),
+      topics: [],
+      visibility: 'public',
+      archived: false,
+      isTemplate: false,
+      catalogFiles: r.catalogFiles,
+      files: Object.fromEntries(
+        Object.entries(r.files).map(([path, f]) => [path, typeof f === 'string' ? { status: 'text', text: f, size: Buffer.byteLength(f) } : f]),
+      ),
+      globs: r.globs ?? {},
+      trees: r.trees ?? {},
+    })),
   };
 }

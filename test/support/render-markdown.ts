@@ -74,9 +74,7 @@ export function textOf(node: Element | Root): string {
 
 /** Direct element children's tag names (and classes), e.g. ['p.admonition-title', 'p']. */
 export function childTags(node: Element): string[] {
-  return node.children
-    .filter((c): c is Element => c.type === 'element')
-    .map((c) => [c.tagName, ...classesOf(c)].join('.'));
+  return node.children.filter((c): c is Element => c.type === 'element').map((c) => [c.tagName, ...classesOf(c)].join('.'));
 }
 
 /** Page text outside <pre> and <code>, for "no leftover syntax" checks. */

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { lifecycle, owner, ref, refList, system, text } from '../fields.ts';
-import {
-  RELATION_CONSUMES_API,
-  RELATION_PART_OF,
-  RELATION_PROVIDES_API,
-  dependencyOfField,
-  dependsOnField,
-  ownerField,
-  systemField,
-} from '../relations.ts';
+import { RELATION_CONSUMES_API, RELATION_PART_OF, RELATION_PROVIDES_API, dependencyOfField, dependsOnField, ownerField, systemField } from '../relations.ts';
 import { BACKSTAGE_API_VERSIONS, type KindDefinition } from './definition.ts';
 
 export const ComponentSpecSchema = z.looseObject({
@@ -19,7 +11,10 @@ export const ComponentSpecSchema = z.looseObject({
   subcomponentOf: ref('The Component this one is part of (a Component ref).', 'booking-service').optional(),
   providesApis: refList('APIs this component provides (API refs).', 'booking-api').optional(),
   consumesApis: refList('APIs this component calls (API refs).', 'payments-api').optional(),
-  dependsOn: refList('Components or Resources this one depends on. Write the kind: `resource:bookings-db`, `component:pricing`.', 'resource:bookings-db').optional(),
+  dependsOn: refList(
+    'Components or Resources this one depends on. Write the kind: `resource:bookings-db`, `component:pricing`.',
+    'resource:bookings-db',
+  ).optional(),
 });
 
 export const componentKind: KindDefinition<'Component', typeof ComponentSpecSchema> = {

@@ -16,17 +16,7 @@ import { UserSpecSchema, userKind } from './user.ts';
 
 export type { KindDefinition } from './definition.ts';
 
-export const builtinKinds = [
-  componentKind,
-  apiKind,
-  resourceKind,
-  systemKind,
-  domainKind,
-  groupKind,
-  userKind,
-  locationKind,
-  templateKind,
-] as const;
+export const builtinKinds = [componentKind, apiKind, resourceKind, systemKind, domainKind, groupKind, userKind, locationKind, templateKind] as const;
 
 /** The definition of one of the built-in kinds. */
 export type BuiltinKind = (typeof builtinKinds)[number];

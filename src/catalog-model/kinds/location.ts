@@ -9,10 +9,7 @@ export const LocationSpecSchema = z.looseObject({
     .array(z.string().min(1))
     .meta({ description: 'More catalog files to read, relative to this file.', examples: [['./groups.yaml', './users.yaml']] })
     .optional(),
-  presence: z
-    .enum(['required', 'optional'])
-    .meta({ description: '`required` (default): a missing target is an error. `optional`: it is skipped.' })
-    .optional(),
+  presence: z.enum(['required', 'optional']).meta({ description: '`required` (default): a missing target is an error. `optional`: it is skipped.' }).optional(),
 });
 
 export const locationKind: KindDefinition<'Location', typeof LocationSpecSchema> = {

@@ -27,22 +27,38 @@ describe('GitHub teams and members as Groups and Users', () => {
   const graph = resolveGraph(catalog.entities);
 
   it('makes a Group per team (slug → name) with the team-slug annotation, and a User per member', () => {
-    expect(graph.entities.map((e) => e.ref)).toEqual(['group:default/engineering', 'group:default/payments', 'user:default/bob', 'user:default/cto', 'user:default/jane']);
+    expect(graph.entities.map((e) => e.ref)).toEqual([
+      'group:default/engineering',
+      'group:default/payments',
+      'user:default/bob',
+      'user:default/cto',
+      'user:default/jane',
+    ]);
     const payments = graph.byRef.get('group:default/payments')!;
     expect(payments.json.metadata['annotations']).toMatchObject({ 'github.com/team-slug': 'acme/payments' });
     expect(payments.json.spec).toMatchObject({ type: 'team', parent: 'engineering', members: ['jane', 'bob'], profile: { displayName: 'Payments' } });
-    expect(graph.byRef.get('user:default/jane')!.json.spec).toMatchObject({ profile: { displayName: 'Jane Doe', email: 'jane@acme.example' }, memberOf: ['payments'] });
+    expect(graph.byRef.get('user:default/jane')!.json.spec).toMatchObject({
+      profile: { displayName: 'Jane Doe', email: 'jane@acme.example' },
+      memberOf: ['payments'],
+    });
   });
 
   it('builds the hierarchy and membership relations both ways', () => {
     expect(graph.relationsOf.get('group:default/engineering')).toEqual(
-      expect.arrayContaining([{ type: 'parentOf', target: 'group:default/payments' }, { type: 'hasMember', target: 'user:default/cto' }]),
+      expect.arrayContaining([
+        { type: 'parentOf', target: 'group:default/payments' },
+        { type: 'hasMember', target: 'user:default/cto' },
+      ]),
     );
     expect(graph.relationsOf.get('user:default/bob')).toEqual([{ type: 'memberOf', target: 'group:default/payments' }]);
   });
 
   it('puts each organization in its own namespace when there are several', () => {
-    const two = readCatalog({ ...snapshotWith({}), people: [people, { ...people, org: 'Other', teams: [{ slug: 'web', name: 'Web', members: [] }], users: [] }] }, undefined, {});
+    const two = readCatalog(
+      { ...snapshotWith({}), people: [people, { ...people, org: 'Other', teams: [{ slug: 'web', name: 'Web', members: [] }], users: [] }] },
+      undefined,
+      {},
+    );
     expect(two.entities.map((e) => e.ref)).toContain('group:other/web');
     expect(two.entities.map((e) => e.ref)).toContain('group:acme/payments');
   });
@@ -56,7 +72,13 @@ describe('YAML declarations win over generated entities', () => {
   it('keeps the YAML entity and reports the merge at its line', () => {
     expect(graph.byRef.get('group:default/payments')!.json.metadata['description']).toBe('From YAML');
     expect(graph.diagnostics.filter((d) => d.rule === 'generated-entity-overridden')).toEqual([
-      expect.objectContaining({ severity: 'info', repo: 'declared', path: 'catalog-info.yaml', line: 1, message: expect.stringContaining('GitHub team acme/payments') }),
+      expect.objectContaining({
+        severity: 'info',
+        repo: 'declared',
+        path: 'catalog-info.yaml',
+        line: 1,
+        message: expect.stringContaining('GitHub team acme/payments'),
+      }),
     ]);
     expect(graph.diagnostics.filter((d) => d.rule === 'duplicate-entity')).toEqual([]);
   });
@@ -72,7 +94,7 @@ describe('repos without a catalog file', () => {
     expect(inferred.relations).toEqual([expect.objectContaining({ type: 'ownedBy', target: 'group:default/payments' })]);
   });
 
-  it('link to GitHub\'s new-file page with a prefilled catalog-info.yaml for that repo', () => {
+  it("link to GitHub's new-file page with a prefilled catalog-info.yaml for that repo", () => {
     const url = new URL(inferred.origin?.kind === 'inferred' ? inferred.origin.registerUrl! : '');
     expect(url.origin + url.pathname).toBe('https://github.com/acme/no-catalog/new/main');
     expect(url.searchParams.get('filename')).toBe('catalog-info.yaml');

@@ -47,7 +47,11 @@ export function orgEntities(people: readonly OrgPeople[]): LoadedEntity[] {
     for (const user of org.users) {
       if (!isValidEntityName(user.login)) continue;
       const spec = {
-        profile: { ...(user.name ? { displayName: user.name } : {}), ...(user.email ? { email: user.email } : {}), ...(user.avatarUrl ? { picture: user.avatarUrl } : {}) },
+        profile: {
+          ...(user.name ? { displayName: user.name } : {}),
+          ...(user.email ? { email: user.email } : {}),
+          ...(user.avatarUrl ? { picture: user.avatarUrl } : {}),
+        },
         memberOf: teamsOf.get(user.login) ?? [],
       };
       const metadata = { name: user.login, namespace, annotations: { [ANNOTATION_USER_LOGIN]: user.login } };
@@ -57,7 +61,11 @@ export function orgEntities(people: readonly OrgPeople[]): LoadedEntity[] {
   return entities;
 }
 
-function generated(typed: Extract<KindWithSpec, { kind: 'Group' | 'User' }>, metadata: { name: string; namespace: string } & Record<string, unknown>, origin: LoadedEntity['origin']): LoadedEntity {
+function generated(
+  typed: Extract<KindWithSpec, { kind: 'Group' | 'User' }>,
+  metadata: { name: string; namespace: string } & Record<string, unknown>,
+  origin: LoadedEntity['origin'],
+): LoadedEntity {
   const def = typed.kind === 'Group' ? groupKind : userKind;
   const ref = stringifyEntityRef({ kind: typed.kind, namespace: metadata.namespace, name: metadata.name });
   return {

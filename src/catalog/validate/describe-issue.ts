@@ -73,13 +73,19 @@ function exampleLine(key: string | number | undefined, example: unknown): string
 
 function typeWord(expected: string): string {
   switch (expected) {
-    case 'string': return 'a string';
-    case 'array': return 'a list';
+    case 'string':
+      return 'a string';
+    case 'array':
+      return 'a list';
     case 'object':
-    case 'record': return 'a mapping';
-    case 'boolean': return 'true or false';
-    case 'number': return 'a number';
-    default: return expected;
+    case 'record':
+      return 'a mapping';
+    case 'boolean':
+      return 'true or false';
+    case 'number':
+      return 'a number';
+    default:
+      return expected;
   }
 }
 
@@ -126,10 +132,12 @@ export function describeIssue(issue: z.core.$ZodIssue, root: Zod, rootPath: Json
   switch (issue.code) {
     case 'invalid_type': {
       if (found === undefined) {
-        if (path.length === 1 && path[0] === 'spec') return [{ rule: 'spec-missing', path, message: `${what} has no \`spec\`. Every ${what} needs a \`spec\` mapping with its fields.` }];
+        if (path.length === 1 && path[0] === 'spec')
+          return [{ rule: 'spec-missing', path, message: `${what} has no \`spec\`. Every ${what} needs a \`spec\` mapping with its fields.` }];
         return [{ rule: inSpec ? 'spec-field-required' : 'metadata-field-invalid', path, message: `${field} is required but missing.${advice}` }];
       }
-      if (path.length === 1 && path[0] === 'spec') return [{ rule: 'spec-missing', path, message: `\`spec\` must be a mapping of fields, but it is ${describeValue(found)}.` }];
+      if (path.length === 1 && path[0] === 'spec')
+        return [{ rule: 'spec-missing', path, message: `\`spec\` must be a mapping of fields, but it is ${describeValue(found)}.` }];
       const fix = found === null ? ' Give it a value or remove the line.' : '';
       return [{ rule: invalidRule, path, message: `${field} must be ${typeWord(issue.expected)}, but it is ${describeValue(found)}.${fix}${advice}` }];
     }
@@ -137,14 +145,23 @@ export function describeIssue(issue: z.core.$ZodIssue, root: Zod, rootPath: Json
       if (issue.origin === 'string') return [{ rule: invalidRule, path, message: `${field} is an empty string.${advice}` }];
       return [{ rule: invalidRule, path, message: `${field} is too short.${advice}` }];
     case 'invalid_value':
-      return [{ rule: invalidRule, path, message: `${field} is ${describeValue(found)}; allowed values: ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.` }];
+      return [
+        { rule: invalidRule, path, message: `${field} is ${describeValue(found)}; allowed values: ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.` },
+      ];
     case 'invalid_union':
       return [{ rule: invalidRule, path, message: `${field} has the wrong shape: it is ${describeValue(found)}.${advice}` }];
     case 'invalid_key': {
       const k = String(key);
       const isLabel = path[1] === 'labels';
       const rule: RuleId = isLabel ? 'label-key-format' : 'annotation-key-format';
-      return [{ rule, path, atKey: true, message: `${isLabel ? 'Label' : 'Annotation'} key ${JSON.stringify(k)} is not valid: expected ${formatHelp.key.expected}, e.g. \`${formatHelp.key.example}\`.` }];
+      return [
+        {
+          rule,
+          path,
+          atKey: true,
+          message: `${isLabel ? 'Label' : 'Annotation'} key ${JSON.stringify(k)} is not valid: expected ${formatHelp.key.expected}, e.g. \`${formatHelp.key.example}\`.`,
+        },
+      ];
     }
     case 'custom': {
       const format = (issue.params as { format?: string } | undefined)?.format;
@@ -152,9 +169,16 @@ export function describeIssue(issue: z.core.$ZodIssue, root: Zod, rootPath: Json
       if (format === 'nonBlank') return [{ rule, path, message: `${field} is blank. Give it some text or remove it.` }];
       if (format && format in formatHelp) {
         const f = formatHelp[format as keyof typeof formatHelp];
-        const suggestion = typeof found === 'string' ? (format === 'tag' ? suggestTag(found) : format === 'entityName' ? suggestEntityName(found) : undefined) : undefined;
+        const suggestion =
+          typeof found === 'string' ? (format === 'tag' ? suggestTag(found) : format === 'entityName' ? suggestEntityName(found) : undefined) : undefined;
         const label = path[1] === 'labels' ? `Label value of \`${String(key)}\`` : field;
-        return [{ rule, path, message: `${label} ${JSON.stringify(found)} is not valid: expected ${f.expected}. ${suggestion ? `Try \`${suggestion}\`.` : `For example \`${f.example}\`.`}` }];
+        return [
+          {
+            rule,
+            path,
+            message: `${label} ${JSON.stringify(found)} is not valid: expected ${f.expected}. ${suggestion ? `Try \`${suggestion}\`.` : `For example \`${f.example}\`.`}`,
+          },
+        ];
       }
       return [{ rule, path, message: `${field} is not valid.${advice}` }];
     }

@@ -8,7 +8,9 @@ const base = { type: 'service', lifecycle: 'production', owner: 'team-a' };
 
 describe('findMisspelledFields', () => {
   test('known fields, including relation fields outside the schema, give nothing', () => {
-    expect(findMisspelledFields(componentKind, { ...base, system: 's', subcomponentOf: 'c', providesApis: [], consumesApis: [], dependsOn: [], dependencyOf: [] })).toEqual([]);
+    expect(
+      findMisspelledFields(componentKind, { ...base, system: 's', subcomponentOf: 'c', providesApis: [], consumesApis: [], dependsOn: [], dependencyOf: [] }),
+    ).toEqual([]);
   });
 
   test.each([
@@ -42,7 +44,7 @@ describe('findMisspelledFields', () => {
   test('the wrong-side advice is kind-independent and uses the right article', () => {
     const [found] = findMisspelledFields(apiKind, { type: 'openapi', ownerOf: ['x'] });
     expect(found!.message).toContain('is not an API field');
-    expect(findMisspelledFields(groupKind, { type: 'team', children: [], hasMember: ['jane'] })[0]!.message).toContain("`members`");
+    expect(findMisspelledFields(groupKind, { type: 'team', children: [], hasMember: ['jane'] })[0]!.message).toContain('`members`');
   });
 
   test('a wrong-side field close to a real one gets the wrong-side advice, not "did you mean" the opposite relation', () => {

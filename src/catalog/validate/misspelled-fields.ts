@@ -13,7 +13,7 @@ const wrongSide: Record<string, string> = {
   apiprovidedby: 'list the API in `providesApis` of the providing Component',
   ownerof: 'set `owner` on each owned entity',
   haspart: 'set `system` (or `domain`, `subcomponentOf`) on each part',
-  hasmember: 'list members in the Group\'s `members`, or set `memberOf` on each User',
+  hasmember: "list members in the Group's `members`, or set `memberOf` on each User",
   parentof: 'list child groups in `children`',
   childof: 'set `parent`',
   partof: 'set `system`, `domain`, `subdomainOf` or `subcomponentOf`',
@@ -33,12 +33,20 @@ export function findMisspelledFields(kind: KindDefinition, spec: Record<string, 
   for (const field of Object.keys(spec)) {
     if (known.has(field)) continue;
     const lower = field.toLowerCase();
-    const close = [...known].find((k) => k.toLowerCase() === lower) ?? (field.length >= 5 ? [...known].find((k) => k.length >= 5 && editDistance(k.toLowerCase(), lower) <= 2) : undefined);
+    const close =
+      [...known].find((k) => k.toLowerCase() === lower) ??
+      (field.length >= 5 ? [...known].find((k) => k.length >= 5 && editDistance(k.toLowerCase(), lower) <= 2) : undefined);
     // The wrong-side advice first: `ownerOf` is close to `owner`, but means the opposite relation.
     if (wrongSide[lower]) {
-      out.push({ field, message: `\`spec.${field}\` is not ${article(kind.kind)} ${kind.kind} field, so Backstage ignores it and no relation is made. To declare this relation, ${wrongSide[lower]}.` });
+      out.push({
+        field,
+        message: `\`spec.${field}\` is not ${article(kind.kind)} ${kind.kind} field, so Backstage ignores it and no relation is made. To declare this relation, ${wrongSide[lower]}.`,
+      });
     } else if (close) {
-      out.push({ field, message: `\`spec.${field}\` is not ${article(kind.kind)} ${kind.kind} field; did you mean \`${close}\`? Backstage ignores unknown fields silently, so this value has no effect.` });
+      out.push({
+        field,
+        message: `\`spec.${field}\` is not ${article(kind.kind)} ${kind.kind} field; did you mean \`${close}\`? Backstage ignores unknown fields silently, so this value has no effect.`,
+      });
     }
   }
   return out;

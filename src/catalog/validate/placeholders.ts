@@ -72,19 +72,43 @@ type Outcome = { value: unknown } | { problem: Omit<PlaceholderProblem, 'path'> 
 function resolveOne(resolver: Resolver, target: unknown, ctx: PlaceholderContext): Outcome {
   const name = `$${resolver}`;
   if (typeof target !== 'string') {
-    return { problem: { rule: 'placeholder-invalid', message: `Placeholder \`${name}\` must name a file as a string, but it is ${target === null ? 'empty' : typeof target}. Write e.g. \`${name}: ./openapi.yaml\`.` } };
+    return {
+      problem: {
+        rule: 'placeholder-invalid',
+        message: `Placeholder \`${name}\` must name a file as a string, but it is ${target === null ? 'empty' : typeof target}. Write e.g. \`${name}: ./openapi.yaml\`.`,
+      },
+    };
   }
   const resolved = resolveTarget(ctx.repo, ctx.fromFile, target);
   switch (resolved.kind) {
     case 'outside-repo':
-      if (resolved.reason === 'git-dir') return { problem: { rule: 'file-in-git-dir', message: `Placeholder \`${name}: ${target}\` leads into the repository's git folder, which is never read or published. Point it at a file of this repository.` } };
-      return { problem: { rule: 'placeholder-outside-repo', message: `Placeholder \`${name}: ${target}\` points outside the repository. Placeholders may only read files of the entity's own repo; move the file into this repo and use a path relative to ${ctx.fromFile}.` } };
+      if (resolved.reason === 'git-dir')
+        return {
+          problem: {
+            rule: 'file-in-git-dir',
+            message: `Placeholder \`${name}: ${target}\` leads into the repository's git folder, which is never read or published. Point it at a file of this repository.`,
+          },
+        };
+      return {
+        problem: {
+          rule: 'placeholder-outside-repo',
+          message: `Placeholder \`${name}: ${target}\` points outside the repository. Placeholders may only read files of the entity's own repo; move the file into this repo and use a path relative to ${ctx.fromFile}.`,
+        },
+      };
     case 'other-repo':
-      return { problem: { rule: 'placeholder-outside-repo', message: `Placeholder \`${name}: ${target}\` reads another repository. Backstage (and Frontdoor) only allow files from the entity's own repo; copy the file into this repo and reference it by a relative path.` } };
+      return {
+        problem: {
+          rule: 'placeholder-outside-repo',
+          message: `Placeholder \`${name}: ${target}\` reads another repository. Backstage (and Frontdoor) only allow files from the entity's own repo; copy the file into this repo and reference it by a relative path.`,
+        },
+      };
     case 'external':
       return {
         value: resolver === 'text' ? target : {},
-        problem: { rule: 'placeholder-external', message: `Placeholder \`${name}: ${target}\` names a URL on another host. Backstage fetches it at runtime, but a static portal never fetches at build time, so the value shown is ${resolver === 'text' ? 'the URL itself' : 'empty'}. Commit the file to this repo and reference it by a relative path to show its content.` },
+        problem: {
+          rule: 'placeholder-external',
+          message: `Placeholder \`${name}: ${target}\` names a URL on another host. Backstage fetches it at runtime, but a static portal never fetches at build time, so the value shown is ${resolver === 'text' ? 'the URL itself' : 'empty'}. Commit the file to this repo and reference it by a relative path to show its content.`,
+        },
       };
     case 'repo-path':
       return readAndParse(resolver, target, resolved.path, ctx);
@@ -96,14 +120,37 @@ function readAndParse(resolver: Resolver, target: string, path: string, ctx: Pla
   const file = readRepoFile(ctx.repo, path);
   switch (file.status) {
     case 'missing':
-      return { problem: { rule: 'placeholder-not-found', message: `Placeholder \`${name}: ${target}\` names ${path}, which does not exist in this repo${target.startsWith('/') ? ' (a leading `/` means the repository root)' : ''}. Fix the path (it is relative to ${ctx.fromFile}) or add the file.` } };
+      return {
+        problem: {
+          rule: 'placeholder-not-found',
+          message: `Placeholder \`${name}: ${target}\` names ${path}, which does not exist in this repo${target.startsWith('/') ? ' (a leading `/` means the repository root)' : ''}. Fix the path (it is relative to ${ctx.fromFile}) or add the file.`,
+        },
+      };
     case 'outside-repo':
-      if (file.gitDir) return { problem: { rule: 'file-in-git-dir', message: `Placeholder \`${name}: ${target}\` resolves into the repository's git folder (${file.reason}), which is never read. Replace the symlink with the file itself.` } };
-      return { problem: { rule: 'placeholder-outside-repo', message: `Placeholder \`${name}: ${target}\` resolves outside the repository (${file.reason}). Replace the symlink with the file itself.` } };
+      if (file.gitDir)
+        return {
+          problem: {
+            rule: 'file-in-git-dir',
+            message: `Placeholder \`${name}: ${target}\` resolves into the repository's git folder (${file.reason}), which is never read. Replace the symlink with the file itself.`,
+          },
+        };
+      return {
+        problem: {
+          rule: 'placeholder-outside-repo',
+          message: `Placeholder \`${name}: ${target}\` resolves outside the repository (${file.reason}). Replace the symlink with the file itself.`,
+        },
+      };
     case 'binary':
-      return { problem: { rule: 'placeholder-invalid', message: `Placeholder \`${name}: ${target}\` names a binary file (or UTF-16 text). Save it as UTF-8 text.` } };
+      return {
+        problem: { rule: 'placeholder-invalid', message: `Placeholder \`${name}: ${target}\` names a binary file (or UTF-16 text). Save it as UTF-8 text.` },
+      };
     case 'too-large':
-      return { problem: { rule: 'file-too-large', message: `Placeholder \`${name}: ${target}\` names a file of ${file.size} bytes, over the ${file.limit}-byte limit. Shrink or split it, or raise \`limits.maxFileBytes\` in portal.config.yaml.` } };
+      return {
+        problem: {
+          rule: 'file-too-large',
+          message: `Placeholder \`${name}: ${target}\` names a file of ${file.size} bytes, over the ${file.limit}-byte limit. Shrink or split it, or raise \`limits.maxFileBytes\` in portal.config.yaml.`,
+        },
+      };
     case 'unreadable':
       return { problem: { rule: 'file-unreadable', message: `Placeholder \`${name}: ${target}\` could not be read: ${file.reason}.` } };
     case 'text':
@@ -115,17 +162,32 @@ function readAndParse(resolver: Resolver, target: string, path: string, ctx: Pla
     try {
       return { value: JSON.parse(text) };
     } catch (error) {
-      return { problem: { rule: 'placeholder-invalid', message: `Placeholder \`$json: ${target}\`: ${path} is not valid JSON (${(error as Error).message}). Fix the file, or use \`$text\` to include it as text.` } };
+      return {
+        problem: {
+          rule: 'placeholder-invalid',
+          message: `Placeholder \`$json: ${target}\`: ${path} is not valid JSON (${(error as Error).message}). Fix the file, or use \`$text\` to include it as text.`,
+        },
+      };
     }
   }
   const documents = parseAllDocuments(text, { merge: false });
   const docs = Array.isArray(documents) ? documents : [];
   if (docs.length !== 1) {
-    return { problem: { rule: 'placeholder-invalid', message: `Placeholder \`$yaml: ${target}\`: ${path} holds ${docs.length} YAML documents, but \`$yaml\` needs exactly one. Split the file, or use \`$text\`.` } };
+    return {
+      problem: {
+        rule: 'placeholder-invalid',
+        message: `Placeholder \`$yaml: ${target}\`: ${path} holds ${docs.length} YAML documents, but \`$yaml\` needs exactly one. Split the file, or use \`$text\`.`,
+      },
+    };
   }
   const doc = docs[0]!;
   if (doc.errors.length > 0) {
-    return { problem: { rule: 'placeholder-invalid', message: `Placeholder \`$yaml: ${target}\`: ${path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}). Fix the file, or use \`$text\`.` } };
+    return {
+      problem: {
+        rule: 'placeholder-invalid',
+        message: `Placeholder \`$yaml: ${target}\`: ${path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}). Fix the file, or use \`$text\`.`,
+      },
+    };
   }
   try {
     return { value: doc.toJS({ json: true, maxAliasCount: ctx.maxAliasCount }) };

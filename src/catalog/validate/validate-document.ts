@@ -13,7 +13,13 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../../diagnostics/make.ts';
 import type { RuleId } from '../../diagnostics/rules.ts';
 import type { Repo } from '../../sources/snapshot.ts';
-import { ANNOTATION_EDIT_URL, ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, ANNOTATION_SOURCE_LOCATION, ANNOTATION_VIEW_URL } from '../../catalog-model/annotations.ts';
+import {
+  ANNOTATION_EDIT_URL,
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  ANNOTATION_SOURCE_LOCATION,
+  ANNOTATION_VIEW_URL,
+} from '../../catalog-model/annotations.ts';
 import { isValidApiVersion, isValidKind, formatHelp } from '../../catalog-model/formats.ts';
 import { builtinKinds, findKind, kindByLowercase, parseSpec, type KindDefinition, type KindWithSpec } from '../../catalog-model/kinds/index.ts';
 import { MetadataSchema } from '../../catalog-model/metadata.ts';
@@ -84,18 +90,25 @@ export function validateDocument(doc: ParsedDocument, ctx: DocumentContext): Doc
   // Backstage's collector replaces any falsy `annotations` (null, "", false, 0) with its own mapping.
   const annotations = metadata['annotations'];
   if (annotations && (typeof annotations !== 'object' || Array.isArray(annotations))) {
-    diagnostics.push(makeDiagnostic('annotations-not-object', at(['metadata', 'annotations']), `\`metadata.annotations\` must be a mapping of \`key: value\` strings, but it is ${describeValue(annotations)}. Backstage rejects every entity in this file until it is fixed.`, ref));
+    diagnostics.push(
+      makeDiagnostic(
+        'annotations-not-object',
+        at(['metadata', 'annotations']),
+        `\`metadata.annotations\` must be a mapping of \`key: value\` strings, but it is ${describeValue(annotations)}. Backstage rejects every entity in this file until it is fixed.`,
+        ref,
+      ),
+    );
     return { ref, valid: false, breaksBatch: true, diagnostics };
   }
-  const add = (rule: RuleId, path: JsonPath, message: string, where: 'value' | 'key' = 'value') => diagnostics.push(makeDiagnostic(rule, at(path, where), message, ref));
+  const add = (rule: RuleId, path: JsonPath, message: string, where: 'value' | 'key' = 'value') =>
+    diagnostics.push(makeDiagnostic(rule, at(path, where), message, ref));
 
   // 2. The collector's location annotations, then placeholders over the whole entity.
   const withLocation = injectLocationAnnotations(raw, ctx.repo, ctx.path);
   const placeholders = resolvePlaceholders(withLocation, { repo: ctx.repo, fromFile: ctx.path, maxAliasCount: ctx.maxAliasCount });
   for (const p of placeholders.problems) add(p.rule, p.path, p.message);
   const entity = placeholders.value as Record<string, unknown>;
-  const underFailedPlaceholder = (path: JsonPath) =>
-    placeholders.failedPaths.some((failed) => failed.every((segment, i) => path[i] === segment));
+  const underFailedPlaceholder = (path: JsonPath) => placeholders.failedPaths.some((failed) => failed.every((segment, i) => path[i] === segment));
   const addIssues = (issues: DescribedIssue[]) => {
     for (const d of issues) if (!underFailedPlaceholder(d.path)) add(d.rule, d.path, d.message, d.atKey ? 'key' : 'value');
   };
@@ -104,8 +117,10 @@ export function validateDocument(doc: ParsedDocument, ctx: DocumentContext): Doc
   for (const field of Object.keys(entity)) {
     if (!knownRootFields.has(field)) add('root-field-unknown', [field], rootFieldMessage(field, kind), 'key');
   }
-  if (!isValidApiVersion(apiVersion)) add('api-version-format', ['apiVersion'], `\`apiVersion\` ${JSON.stringify(apiVersion)} is not valid: expected ${formatHelp.apiVersion.expected}.`);
-  if (!isValidKind(kind)) add('kind-format', ['kind'], `\`kind\` ${JSON.stringify(kind)} is not valid: expected ${formatHelp.kind.expected}, e.g. \`Component\`.`);
+  if (!isValidApiVersion(apiVersion))
+    add('api-version-format', ['apiVersion'], `\`apiVersion\` ${JSON.stringify(apiVersion)} is not valid: expected ${formatHelp.apiVersion.expected}.`);
+  if (!isValidKind(kind))
+    add('kind-format', ['kind'], `\`kind\` ${JSON.stringify(kind)} is not valid: expected ${formatHelp.kind.expected}, e.g. \`Component\`.`);
   const meta = MetadataSchema.safeParse(entity['metadata']);
   if (!meta.success) for (const issue of meta.error.issues) addIssues(describeIssue(issue, MetadataSchema, ['metadata'], entity, kind));
 
@@ -177,17 +192,26 @@ function envelopeMessage(path: JsonPath, raw: Record<string, unknown>): string {
     'metadata.name': 'Give the entity a name, e.g. `name: payments-api`.',
     'metadata.namespace': 'Remove `namespace` (it defaults to `default`) or set it, e.g. `namespace: payments`.',
   };
-  const what = found === undefined ? `\`${field}\` is missing` : `\`${field}\` must be ${field === 'metadata' ? 'a mapping' : 'a non-empty string'}, but it is ${describeValue(found)}`;
-  return `${what}, so this document is not an entity. ${fix[field] ?? ''} Backstage rejects every entity in this file until it is fixed.`.replace(/ {2,}/g, ' ');
+  const what =
+    found === undefined
+      ? `\`${field}\` is missing`
+      : `\`${field}\` must be ${field === 'metadata' ? 'a mapping' : 'a non-empty string'}, but it is ${describeValue(found)}`;
+  return `${what}, so this document is not an entity. ${fix[field] ?? ''} Backstage rejects every entity in this file until it is fixed.`.replace(
+    / {2,}/g,
+    ' ',
+  );
 }
 
 function rootFieldMessage(field: string, kind: string): string {
-  if (field === 'relations' || field === 'status') return `\`${field}\` is computed by the catalog and must not be written in a catalog file. Remove it; declare relations with spec fields such as \`owner\` and \`dependsOn\`.`;
+  if (field === 'relations' || field === 'status')
+    return `\`${field}\` is computed by the catalog and must not be written in a catalog file. Remove it; declare relations with spec fields such as \`owner\` and \`dependsOn\`.`;
   const metaKeys = Object.keys(MetadataSchema.shape);
-  if (metaKeys.includes(field)) return `Unknown top-level field \`${field}\`: did you mean \`metadata.${field}\`? Only apiVersion, kind, metadata and spec may appear at the top level.`;
+  if (metaKeys.includes(field))
+    return `Unknown top-level field \`${field}\`: did you mean \`metadata.${field}\`? Only apiVersion, kind, metadata and spec may appear at the top level.`;
   const def = builtinKinds.find((k) => k.kind === kind);
   const specKeys = def && def.spec instanceof z.ZodObject ? Object.keys(def.spec.shape) : [];
-  if (specKeys.includes(field)) return `Unknown top-level field \`${field}\`: did you mean \`spec.${field}\`? Only apiVersion, kind, metadata and spec may appear at the top level.`;
+  if (specKeys.includes(field))
+    return `Unknown top-level field \`${field}\`: did you mean \`spec.${field}\`? Only apiVersion, kind, metadata and spec may appear at the top level.`;
   return `Unknown top-level field \`${field}\`. Only apiVersion, kind, metadata and spec may appear at the top level; move it under \`metadata\` or \`spec\`, or remove it.`;
 }
 
@@ -195,7 +219,8 @@ function unknownKindMessage(kind: string, apiVersion: string): string {
   const known = kindByLowercase(kind);
   if (known && known.kind !== kind) return `\`kind: ${kind}\` is not recognized: kinds are case-sensitive. Write \`kind: ${known.kind}\`.`;
   if (known) {
-    if (known.kind === 'Template') return `Templates need \`apiVersion: scaffolder.backstage.io/v1beta3\`, not \`${apiVersion}\`; older Template versions are no longer read by Backstage. See https://backstage.io/docs/features/software-templates/migrating-from-v1beta2-to-v1beta3.`;
+    if (known.kind === 'Template')
+      return `Templates need \`apiVersion: scaffolder.backstage.io/v1beta3\`, not \`${apiVersion}\`; older Template versions are no longer read by Backstage. See https://backstage.io/docs/features/software-templates/migrating-from-v1beta2-to-v1beta3.`;
     return `\`${known.kind}\` entities use \`apiVersion\` ${known.apiVersions.map((v) => `\`${v}\``).join(' or ')}, not \`${apiVersion}\`.`;
   }
   return `\`kind: ${kind}\` is not a built-in kind (${builtinKinds.map((k) => k.kind).join(', ')}). Backstage only accepts other kinds through a custom processor, and rejects this entity by default.`;

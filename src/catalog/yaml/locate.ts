@@ -9,7 +9,13 @@ import { positionOf, type SourcePosition } from '../../sources/parse-documents.t
 
 export type JsonPath = readonly (string | number)[];
 
-export function locate(tree: Document.Parsed, lineCounter: LineCounter, path: JsonPath, fallback: SourcePosition, at: 'value' | 'key' = 'value'): SourcePosition {
+export function locate(
+  tree: Document.Parsed,
+  lineCounter: LineCounter,
+  path: JsonPath,
+  fallback: SourcePosition,
+  at: 'value' | 'key' = 'value',
+): SourcePosition {
   let node: unknown = tree.contents;
   let best: Node | undefined = tree.contents ?? undefined;
   for (let i = 0; i < path.length; i++) {

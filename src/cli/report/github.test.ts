@@ -4,7 +4,16 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { logTextKeepingNewlines } from '../../diagnostics/log-text.ts';
 import { formatGithub } from './github.ts';
 
-const base: Diagnostic = { repo: 'shop', path: 'catalog-info.yaml', line: 12, column: 5, severity: 'error', rule: 'entity-name-format', ref: 'component:default/web', message: 'Bad name.' };
+const base: Diagnostic = {
+  repo: 'shop',
+  path: 'catalog-info.yaml',
+  line: 12,
+  column: 5,
+  severity: 'error',
+  rule: 'entity-name-format',
+  ref: 'component:default/web',
+  message: 'Bad name.',
+};
 const display = (repo: string, path: string) => (path ? `${repo}/${path}` : repo);
 const one = (d: Partial<Diagnostic>) => formatGithub([{ ...base, ...d }], display);
 
@@ -41,7 +50,13 @@ describe('formatGithub', () => {
 });
 
 describe('formatGithub cannot be broken by what a repo writes', () => {
-  const text = fc.string({ unit: fc.oneof(fc.constantFrom(':', ':', ',', '%', '#', '[', '\n', '\r', '\u001b', '\u2028', '\u202e', ' ', 'x'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 });
+  const text = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(':', ':', ',', '%', '#', '[', '\n', '\r', '\u001b', '\u2028', '\u202e', ' ', 'x'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 30,
+  });
   /** How the runner reads a command: `::name props::data`, the first `::` after the props ending them. */
   const COMMAND = /^::(error|warning|notice) ([^:\r\n]*)::(.*)$/;
   const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
@@ -52,14 +67,23 @@ describe('formatGithub cannot be broken by what a repo writes', () => {
         const out = formatGithub([{ ...base, message, repo, path, ref }], display);
         const lines = out.split(/\r\n|[\r\n\u2028\u2029]/);
         const parsed = COMMAND.exec(out);
-        return lines.length === 1 && parsed !== null && parsed[1] === 'error' && !out.includes('##[') && !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out) && unescapeData(parsed[3]!) === logTextKeepingNewlines(message);
+        return (
+          lines.length === 1 &&
+          parsed !== null &&
+          parsed[1] === 'error' &&
+          !out.includes('##[') &&
+          !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out) &&
+          unescapeData(parsed[3]!) === logTextKeepingNewlines(message)
+        );
       }),
     );
   });
 
   it('keeps a message that is itself a workflow command inside the data', () => {
     const line = one({ message: '::add-mask::secret\n::stop-commands::x\n##[error]y' });
-    expect(line).toBe('::error file=shop/catalog-info.yaml,line=12,col=5,title=entity-name-format (component%3Adefault/web)::\uff1a:add-mask::secret%0A\uff1a:stop-commands::x%0A##\uff3berror]y');
+    expect(line).toBe(
+      '::error file=shop/catalog-info.yaml,line=12,col=5,title=entity-name-format (component%3Adefault/web)::\uff1a:add-mask::secret%0A\uff1a:stop-commands::x%0A##\uff3berror]y',
+    );
     expect(line.split('\n')).toHaveLength(1);
   });
 });

@@ -5,7 +5,13 @@ import { formatJson } from './json.ts';
 
 const display = (repo: string, path: string) => (path ? `${repo}/${path}` : repo);
 const diagnostic = (message: string, path: string): Diagnostic => ({ repo: 'shop', path, line: 1, column: 1, severity: 'error', rule: 'r', message });
-const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('#', '[', ':', '\n', '\u0085', '\u009b', '\u2028', '\u202e', '\u2066'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 });
+const anyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('#', '[', ':', '\n', '\u0085', '\u009b', '\u2028', '\u202e', '\u2066'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 30,
+});
 
 describe('formatJson', () => {
   it('parses back to exactly the data, with nothing raw a log would act on (property)', () => {

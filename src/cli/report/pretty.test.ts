@@ -6,7 +6,15 @@ import { formatPretty, summaryLine } from './pretty.ts';
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const display = (repo: string, path: string) => (path ? `${repo}/${path}` : repo);
 
-const d = (path: string, line: number, severity: Diagnostic['severity'], rule: string, repo = 'shop'): Diagnostic => ({ repo, path, line, column: 3, severity, rule, message: `${rule} message` });
+const d = (path: string, line: number, severity: Diagnostic['severity'], rule: string, repo = 'shop'): Diagnostic => ({
+  repo,
+  path,
+  line,
+  column: 3,
+  severity,
+  rule,
+  message: `${rule} message`,
+});
 
 describe('formatPretty', () => {
   it('prints each file once, with its diagnostics indented under it and a blank line between files', () => {
@@ -37,7 +45,9 @@ describe('formatPretty', () => {
 
 describe('summaryLine', () => {
   it('counts errors and warnings, the files they are in (not info), entities and documents', () => {
-    const line = plain(summaryLine([d('a.yaml', 1, 'error', 'x'), d('a.yaml', 2, 'warning', 'y'), d('b.yaml', 1, 'warning', 'z'), d('c.yaml', 0, 'info', 'i')], 3, 4));
+    const line = plain(
+      summaryLine([d('a.yaml', 1, 'error', 'x'), d('a.yaml', 2, 'warning', 'y'), d('b.yaml', 1, 'warning', 'z'), d('c.yaml', 0, 'info', 'i')], 3, 4),
+    );
     expect(line).toBe('✖ 1 error, 2 warnings in 2 files (3 entities from 4 documents)');
   });
 
@@ -48,7 +58,15 @@ describe('summaryLine', () => {
 
 describe('formatPretty with hostile values', () => {
   it('keeps each diagnostic on one line, escapes control characters, and starts no line with ::', () => {
-    const hostile: Diagnostic = { repo: 'evil', path: '::error::file\u001b[2J', line: 1, column: 1, severity: 'error', rule: 'r', message: 'a\n::add-mask::x\r\u202eb' };
+    const hostile: Diagnostic = {
+      repo: 'evil',
+      path: '::error::file\u001b[2J',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'r',
+      message: 'a\n::add-mask::x\r\u202eb',
+    };
     const out = formatPretty([hostile], (_, path) => path);
     expect(out.split('\n')).toHaveLength(2);
     expect(out).not.toMatch(/[\u001b\r\u202e]/);

@@ -31,9 +31,15 @@ export function formatPretty(diagnostics: readonly Diagnostic[], display: Displa
       currentFile = file;
     }
     const position = d.line > 0 ? `${d.line}:${d.column}` : '';
-    lines.push(`  ${paint('dim', position.padEnd(7))} ${paint(severityStyle[d.severity], d.severity.padEnd(7))} ${logText(d.message)} ${paint('dim', logText(d.rule))}`);
+    lines.push(
+      `  ${paint('dim', position.padEnd(7))} ${paint(severityStyle[d.severity], d.severity.padEnd(7))} ${logText(d.message)} ${paint('dim', logText(d.rule))}`,
+    );
   }
-  if (shown.length < diagnostics.length) lines.push('', paint('dim', `… and ${diagnostics.length - shown.length} more (all are on the portal's diagnostics page; \`npm run validate\` lists them all).`));
+  if (shown.length < diagnostics.length)
+    lines.push(
+      '',
+      paint('dim', `… and ${diagnostics.length - shown.length} more (all are on the portal's diagnostics page; \`npm run validate\` lists them all).`),
+    );
   return guardLogLines(lines.join('\n'));
 }
 

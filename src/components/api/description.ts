@@ -7,9 +7,7 @@
  */
 import { safeExternalUrl } from '../../view/urls.ts';
 
-export type Inline =
-  | { kind: 'text' | 'code' | 'strong' | 'em'; text: string }
-  | { kind: 'link'; text: string; href: string };
+export type Inline = { kind: 'text' | 'code' | 'strong' | 'em'; text: string } | { kind: 'link'; text: string; href: string };
 
 export type Block = { kind: 'p'; inlines: Inline[] } | { kind: 'ul'; items: Inline[][] } | { kind: 'pre'; text: string };
 

@@ -14,7 +14,13 @@ describe('summarizeApi', () => {
     const s = summary('openapi', 'booking-openapi.yaml');
     expect(s.headline).toBe('OpenAPI 3.0.3 · 5 operations · 17 schemas');
     expect(s).toMatchObject({ title: 'Fernway Booking API', version: '1.8.0', entriesHeading: 'Operations', total: 5 });
-    expect(s.entries[0]).toEqual({ id: 'op-createBooking', tag: 'post', name: '/v1/bookings', detail: 'Create a booking from a priced offer', deprecated: false });
+    expect(s.entries[0]).toEqual({
+      id: 'op-createBooking',
+      tag: 'post',
+      name: '/v1/bookings',
+      detail: 'Create a booking from a priced offer',
+      deprecated: false,
+    });
   });
 
   test('AsyncAPI, GraphQL and gRPC', () => {

@@ -79,7 +79,9 @@ function describe(parsed: Extract<ParsedApi, { ok: true }>): Omit<ApiSummaryData
     }
     case 'graphql': {
       const m = parsed.model;
-      const counts = m.roots.map((r) => plural(r.type.fields.length, r.operation === 'query' ? 'query' : r.operation, r.operation === 'query' ? 'queries' : `${r.operation}s`));
+      const counts = m.roots.map((r) =>
+        plural(r.type.fields.length, r.operation === 'query' ? 'query' : r.operation, r.operation === 'query' ? 'queries' : `${r.operation}s`),
+      );
       return {
         headline: [m.label, ...counts, plural(m.types.length, 'type')].join(' · '),
         entriesHeading: 'Operations',
@@ -101,7 +103,13 @@ function describe(parsed: Extract<ParsedApi, { ok: true }>): Omit<ApiSummaryData
         }),
       );
       return {
-        headline: [`${m.label} (${m.syntax})`, plural(m.services.length, 'service'), plural(rpcs.length, 'RPC'), plural(m.messages.length, 'message'), plural(m.enums.length, 'enum')].join(' · '),
+        headline: [
+          `${m.label} (${m.syntax})`,
+          plural(m.services.length, 'service'),
+          plural(rpcs.length, 'RPC'),
+          plural(m.messages.length, 'message'),
+          plural(m.enums.length, 'enum'),
+        ].join(' · '),
         title: m.package,
         entriesHeading: 'RPCs',
         entries: rpcs,

@@ -34,9 +34,7 @@ export function applyAbbreviations(tree: Root, abbreviations: Map<string, string
   if (abbreviations.size === 0) return;
   const names = [...abbreviations.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
-  replaceText(tree, [
-    [pattern, (value: string) => fdInline('abbr', { title: abbreviations.get(value) ?? '' }, [text(value)])],
-  ]);
+  replaceText(tree, [[pattern, (value: string) => fdInline('abbr', { title: abbreviations.get(value) ?? '' }, [text(value)])]]);
 }
 
 function escapeRegExp(value: string): string {

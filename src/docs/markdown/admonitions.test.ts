@@ -39,7 +39,7 @@ describe('admonitions (!!!)', () => {
     expect(select(out, 'li')).toHaveLength(2);
   });
 
-  it('opens right after a list marker, as the item\'s content (bcgov guardrails.md)', async () => {
+  it("opens right after a list marker, as the item's content (bcgov guardrails.md)", async () => {
     const out = await html('* Rule\n    *   !!! warning "JIT"\n            Body.\n        Continuation.\n');
     const [inner] = select(select(out, 'ul')[1]!, 'li');
     expect(childTags(inner!)).toEqual(['div.admonition.warning', 'p']);
@@ -94,7 +94,11 @@ describe('collapsible blocks (??? / ???+)', () => {
   it('reads 20,000 indented `!!!` lines as one code block (each looked back to the top for a list)', async () => {
     const out = await html('    !!! note\n'.repeat(20_000), { maxRenderMs: UNHURRIED });
     expect(select(out, 'div', 'admonition')).toHaveLength(0);
-    expect(textOf(select(out, 'code')[0]!).split('\n').filter((l) => l === '!!! note')).toHaveLength(20_000);
+    expect(
+      textOf(select(out, 'code')[0]!)
+        .split('\n')
+        .filter((l) => l === '!!! note'),
+    ).toHaveLength(20_000);
   }, 120_000);
 
   it(`nests blocks ${MAX_BLOCK_DEPTH} deep; deeper markers stay text (each level re-reads its body)`, async () => {

@@ -26,7 +26,9 @@ describe('attr_list', () => {
   });
 
   it('sets attributes on images and links it directly follows', async () => {
-    const out = await html('![Alt text](https://x.org/pic.png){ width="300" .center }\n\n[Download](https://x.org/f.pdf){: download }\n\n[Subscribe](#){ .md-button }\n');
+    const out = await html(
+      '![Alt text](https://x.org/pic.png){ width="300" .center }\n\n[Download](https://x.org/f.pdf){: download }\n\n[Subscribe](#){ .md-button }\n',
+    );
     expect(select(out, 'img', 'center')[0]?.properties).toMatchObject({ width: 300, alt: 'Alt text' });
     expect(select(out, 'a').find((a) => a.properties['download'] !== undefined)?.properties['href']).toBe('https://x.org/f.pdf');
     expect(select(out, 'a', 'md-button')).toHaveLength(1);
@@ -83,7 +85,8 @@ describe('attr_list', () => {
     const inline: PhrasingContent[] = [];
     for (let i = 0; i < 50_000; i++) inline.push({ type: 'link', url: 'b', children: [] }, { type: 'text', value: '{.c}' });
     const blocks: RootContent[] = [{ type: 'paragraph', children: inline }];
-    for (let i = 0; i < 50_000; i++) blocks.push({ type: 'paragraph', children: [{ type: 'text', value: 'a' }] }, { type: 'paragraph', children: [{ type: 'text', value: '{: .x }' }] });
+    for (let i = 0; i < 50_000; i++)
+      blocks.push({ type: 'paragraph', children: [{ type: 'text', value: 'a' }] }, { type: 'paragraph', children: [{ type: 'text', value: '{: .x }' }] });
     const tree: Root = { type: 'root', children: blocks };
     applyAttrLists(tree);
     const links = (tree.children[0] as Paragraph).children;

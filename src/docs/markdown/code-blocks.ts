@@ -159,7 +159,9 @@ function inlineHilite(node: InlineCode, tokens: Token[][] | undefined) {
   const [, lang = '', code = ''] = m;
   const parts: ElementContent[] = (tokens ?? [[{ content: code }]]).flatMap((line, i) => [
     ...(i > 0 ? [{ type: 'text' as const, value: '\n' }] : []),
-    ...line.map((t): ElementContent => ('className' in t && t.className ? h('span', { className: [t.className] }, t.content) : { type: 'text', value: t.content })),
+    ...line.map((t): ElementContent =>
+      'className' in t && t.className ? h('span', { className: [t.className] }, t.content) : { type: 'text', value: t.content },
+    ),
   ]);
   const inline = fdInline('code', { className: [`language-${lang.toLowerCase()}`, 'highlight'] });
   inline.data.hChildren = parts;

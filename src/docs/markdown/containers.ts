@@ -28,7 +28,10 @@ export function buildContainers(tree: Root, state: RenderState): void {
     if ('children' in node && node.children.some((c) => c.type === 'html' && marker.test(c.value.trim()))) {
       node.children = rebuild(node.children as RootContent[], state, marker) as typeof node.children;
     } else if ((node.type === 'code' || node.type === 'html') && node.value.includes(`<!--fd:${state.nonce}:`)) {
-      node.value = node.value.split('\n').filter((l) => !marker.test(l.trim())).join('\n');
+      node.value = node.value
+        .split('\n')
+        .filter((l) => !marker.test(l.trim()))
+        .join('\n');
     }
   });
 }

@@ -19,7 +19,9 @@ function byRegex(text: string): string {
 
 describe('critic marks, found in linear time', () => {
   it('replaces exactly what the regex replaced', () => {
-    const text = fc.array(fc.constantFrom('{', '}', '+', '-', '=', '>', '<', '~', 'a', '\n', '{++', '++}', '{~~', '~>', '~~}'), { maxLength: 40 }).map((parts) => parts.join(''));
+    const text = fc
+      .array(fc.constantFrom('{', '}', '+', '-', '=', '>', '<', '~', 'a', '\n', '{++', '++}', '{~~', '~>', '~~}'), { maxLength: 40 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, (t) => {
         expect(replaceMarks(t)).toBe(byRegex(t));

@@ -15,12 +15,27 @@ import type { SourceLine } from './source-lines.ts';
 
 // One character per mark, repeated to the mark's length.
 const P = {
-  insOpen: '\uE000', insClose: '\uE001', delOpen: '\uE002', delClose: '\uE003',
-  markOpen: '\uE004', markClose: '\uE005', comOpen: '\uE006', comClose: '\uE007',
-  subOpen: '\uE008', subDelClose: '\uE009', subInsOpen: '\uE00A', subClose: '\uE00B',
+  insOpen: '\uE000',
+  insClose: '\uE001',
+  delOpen: '\uE002',
+  delClose: '\uE003',
+  markOpen: '\uE004',
+  markClose: '\uE005',
+  comOpen: '\uE006',
+  comClose: '\uE007',
+  subOpen: '\uE008',
+  subDelClose: '\uE009',
+  subInsOpen: '\uE00A',
+  subClose: '\uE00B',
 };
 // What closes a mark, by the character doubled after its `{`; `{~~` also needs its `~>` first.
-const CLOSE = new Map([['+', '++}'], ['-', '--}'], ['=', '==}'], ['>', '<<}'], ['~', '~~}']]);
+const CLOSE = new Map([
+  ['+', '++}'],
+  ['-', '--}'],
+  ['=', '==}'],
+  ['>', '<<}'],
+  ['~', '~~}'],
+]);
 const ANY = /[\uE000-\uE00B]/;
 
 /** Replace critic marks outside fenced code; returns undefined when the page has none. */
@@ -30,11 +45,14 @@ export function protectCritic(lines: SourceLine[]): SourceLine[] | undefined {
   const code = lines.map((l) => fences.inFence(l.text));
   const out = [...lines];
   let changed = false;
-  for (let start = 0; start < lines.length; ) {
+  for (let start = 0; start < lines.length;) {
     let end = start;
     while (end < lines.length && code[end] === code[start]) end++;
     if (!code[start]) {
-      const joined = lines.slice(start, end).map((l) => l.text).join('\n');
+      const joined = lines
+        .slice(start, end)
+        .map((l) => l.text)
+        .join('\n');
       const replaced = replaceMarks(joined);
       if (replaced !== joined) {
         changed = true;
@@ -86,7 +104,10 @@ function placeholders(kind: string, body: string, replacement: string): string {
   return r(P.subOpen) + body + P.subDelClose + P.subInsOpen + replacement + r(P.subClose);
 }
 
-const critic = (tag: string, extra: string[] = []) => (children: PhrasingContent[]) => fdInline(tag, { className: ['critic', ...extra] }, children);
+const critic =
+  (tag: string, extra: string[] = []) =>
+  (children: PhrasingContent[]) =>
+    fdInline(tag, { className: ['critic', ...extra] }, children);
 
 const DELIMITERS: Delimiter[] = [
   { open: P.subOpen.repeat(3), close: P.subDelClose, tight: false, build: critic('del') },
@@ -152,9 +173,17 @@ function onlyText(node: RootContent | undefined): string | undefined {
 }
 
 const RESTORE: [RegExp, string][] = [
-  [/\uE000{3}/g, '{++'], [/\uE001{3}/g, '++}'], [/\uE002{3}/g, '{--'], [/\uE003{3}/g, '--}'],
-  [/\uE004{3}/g, '{=='], [/\uE005{3}/g, '==}'], [/\uE006{3}/g, '{>>'], [/\uE007{3}/g, '<<}'],
-  [/\uE008{3}/g, '{~~'], [/\uE009\uE00A/g, '~>'], [/\uE00B{3}/g, '~~}'],
+  [/\uE000{3}/g, '{++'],
+  [/\uE001{3}/g, '++}'],
+  [/\uE002{3}/g, '{--'],
+  [/\uE003{3}/g, '--}'],
+  [/\uE004{3}/g, '{=='],
+  [/\uE005{3}/g, '==}'],
+  [/\uE006{3}/g, '{>>'],
+  [/\uE007{3}/g, '<<}'],
+  [/\uE008{3}/g, '{~~'],
+  [/\uE009\uE00A/g, '~>'],
+  [/\uE00B{3}/g, '~~}'],
 ];
 
 /** Put the author's marks back (inside code, or where a mark did not pair up). */

@@ -14,7 +14,8 @@ describe('fenceOpening', () => {
     fc.assert(
       fc.property(line, (text) => {
         const m = OLD.exec(text);
-        const expected = m && !((m[2] ?? '')[0] === '`' && (m[3] ?? '').includes('`')) ? { char: m[2]![0], length: m[2]!.length, indent: m[1]!.length } : undefined;
+        const expected =
+          m && !((m[2] ?? '')[0] === '`' && (m[3] ?? '').includes('`')) ? { char: m[2]![0], length: m[2]!.length, indent: m[1]!.length } : undefined;
         expect(fenceOpening(text)).toEqual(expected);
       }),
       { numRuns: 2000 },

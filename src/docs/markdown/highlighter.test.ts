@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadLanguages, tokenize } from './highlighter.ts';
 
-const python = ['x = 1', ...Array.from({ length: 8 }, (_, i) => `y${i} = f(${i})`), 'doc = """', ...Array.from({ length: 40 }, (_, i) => `still a string ${i}`), '"""', 'def g(): pass'].join('\n');
+const python = [
+  'x = 1',
+  ...Array.from({ length: 8 }, (_, i) => `y${i} = f(${i})`),
+  'doc = """',
+  ...Array.from({ length: 40 }, (_, i) => `still a string ${i}`),
+  '"""',
+  'def g(): pass',
+].join('\n');
 
 describe('tokenize', () => {
   it('carries the grammar state from one chunk of lines to the next', async () => {

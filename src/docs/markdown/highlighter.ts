@@ -25,7 +25,17 @@ const SCOPE_CLASSES: [string[], string][] = [
   [['keyword', 'storage.modifier', 'keyword.control'], 'k'],
   [['storage', 'storage.type'], 'kd'],
   [['support.type.primitive', 'support.type.builtin', 'keyword.type', 'storage.type.primitive', 'storage.type.built-in'], 'kt'],
-  [['keyword.control.import', 'keyword.control.from', 'keyword.control.export', 'keyword.other.import', 'keyword.other.package', 'keyword.control.directive.include'], 'kn'],
+  [
+    [
+      'keyword.control.import',
+      'keyword.control.from',
+      'keyword.control.export',
+      'keyword.other.import',
+      'keyword.other.package',
+      'keyword.control.directive.include',
+    ],
+    'kn',
+  ],
   [['keyword.operator', 'punctuation.separator.key-value', 'punctuation.accessor'], 'o'],
   [['keyword.operator.logical.python', 'keyword.operator.word', 'keyword.operator.new', 'keyword.operator.expression', 'keyword.operator.in'], 'ow'],
   [['entity.name.function', 'support.function', 'meta.function-call.generic', 'variable.function', 'entity.name.command'], 'nf'],
@@ -34,7 +44,18 @@ const SCOPE_CLASSES: [string[], string][] = [
   [['entity.name.namespace', 'entity.name.type.namespace', 'entity.name.package', 'entity.name.type.package'], 'nn'],
   [['entity.name.tag', 'support.type.property-name', 'entity.name.label'], 'nt'],
   [['entity.other.attribute-name', 'meta.attribute-selector'], 'na'],
-  [['variable.other.normal', 'variable.other.special', 'variable.other.positional', 'variable.other.bracket', 'punctuation.definition.variable', 'variable.other.env', 'variable.parameter'], 'nv'],
+  [
+    [
+      'variable.other.normal',
+      'variable.other.special',
+      'variable.other.positional',
+      'variable.other.bracket',
+      'punctuation.definition.variable',
+      'variable.other.env',
+      'variable.parameter',
+    ],
+    'nv',
+  ],
   [['variable.language'], 'bp'],
   [['entity.name.decorator', 'meta.decorator', 'punctuation.decorator', 'entity.name.function.decorator', 'storage.type.annotation'], 'nd'],
   [['meta.preprocessor', 'keyword.control.directive', 'punctuation.definition.directive'], 'cp'],
@@ -123,7 +144,13 @@ export function tokenize(code: string, lang: string, checkpoint: () => void = ()
     const chunk = lines.slice(from, from + CHUNK_LINES).join('\n');
     let tokens: ThemedToken[][];
     try {
-      tokens = hl.codeToTokensBase(chunk, { lang, theme: THEME, tokenizeMaxLineLength: 5000, tokenizeTimeLimit: 500, ...(grammarState ? { grammarState } : {}) });
+      tokens = hl.codeToTokensBase(chunk, {
+        lang,
+        theme: THEME,
+        tokenizeMaxLineLength: 5000,
+        tokenizeTimeLimit: 500,
+        ...(grammarState ? { grammarState } : {}),
+      });
       grammarState = hl.getLastGrammarState(tokens);
     } catch {
       return undefined;

@@ -70,7 +70,12 @@ function embedLink(frame: Element): Element | undefined {
   const src = frame.properties['src'];
   if (typeof src !== 'string' || !/^https?:\/\//i.test(src.trim())) return undefined;
   const title = typeof frame.properties['title'] === 'string' && frame.properties['title'] ? frame.properties['title'] : src;
-  const a: Element = { type: 'element', tagName: 'a', properties: { href: src.trim(), rel: ['noopener', 'noreferrer'] }, children: [{ type: 'text', value: `Embedded content: ${title}` }] };
+  const a: Element = {
+    type: 'element',
+    tagName: 'a',
+    properties: { href: src.trim(), rel: ['noopener', 'noreferrer'] },
+    children: [{ type: 'text', value: `Embedded content: ${title}` }],
+  };
   return { type: 'element', tagName: 'p', properties: { className: ['embed-removed'] }, children: [a] };
 }
 

@@ -13,7 +13,9 @@ describe('md_in_html', () => {
   });
 
   it('renders image captions in <figure markdown> (benwilcock set)', async () => {
-    const out = await html('<figure markdown>\n  ![Image title](https://dummyimage.com/600x400/){ width="300" }\n  <figcaption>Image caption</figcaption>\n</figure>\n');
+    const out = await html(
+      '<figure markdown>\n  ![Image title](https://dummyimage.com/600x400/){ width="300" }\n  <figcaption>Image caption</figcaption>\n</figure>\n',
+    );
     const [figure] = select(out, 'figure');
     expect(childTags(figure!)).toEqual(['p', 'figcaption']);
     expect(select(figure!, 'img')[0]?.properties['width']).toBe(300);
@@ -30,8 +32,18 @@ describe('md_in_html', () => {
   });
 
   it('balances nested tags of the same name, and stops expanding below a depth', () => {
-    const text = (lines: ReturnType<typeof splitLines>) => joinLines(lines).split('\n').filter((l) => l.trim());
-    expect(text(expandMarkdownInHtml(splitLines('<div markdown>\n<div>\n*x*\n</div>\n</div> after\n')))).toEqual(['<div>', '<div>', '*x*', '</div>', '</div>', 'after']);
+    const text = (lines: ReturnType<typeof splitLines>) =>
+      joinLines(lines)
+        .split('\n')
+        .filter((l) => l.trim());
+    expect(text(expandMarkdownInHtml(splitLines('<div markdown>\n<div>\n*x*\n</div>\n</div> after\n')))).toEqual([
+      '<div>',
+      '<div>',
+      '*x*',
+      '</div>',
+      '</div>',
+      'after',
+    ]);
     const depth = MAX_HTML_DEPTH + 2;
     const nested = splitLines(`${'<div markdown>\n'.repeat(depth)}*x*\n${'</div>\n'.repeat(depth)}`);
     expect(text(expandMarkdownInHtml(nested)).filter((l) => l.includes('markdown'))).toHaveLength(2);

@@ -23,10 +23,21 @@ describe('renderMarkdown', () => {
 
   it('reports source positions through front matter, snippets, md_in_html and nested blocks', async () => {
     const md = [
-      '---', 'title: t', '---', '', // 1-4
-      '--8<-- "two-lines.md"', '', // 5-6
-      '<div markdown="1">', '[a](gone-a.md)', '</div>', '', // 7-10
-      '=== "Tab"', '', '    ??? note', '        Text [b](gone-b.md)', '', // 11-15
+      '---',
+      'title: t',
+      '---',
+      '', // 1-4
+      '--8<-- "two-lines.md"',
+      '', // 5-6
+      '<div markdown="1">',
+      '[a](gone-a.md)',
+      '</div>',
+      '', // 7-10
+      '=== "Tab"',
+      '',
+      '    ??? note',
+      '        Text [b](gone-b.md)',
+      '', // 11-15
       '\t- tab-indented [c](gone-c.md)', // 16
     ].join('\n');
     const r = await render(md, { snippets: { 'two-lines.md': 'one\ntwo\n' }, missing: ['gone-a.md', 'gone-b.md', 'gone-c.md'] });
@@ -109,10 +120,54 @@ describe('renderMarkdown', () => {
 /** Deterministic soup of the syntax the renderer handles specially. */
 function randomMarkdown(seed: number): string {
   const pieces = [
-    '!!! note "t"', '??? tip', '???+ x ""', '=== "a"', '===+ "b"', '    ', '        ', '```', '~~~', '```py hl_lines="1"',
-    '--8<-- "s.md"', '--8<--', '*[A]: b', '{: .c }', '{ #i }', '{++', '++}', '{~~', '~>', '~~}', '==', '^^', '^', '~', '++',
-    '> [!TIP]', '> ', '- ', '1. ', '  - ', '<div markdown="1">', '</div>', '<figure markdown>', '</figure>', '[x](y.md#z)',
-    '![i](j.png)', '[^1]', '[^1]: n', ':smile:', ':material-x:', '<script>', 'onclick=', '# ', '## h', 'text', '\t', '\n', '\n\n',
+    '!!! note "t"',
+    '??? tip',
+    '???+ x ""',
+    '=== "a"',
+    '===+ "b"',
+    '    ',
+    '        ',
+    '```',
+    '~~~',
+    '```py hl_lines="1"',
+    '--8<-- "s.md"',
+    '--8<--',
+    '*[A]: b',
+    '{: .c }',
+    '{ #i }',
+    '{++',
+    '++}',
+    '{~~',
+    '~>',
+    '~~}',
+    '==',
+    '^^',
+    '^',
+    '~',
+    '++',
+    '> [!TIP]',
+    '> ',
+    '- ',
+    '1. ',
+    '  - ',
+    '<div markdown="1">',
+    '</div>',
+    '<figure markdown>',
+    '</figure>',
+    '[x](y.md#z)',
+    '![i](j.png)',
+    '[^1]',
+    '[^1]: n',
+    ':smile:',
+    ':material-x:',
+    '<script>',
+    'onclick=',
+    '# ',
+    '## h',
+    'text',
+    '\t',
+    '\n',
+    '\n\n',
   ];
   let state = seed * 2654435761 + 1;
   const next = () => {

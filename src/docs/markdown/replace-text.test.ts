@@ -18,7 +18,10 @@ function tree(children: PhrasingContent[]): Root {
 describe('replaceText', () => {
   it('gives what mdast-util-find-and-replace gives', () => {
     const text = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', ' '), { maxLength: 12 }).map((p) => p.join(''));
-    const node = fc.oneof(text.map((value): PhrasingContent => ({ type: 'text', value })), text.map((value) => ({ type: 'emphasis', children: [{ type: 'text', value }] }) as PhrasingContent));
+    const node = fc.oneof(
+      text.map((value): PhrasingContent => ({ type: 'text', value })),
+      text.map((value) => ({ type: 'emphasis', children: [{ type: 'text', value }] }) as PhrasingContent),
+    );
     fc.assert(
       fc.property(fc.array(node, { maxLength: 8 }), (children) => {
         const ours = tree(structuredClone(children));

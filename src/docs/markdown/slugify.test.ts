@@ -28,7 +28,15 @@ describe('slugify unicode (pymdownx.slugs, case=lower)', () => {
     const text = fc.array(fc.constantFrom('<', '>', '/', 'a', ' ', 'b'), { maxLength: 16 }).map((p) => p.join(''));
     fc.assert(
       fc.property(text, (t) => {
-        expect(slugify(t, 'unicode')).toBe(t.normalize('NFC').replace(TAGS, '').trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-'));
+        expect(slugify(t, 'unicode')).toBe(
+          t
+            .normalize('NFC')
+            .replace(TAGS, '')
+            .trim()
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+            .replace(/ /g, '-'),
+        );
       }),
       { numRuns: 2000 },
     );

@@ -17,7 +17,11 @@ export function slugify(text: string, mode: SlugMode = 'default'): string {
     return stripped.replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
   }
   const ascii = text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
-  return ascii.replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-');
+  return ascii
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '-');
 }
 
 /**

@@ -27,7 +27,9 @@ describe('snippets (pymdownx.snippets)', () => {
   });
 
   it('selects line ranges and named sections', async () => {
-    const out = await html('```\n--8<-- "inc/code.properties:2:3"\n--8<-- "inc/code.properties:4"\n```\n\n--8<-- "inc/sections.md:usage"\n', { snippets: FILES });
+    const out = await html('```\n--8<-- "inc/code.properties:2:3"\n--8<-- "inc/code.properties:4"\n```\n\n--8<-- "inc/sections.md:usage"\n', {
+      snippets: FILES,
+    });
     expect(textOf(select(out, 'code')[0]!)).toBe('b=2\nc=3\nd=4\n');
     expect(proseText(out)).toContain('Usage line.');
     expect(proseText(out)).not.toMatch(/intro|outro|start:usage/);

@@ -137,7 +137,10 @@ export function parseEntry(entry: string): { path: string; select: Select } {
   const dropMarkers = (lines: string[]) => lines.filter((l) => !sectionMarker(l));
   const ranges = splitRanges(entry);
   if (ranges && ranges[1] !== ':') {
-    const spans = ranges[1].slice(1).split(',').map((r) => r.split(':'));
+    const spans = ranges[1]
+      .slice(1)
+      .split(',')
+      .map((r) => r.split(':'));
     return {
       path: ranges[0],
       select: (lines, room) => {

@@ -24,7 +24,10 @@ export interface Tab {
 
 /** `setNumber` is 1-based and unique in the page (it names the radio group). */
 export function buildTabSet(tabs: Tab[], setNumber: number): FdBlock {
-  const selected = Math.max(0, tabs.findIndex((t) => t.spec.open));
+  const selected = Math.max(
+    0,
+    tabs.findIndex((t) => t.spec.open),
+  );
   const id = (k: number) => `__tabbed_${setNumber}_${k + 1}`;
   const inputs = tabs.map((_, k) => fdBlock('input', { type: 'radio', name: `__tabbed_${setNumber}`, id: id(k), checked: k === selected }));
   const labels = tabs.map((t, k) => fdInline('label', { htmlFor: [id(k)] }, t.title) as unknown as Flow);

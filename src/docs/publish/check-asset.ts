@@ -30,18 +30,29 @@ export type AssetCheck =
 
 /** `realRoot`: the repo folder's real path. */
 export async function checkAsset(asset: AssetCopy, realRoot: string, maxFileBytes: number): Promise<AssetCheck> {
-  const problem = (rule: RuleId, message: string): AssetCheck => ({ ok: false, diagnostic: makeDiagnostic(rule, { repo: asset.repo, path: asset.repoPath, line: 0, column: 0 }, message) });
+  const problem = (rule: RuleId, message: string): AssetCheck => ({
+    ok: false,
+    diagnostic: makeDiagnostic(rule, { repo: asset.repo, path: asset.repoPath, line: 0, column: 0 }, message),
+  });
   if (gitDirSegment(asset.repoPath) !== undefined) return problem('file-in-git-dir', gitDirMessage);
   const real = await realpath(asset.from).catch(() => undefined);
   if (real === undefined) return { ok: false };
-  if (!real.startsWith(realRoot + sep)) return problem('file-outside-repo', "Not published: a symlink on this path leads out of the repository, and nothing outside a repository is published. Replace the symlink with the file itself.");
+  if (!real.startsWith(realRoot + sep))
+    return problem(
+      'file-outside-repo',
+      'Not published: a symlink on this path leads out of the repository, and nothing outside a repository is published. Replace the symlink with the file itself.',
+    );
   if (gitDirSegment(relative(realRoot, real)) !== undefined) return problem('file-in-git-dir', gitDirMessage);
 
   const type = publishedTypeOf(asset.to);
   if (!type) return problem('docs-asset-unsafe', unsafeTypeMessage(asset.to));
   const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) return { ok: false };
-  if (info.size > maxFileBytes) return problem('docs-asset-too-large', `Not published: ${info.size} bytes is over the ${maxFileBytes}-byte limit for a file (\`limits.maxFileBytes\` in portal.config.yaml). Make the file smaller, raise the limit, or link to it on GitHub with a full https:// URL.`);
+  if (info.size > maxFileBytes)
+    return problem(
+      'docs-asset-too-large',
+      `Not published: ${info.size} bytes is over the ${maxFileBytes}-byte limit for a file (\`limits.maxFileBytes\` in portal.config.yaml). Make the file smaller, raise the limit, or link to it on GitHub with a full https:// URL.`,
+    );
 
   if (type.kind === 'binary') {
     if (!headMatches(type, await readHead(real))) return problem('docs-asset-unsafe', mismatchMessage(type));
@@ -49,7 +60,16 @@ export async function checkAsset(asset: AssetCopy, realRoot: string, maxFileByte
   }
   const content = await contentOf(real, type);
   if (content === undefined) return problem('docs-asset-unsafe', mismatchMessage(type));
-  const notes = content.removed.length === 0 ? [] : [makeDiagnostic('docs-asset-unsafe', { repo: asset.repo, path: asset.repoPath, line: 0, column: 0 }, `Published with parts removed: this SVG had ${content.removed.slice(0, 5).join(', ')}${content.removed.length > 5 ? ', …' : ''}, which could run or load something on the portal's site when the SVG is opened on its own. The rest of the drawing is published without them; remove them from the file (draw labels as SVG <text>, not HTML in <foreignObject>) so the portal shows what you drew.`)];
+  const notes =
+    content.removed.length === 0
+      ? []
+      : [
+          makeDiagnostic(
+            'docs-asset-unsafe',
+            { repo: asset.repo, path: asset.repoPath, line: 0, column: 0 },
+            `Published with parts removed: this SVG had ${content.removed.slice(0, 5).join(', ')}${content.removed.length > 5 ? ', …' : ''}, which could run or load something on the portal's site when the SVG is opened on its own. The rest of the drawing is published without them; remove them from the file (draw labels as SVG <text>, not HTML in <foreignObject>) so the portal shows what you drew.`,
+          ),
+        ];
   return { ok: true, asset: { ...asset, from: real, bytes: content.bytes.byteLength }, notes };
 }
 
@@ -89,7 +109,8 @@ async function readHead(path: string): Promise<Uint8Array> {
   }
 }
 
-const gitDirMessage = "Not published: the file is in the repository's git folder (or a link leads there), which holds the clone's settings and credentials and is never published. Link to files outside `.git`.";
+const gitDirMessage =
+  "Not published: the file is in the repository's git folder (or a link leads there), which holds the clone's settings and credentials and is never published. Link to files outside `.git`.";
 
 function unsafeTypeMessage(to: string): string {
   const ext = /\.([A-Za-z0-9]{1,10})$/.exec(to)?.[1];
@@ -98,6 +119,11 @@ function unsafeTypeMessage(to: string): string {
 }
 
 function mismatchMessage(type: PublishedType): string {
-  const expected = type.kind === 'binary' ? 'it does not start like one' : type.kind === 'svg' ? 'it is not UTF-8 text holding an <svg> element' : 'it is not UTF-8 text without NUL characters';
+  const expected =
+    type.kind === 'binary'
+      ? 'it does not start like one'
+      : type.kind === 'svg'
+        ? 'it is not UTF-8 text holding an <svg> element'
+        : 'it is not UTF-8 text without NUL characters';
   return `Not published: the file is named as ${type.label}, but ${expected}, and a browser could take it for another type (such as HTML). Re-export it, or give it the extension of what it really is.`;
 }

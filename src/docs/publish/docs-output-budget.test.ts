@@ -14,7 +14,14 @@ const site = (extra: Partial<DocsSiteRecord> = {}): DocsSiteRecord => ({
   kind: 'mkdocs',
   nav: [
     { kind: 'page', title: 'Home', href: sitePath },
-    { kind: 'section', title: 'Guides', children: [{ kind: 'page', title: 'One', href: `${sitePath}one/` }, { kind: 'page', title: 'Two', href: `${sitePath}two/` }] },
+    {
+      kind: 'section',
+      title: 'Guides',
+      children: [
+        { kind: 'page', title: 'One', href: `${sitePath}one/` },
+        { kind: 'page', title: 'Two', href: `${sitePath}two/` },
+      ],
+    },
     { kind: 'section', title: 'Later', children: [{ kind: 'page', title: 'Three', href: `${sitePath}three/` }] },
     { kind: 'link', title: 'GitHub', href: 'https://github.com/o/big' },
   ],

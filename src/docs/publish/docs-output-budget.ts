@@ -43,7 +43,14 @@ export function applyOutputBudget(input: DocsOutputInput): DocsOutput {
     for (const site of sitesByRepo.get(repo) ?? []) {
       const navIndex = new Map(navPagePaths(site.nav).map((path, i) => [path, i]));
       for (const page of pagesBySite.get(site.id) ?? []) {
-        pages.push({ id: page.id, siteId: site.id, bytes: pageBytes(page, site), isSiteIndex: page.path === site.path, navIndex: navIndex.get(page.path), assets: input.assetsByPage.get(page.id) ?? [] });
+        pages.push({
+          id: page.id,
+          siteId: site.id,
+          bytes: pageBytes(page, site),
+          isSiteIndex: page.path === site.path,
+          navIndex: navIndex.get(page.path),
+          assets: input.assetsByPage.get(page.id) ?? [],
+        });
       }
     }
     const fitted = fitRepoOutput({ repo, pages, assets: assetsByRepo.get(repo) ?? [] }, input.limit);
@@ -68,7 +75,9 @@ export function applyOutputBudget(input: DocsOutputInput): DocsOutput {
 
 /** The base-relative paths of a nav's pages, in reading order. */
 function navPagePaths(nav: readonly DocsNavItemShape[]): string[] {
-  return nav.flatMap((item) => (item.kind === 'page' && item.href !== undefined ? [item.href] : item.kind === 'section' ? navPagePaths(item.children ?? []) : []));
+  return nav.flatMap((item) =>
+    item.kind === 'page' && item.href !== undefined ? [item.href] : item.kind === 'section' ? navPagePaths(item.children ?? []) : [],
+  );
 }
 
 function pruneNav(nav: readonly DocsNavItemShape[], leftOut: ReadonlySet<string>): DocsNavItemShape[] {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, headMatches, publishedTypeOf } from './file-types.ts';
 
-const bytes = (...parts: (string | number[] | Uint8Array)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const ftyp = (major: string, ...compatible: string[]) => {
   const body = bytes('ftyp', major, [0, 0, 0, 0], ...compatible);
   return bytes([0, 0, 0, body.length + 4], body);
@@ -9,16 +10,69 @@ const ftyp = (major: string, ...compatible: string[]) => {
 
 describe('which file names the portal publishes', () => {
   it('publishes passive types, whatever the case of the extension', () => {
-    for (const name of ['a.png', 'a.PNG', 'a.jpg', 'a.jpeg', 'a.gif', 'a.webp', 'a.avif', 'a.ico', 'a.bmp', 'a.pdf', 'a.svg', 'a.mp4', 'a.webm', 'a.txt', 'a.csv', 'a.tsv', 'a.log', 'a.json', 'a.yaml', 'a.yml', 'a.toml', 'dir.v2/notes.TXT']) {
+    for (const name of [
+      'a.png',
+      'a.PNG',
+      'a.jpg',
+      'a.jpeg',
+      'a.gif',
+      'a.webp',
+      'a.avif',
+      'a.ico',
+      'a.bmp',
+      'a.pdf',
+      'a.svg',
+      'a.mp4',
+      'a.webm',
+      'a.txt',
+      'a.csv',
+      'a.tsv',
+      'a.log',
+      'a.json',
+      'a.yaml',
+      'a.yml',
+      'a.toml',
+      'dir.v2/notes.TXT',
+    ]) {
       expect(publishedTypeOf(name), name).toBeDefined();
     }
   });
 
   it('publishes nothing a browser may open as a document, nor names it cannot type', () => {
     const refused = [
-      'a.html', 'a.htm', 'a.xhtml', 'a.xht', 'a.shtml', 'a.mht', 'a.mhtml', 'a.xml', 'a.xsl', 'a.xslt', 'a.svgz', 'a.rss', 'a.atom', 'a.kml', 'a.rdf', 'a.mathml',
-      'a.js', 'a.mjs', 'a.css', 'a.wasm', 'a.swf', 'a.md', 'a.woff2', 'a.exe',
-      'noext', 'docs/noext', '.png', 'a.png.', 'a.png ', 'a.png/x', 'a.png.html', 'a.png%00.html', 'a.svg.xht',
+      'a.html',
+      'a.htm',
+      'a.xhtml',
+      'a.xht',
+      'a.shtml',
+      'a.mht',
+      'a.mhtml',
+      'a.xml',
+      'a.xsl',
+      'a.xslt',
+      'a.svgz',
+      'a.rss',
+      'a.atom',
+      'a.kml',
+      'a.rdf',
+      'a.mathml',
+      'a.js',
+      'a.mjs',
+      'a.css',
+      'a.wasm',
+      'a.swf',
+      'a.md',
+      'a.woff2',
+      'a.exe',
+      'noext',
+      'docs/noext',
+      '.png',
+      'a.png.',
+      'a.png ',
+      'a.png/x',
+      'a.png.html',
+      'a.png%00.html',
+      'a.svg.xht',
     ];
     for (const name of refused) expect(publishedTypeOf(name), name).toBeUndefined();
   });

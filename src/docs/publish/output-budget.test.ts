@@ -21,7 +21,10 @@ describe('reading order', () => {
 
 describe('one repo within its output budget', () => {
   it('keeps everything, with no diagnostic, when it fits', () => {
-    const fitted = fitRepoOutput({ repo: 'r', pages: [page('index', 10, { isSiteIndex: true, assets: ['img.png'] })], assets: [{ to: 'img.png', bytes: 90 }] }, 100);
+    const fitted = fitRepoOutput(
+      { repo: 'r', pages: [page('index', 10, { isSiteIndex: true, assets: ['img.png'] })], assets: [{ to: 'img.png', bytes: 90 }] },
+      100,
+    );
     expect([...fitted.pages]).toEqual(['index']);
     expect([...fitted.assets]).toEqual(['img.png']);
     expect(fitted).toMatchObject({ keptBytes: 100, leftOutBytes: 0 });
@@ -38,7 +41,11 @@ describe('one repo within its output budget', () => {
           page('faq', 10, { navIndex: 2, assets: ['refused.html'] }),
           page('orphan', 10),
         ],
-        assets: [{ to: 'guide.png', bytes: 30 }, { to: 'shared.png', bytes: 20 }, { to: 'unused.pdf', bytes: 5 }],
+        assets: [
+          { to: 'guide.png', bytes: 30 },
+          { to: 'shared.png', bytes: 20 },
+          { to: 'unused.pdf', bytes: 5 },
+        ],
       },
       75,
     );
@@ -55,7 +62,14 @@ describe('one repo within its output budget', () => {
   });
 
   it('stops at the first page or file that does not fit, so what is kept is a prefix', () => {
-    const fitted = fitRepoOutput({ repo: 'r', pages: [page('index', 5, { isSiteIndex: true, assets: ['huge.pdf'] }), page('small', 1, { navIndex: 1 })], assets: [{ to: 'huge.pdf', bytes: 1000 }] }, 100);
+    const fitted = fitRepoOutput(
+      {
+        repo: 'r',
+        pages: [page('index', 5, { isSiteIndex: true, assets: ['huge.pdf'] }), page('small', 1, { navIndex: 1 })],
+        assets: [{ to: 'huge.pdf', bytes: 1000 }],
+      },
+      100,
+    );
     expect([...fitted.pages]).toEqual(['index']);
     expect(fitted.assets.size).toBe(0);
     expect(fitted.diagnostic!.message).toContain('from "huge.pdf" on');
@@ -71,12 +85,17 @@ describe('one repo within its output budget', () => {
 describe('the budget (property)', () => {
   const repoOutput = fc
     .tuple(
-      fc.array(fc.tuple(fc.nat(200), fc.option(fc.nat(20), { nil: undefined }), fc.array(fc.nat(9), { maxLength: 3 }), fc.constantFrom('a', 'b')), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.tuple(fc.nat(200), fc.option(fc.nat(20), { nil: undefined }), fc.array(fc.nat(9), { maxLength: 3 }), fc.constantFrom('a', 'b')), {
+        minLength: 1,
+        maxLength: 12,
+      }),
       fc.array(fc.nat(300), { minLength: 10, maxLength: 10 }),
     )
     .map(([pages, assetSizes]) => ({
       repo: 'r',
-      pages: pages.map(([bytes, navIndex, assets, siteId], i) => page(`p${i}`, bytes, { siteId, navIndex, isSiteIndex: i < 2 && siteId === 'a', assets: assets.map((n) => `f${n}`) })),
+      pages: pages.map(([bytes, navIndex, assets, siteId], i) =>
+        page(`p${i}`, bytes, { siteId, navIndex, isSiteIndex: i < 2 && siteId === 'a', assets: assets.map((n) => `f${n}`) }),
+      ),
       assets: assetSizes.map((bytes, n) => ({ to: `f${n}`, bytes })),
     }));
 

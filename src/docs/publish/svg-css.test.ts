@@ -3,17 +3,58 @@ import { isSafeValue, sanitizeDeclarations, sanitizeStylesheet } from './svg-css
 
 describe('CSS values in a published SVG', () => {
   it('keeps what draws', () => {
-    for (const value of ['#fff', 'red', 'none', 'url(#grad)', "url('#grad')", 'url( "#a-1" )', 'rgb(0, 0, 0)', 'rgba(0,0,0,.5)', 'translate(10 20) rotate(45) scale(2)', 'matrix(1 0 0 1 0 0)', 'calc(100% - 2px)', "'Open Sans', Arial, sans-serif", '12px', 'drop-shadow(1px 1px 2px black)', '0;1;0', 'freeze']) {
+    for (const value of [
+      '#fff',
+      'red',
+      'none',
+      'url(#grad)',
+      "url('#grad')",
+      'url( "#a-1" )',
+      'rgb(0, 0, 0)',
+      'rgba(0,0,0,.5)',
+      'translate(10 20) rotate(45) scale(2)',
+      'matrix(1 0 0 1 0 0)',
+      'calc(100% - 2px)',
+      "'Open Sans', Arial, sans-serif",
+      '12px',
+      'drop-shadow(1px 1px 2px black)',
+      '0;1;0',
+      'freeze',
+    ]) {
       expect(isSafeValue(value), value).toBe(true);
     }
   });
 
   it('refuses what loads, runs or hides', () => {
     for (const value of [
-      'url(javascript:alert(1))', 'url(https://evil.example/x.svg#a)', 'url(data:image/svg+xml,<svg/>)', 'url(#a) url(x)', 'URL(//evil)', 'url(\t"javascript:x")',
-      'javascript:alert(1)', 'JaVaScRiPt:x', 'java\nscript:x', 'java\tscript:x', 'java script:x', 'vbscript:x', 'data:text/html,x', ' data :x',
-      'expression(alert(1))', 'image-set("x.png" 1x)', '-webkit-image-set(url(x) 1x)', 'element(#a)', 'src("x")', 'attr(x url)',
-      'u\\72l(x)', '\\75rl(x)', 'red /* hide', '"unclosed', "it's", '<script>', 'a{b}', 'java\x01script:x',
+      'url(javascript:alert(1))',
+      'url(https://evil.example/x.svg#a)',
+      'url(data:image/svg+xml,<svg/>)',
+      'url(#a) url(x)',
+      'URL(//evil)',
+      'url(\t"javascript:x")',
+      'javascript:alert(1)',
+      'JaVaScRiPt:x',
+      'java\nscript:x',
+      'java\tscript:x',
+      'java script:x',
+      'vbscript:x',
+      'data:text/html,x',
+      ' data :x',
+      'expression(alert(1))',
+      'image-set("x.png" 1x)',
+      '-webkit-image-set(url(x) 1x)',
+      'element(#a)',
+      'src("x")',
+      'attr(x url)',
+      'u\\72l(x)',
+      '\\75rl(x)',
+      'red /* hide',
+      '"unclosed',
+      "it's",
+      '<script>',
+      'a{b}',
+      'java\x01script:x',
     ]) {
       expect(isSafeValue(value), value).toBe(false);
     }
@@ -44,7 +85,9 @@ describe('style attributes', () => {
 
 describe('<style> elements', () => {
   it('rebuilds plain rules', () => {
-    expect(sanitizeStylesheet('.node rect { fill: #eee; stroke: #333 }\n/* note */ text{font-family:"Trebuchet MS",sans-serif}')).toBe('.node rect{fill:#eee;stroke:#333}\ntext{font-family:"Trebuchet MS",sans-serif}');
+    expect(sanitizeStylesheet('.node rect { fill: #eee; stroke: #333 }\n/* note */ text{font-family:"Trebuchet MS",sans-serif}')).toBe(
+      '.node rect{fill:#eee;stroke:#333}\ntext{font-family:"Trebuchet MS",sans-serif}',
+    );
     expect(sanitizeStylesheet('g > path:hover, #a[data-x="1"] { opacity: .5 }')).toBe('g > path:hover, #a[data-x="1"]{opacity:.5}');
   });
 
@@ -67,6 +110,10 @@ describe('<style> elements', () => {
     // Half a megabyte each: rescanning from every `{` or `/*` would not finish inside the test's timeout.
     expect(sanitizeStylesheet('a{'.repeat(1 << 18))).toBe('');
     expect(sanitizeStylesheet('/*'.repeat(1 << 18))).toBe('');
-    expect(sanitizeStylesheet('a{fill:red}'.repeat(1 << 16))).toBe(Array<string>(1 << 16).fill('a{fill:red}').join('\n'));
+    expect(sanitizeStylesheet('a{fill:red}'.repeat(1 << 16))).toBe(
+      Array<string>(1 << 16)
+        .fill('a{fill:red}')
+        .join('\n'),
+    );
   });
 });

@@ -10,14 +10,54 @@
 import { PRESENTATION } from './svg-allowlist.ts';
 
 /** CSS-only properties worth keeping next to the presentation attributes; none of them takes a URL. */
-const CSS_ONLY_PROPERTIES: ReadonlySet<string> = new Set(['font', 'line-height', 'white-space', 'transform', 'transform-box', 'mix-blend-mode', 'isolation', 'text-transform']);
+const CSS_ONLY_PROPERTIES: ReadonlySet<string> = new Set([
+  'font',
+  'line-height',
+  'white-space',
+  'transform',
+  'transform-box',
+  'mix-blend-mode',
+  'isolation',
+  'text-transform',
+]);
 
 /** Functions that compute a colour, a length or a transform; `url()` is checked on its own. */
 const SAFE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'url', 'rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'calc', 'min', 'max', 'clamp', 'var',
-  'matrix', 'translate', 'translatex', 'translatey', 'scale', 'scalex', 'scaley', 'rotate', 'skewx', 'skewy',
+  'url',
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'calc',
+  'min',
+  'max',
+  'clamp',
+  'var',
+  'matrix',
+  'translate',
+  'translatex',
+  'translatey',
+  'scale',
+  'scalex',
+  'scaley',
+  'rotate',
+  'skewx',
+  'skewy',
   // Filter functions of the `filter` property.
-  'blur', 'brightness', 'contrast', 'drop-shadow', 'grayscale', 'hue-rotate', 'invert', 'saturate', 'sepia',
+  'blur',
+  'brightness',
+  'contrast',
+  'drop-shadow',
+  'grayscale',
+  'hue-rotate',
+  'invert',
+  'saturate',
+  'sepia',
 ]);
 
 /** Schemes that run script or carry a document, whatever the spacing and case they are written in. */

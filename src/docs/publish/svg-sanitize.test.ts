@@ -89,20 +89,22 @@ const vectors: Record<string, string> = {
   'animate with onbegin': '<svg><rect><animate attributeName="x" from="0" to="5" dur="1s" onbegin="alert(1)"/></rect></svg>',
   'animateMotion through mpath': `<svg ${XLINK}><rect><animateMotion dur="1s"><mpath xlink:href="https://evil.example/p.svg#p"/></animateMotion></rect></svg>`,
   'foreignObject with HTML': '<svg><foreignObject width="100" height="100"><iframe src="javascript:alert(1)"></iframe></foreignObject></svg>',
-  'foreignObject with an XHTML body': '<svg><foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script><img src=x onerror=alert(1)></body></foreignObject></svg>',
+  'foreignObject with an XHTML body':
+    '<svg><foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script><img src=x onerror=alert(1)></body></foreignObject></svg>',
   'handler element': '<svg><handler type="application/ecmascript" ev:event="load">alert(1)</handler></svg>',
   'listener element': '<svg><listener event="load" handler="#h"/></svg>',
   'iframe, embed, object': '<svg><iframe src="javascript:alert(1)"/><embed src="javascript:alert(1)"/><object data="javascript:alert(1)"/></svg>',
   'use with a data: SVG': `<svg><use href="data:image/svg+xml;base64,${b64('<svg id="x" xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')}#x"/></svg>`,
   'use of an external sprite': `<svg ${XLINK}><use xlink:href="https://evil.example/sprite.svg#icon"/></svg>`,
   'image with javascript: and data:': `<svg ${XLINK}><image href="javascript:alert(1)"/><image xlink:href="data:image/svg+xml,&lt;svg onload='alert(1)'/&gt;"/></svg>`,
-  'feImage': '<svg><filter id="f"><feImage href="https://evil.example/x.svg"/></filter></svg>',
+  feImage: '<svg><filter id="f"><feImage href="https://evil.example/x.svg"/></filter></svg>',
   'DOCTYPE with an entity': '<!DOCTYPE svg [<!ENTITY js "javascript:alert(1)">]><svg><a href="&js;"><rect/></a></svg>',
   'xml-stylesheet processing instruction': '<?xml-stylesheet type="text/xsl" href="evil.xsl"?><svg><rect/></svg>',
   'style @import': '<svg><style>@import url(javascript:alert(1));</style><rect/></svg>',
   'style with a javascript: url': '<svg><style>rect { fill: url(javascript:alert(1)) } circle{fill:url("https://evil.example/x")}</style><rect/></svg>',
   'style with a CSS escape': '<svg><style>@\\69mport "https://evil.example/x.css";</style><rect/></svg>',
-  'style attribute with url() and binding': '<svg><rect style="fill:url(javascript:alert(1));-moz-binding:url(https://evil.example/x.xml#b);behavior:url(x.htc)"/></svg>',
+  'style attribute with url() and binding':
+    '<svg><rect style="fill:url(javascript:alert(1));-moz-binding:url(https://evil.example/x.xml#b);behavior:url(x.htc)"/></svg>',
   'presentation attribute with an encoded url': '<svg><rect fill="url(&#x6A;avascript:alert(1))" filter="url(https://evil.example/f.svg#f)"/></svg>',
   'xml:base to javascript:': '<svg><a xml:base="javascript:alert(1)//" href="#x"><rect/></a></svg>',
   'nested svg with onload': '<svg><svg onload="alert(1)"><rect/></svg></svg>',
@@ -224,23 +226,103 @@ describe('fragment hrefs', () => {
   it('accepts #id only', () => {
     expect(isFragmentHref('#a')).toBe(true);
     expect(isFragmentHref('  #a\n')).toBe(true);
-    for (const href of ['', 'a#b', '/#a', 'javascript:alert(1)//#', '#a x', '# a', '#a\tb', 'data:,#a', '//evil#a']) expect(isFragmentHref(href), href).toBe(false);
+    for (const href of ['', 'a#b', '/#a', 'javascript:alert(1)//#', '#a x', '# a', '#a\tb', 'data:,#a', '//evil#a'])
+      expect(isFragmentHref(href), href).toBe(false);
   });
 });
 
 describe('any attribute soup comes out inert (property)', () => {
-  const payloads = ['javascript:alert(1)', 'vbscript:x', 'data:text/html,x', 'url(javascript:x)', 'url(https://e/x)', 'url(#ok)', '#ok', 'alert(1)', 'expression(x)', '\\75rl(x)', 'red', '1', 'translate(1 2)', 'href', 'xlink:href', 'onload', 'fill'];
-  const names = ['onload', 'ONCLICK', 'onbegin', 'href', 'xlink:href', 'HREF', 'style', 'fill', 'stroke', 'filter', 'mask', 'attributeName', 'to', 'values', 'from', 'xml:base', 'xmlns', 'src', 'class', 'id', 'transform', 'begin'];
-  const tags = ['g', 'rect', 'a', 'use', 'animate', 'set', 'animateTransform', 'script', 'foreignObject', 'image', 'feImage', 'style', 'text', 'tspan', 'textPath', 'iframe', 'handler', 'svg', 'title', 'switch', 'div'];
+  const payloads = [
+    'javascript:alert(1)',
+    'vbscript:x',
+    'data:text/html,x',
+    'url(javascript:x)',
+    'url(https://e/x)',
+    'url(#ok)',
+    '#ok',
+    'alert(1)',
+    'expression(x)',
+    '\\75rl(x)',
+    'red',
+    '1',
+    'translate(1 2)',
+    'href',
+    'xlink:href',
+    'onload',
+    'fill',
+  ];
+  const names = [
+    'onload',
+    'ONCLICK',
+    'onbegin',
+    'href',
+    'xlink:href',
+    'HREF',
+    'style',
+    'fill',
+    'stroke',
+    'filter',
+    'mask',
+    'attributeName',
+    'to',
+    'values',
+    'from',
+    'xml:base',
+    'xmlns',
+    'src',
+    'class',
+    'id',
+    'transform',
+    'begin',
+  ];
+  const tags = [
+    'g',
+    'rect',
+    'a',
+    'use',
+    'animate',
+    'set',
+    'animateTransform',
+    'script',
+    'foreignObject',
+    'image',
+    'feImage',
+    'style',
+    'text',
+    'tspan',
+    'textPath',
+    'iframe',
+    'handler',
+    'svg',
+    'title',
+    'switch',
+    'div',
+  ];
   /** A character as an attacker might encode it: literal, decimal or hex reference, with stray whitespace. */
-  const encodedChar = (c: string) => fc.constantFrom(c, `&#${c.codePointAt(0)};`, `&#x${c.codePointAt(0)!.toString(16)};`, `&#x000${c.codePointAt(0)!.toString(16).toUpperCase()};`, `${c}&#x0A;`, `\t${c}`);
+  const encodedChar = (c: string) =>
+    fc.constantFrom(
+      c,
+      `&#${c.codePointAt(0)};`,
+      `&#x${c.codePointAt(0)!.toString(16)};`,
+      `&#x000${c.codePointAt(0)!.toString(16).toUpperCase()};`,
+      `${c}&#x0A;`,
+      `\t${c}`,
+    );
   const encoded = (s: string) => fc.tuple(...[...s].map(encodedChar)).map((parts) => parts.join(''));
-  const value = fc.oneof(fc.constantFrom(...payloads).chain(encoded), fc.string({ maxLength: 12 }).map((s) => s.replace(/["&<]/g, '')));
+  const value = fc.oneof(
+    fc.constantFrom(...payloads).chain(encoded),
+    fc.string({ maxLength: 12 }).map((s) => s.replace(/["&<]/g, '')),
+  );
   const attribute = fc.tuple(fc.constantFrom(...names), value).map(([n, v]) => ` ${n}="${v.replace(/"/g, '')}"`);
   const element: fc.Memo<string> = fc.memo((depth) =>
-    fc.tuple(fc.constantFrom(...tags), fc.array(attribute, { maxLength: 4 }), depth > 1 ? fc.array(element(depth - 1), { maxLength: 3 }) : fc.constant([]), fc.constantFrom('', 'x', '<![CDATA[<script>alert(1)</script>]]>', '&lt;script&gt;', '@import url(javascript:x); a{fill:red}')).map(
-      ([tag, attrs, children, text]) => `<${tag}${attrs.join('')}>${text}${children.join('')}</${tag}>`,
-    ),
+    fc
+      .tuple(
+        fc.constantFrom(...tags),
+        fc.array(attribute, { maxLength: 4 }),
+        depth > 1 ? fc.array(element(depth - 1), { maxLength: 3 }) : fc.constant([]),
+        fc.constantFrom('', 'x', '<![CDATA[<script>alert(1)</script>]]>', '&lt;script&gt;', '@import url(javascript:x); a{fill:red}'),
+      )
+      .map(([tag, attrs, children, text]) => `<${tag}${attrs.join('')}>${text}${children.join('')}</${tag}>`),
   );
 
   it('has no on… attribute, no non-fragment href, no active scheme, and parses as XML', () => {

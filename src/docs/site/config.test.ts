@@ -8,7 +8,14 @@ const rules = (site: ReturnType<typeof load>) => site.diagnostics.map((d) => d.r
 describe('mkdocs.yml', () => {
   test('without a config, Backstage’s default: site_name from the entity, docs_dir docs', () => {
     const site = load({ 'svc/docs/index.md': '# Hi', 'svc/catalog-info.yaml': 'x' }, 'svc');
-    expect(site.config).toEqual({ siteName: 'payments', docsDir: 'svc/docs', useDirectoryUrls: true, editUriIsDefault: false, markdownExtensions: [], slugify: 'default' });
+    expect(site.config).toEqual({
+      siteName: 'payments',
+      docsDir: 'svc/docs',
+      useDirectoryUrls: true,
+      editUriIsDefault: false,
+      markdownExtensions: [],
+      slugify: 'default',
+    });
     expect(site.pages.map((p) => p.repoPath)).toEqual(['svc/docs/index.md']);
     expect(site.diagnostics).toEqual([]);
   });
@@ -68,16 +75,25 @@ describe('mkdocs.yml', () => {
   });
 
   test('markdown_extensions by name, in list-of-strings, list-of-mappings and mapping forms', () => {
-    const list = load({ 'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - admonition\n  - pymdownx.highlight:\n      linenums: true\n  - admonition', 'docs/index.md': '' });
+    const list = load({
+      'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - admonition\n  - pymdownx.highlight:\n      linenums: true\n  - admonition',
+      'docs/index.md': '',
+    });
     expect(list.config.markdownExtensions).toEqual(['admonition', 'pymdownx.highlight']);
     const mapping = load({ 'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  toc: {permalink: true}\n  abbr: {}', 'docs/index.md': '' });
     expect(mapping.config.markdownExtensions).toEqual(['toc', 'abbr']);
   });
 
   test('a pymdownx.slugs slugify for toc means Unicode heading ids', () => {
-    const unicode = load({ 'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}', 'docs/index.md': '' });
+    const unicode = load({
+      'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}',
+      'docs/index.md': '',
+    });
     expect(unicode.config.slugify).toBe('unicode');
-    const legacy = load({ 'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:pymdownx.slugs.uslugify', 'docs/index.md': '' });
+    const legacy = load({
+      'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:pymdownx.slugs.uslugify',
+      'docs/index.md': '',
+    });
     expect(legacy.config.slugify).toBe('unicode');
     const plain = load({ 'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - toc:\n      permalink: true', 'docs/index.md': '' });
     expect(plain.config.slugify).toBe('default');

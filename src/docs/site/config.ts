@@ -38,23 +38,48 @@ export const exists = (file: RepoFile | undefined): file is RepoFile => file !==
 
 export function readMkdocsConfig(files: Record<string, RepoFile>, dir: string, entityName: string, problems: Problems): MkdocsConfig {
   const defaults: MkdocsConfig = {
-    siteName: entityName, configDir: dir, docsDir: docsDirOf(undefined, dir).path, useDirectoryUrls: true, editUriIsDefault: false,
-    markdownExtensions: [], slugify: 'default', excludeDocs: [], draftDocs: [], notInNav: [],
+    siteName: entityName,
+    configDir: dir,
+    docsDir: docsDirOf(undefined, dir).path,
+    useDirectoryUrls: true,
+    editUriIsDefault: false,
+    markdownExtensions: [],
+    slugify: 'default',
+    excludeDocs: [],
+    draftDocs: [],
+    notInNav: [],
   };
   const { path: configPath, ignored, file, tree, settings } = readMkdocsYaml(files, dir);
   if (configPath === undefined || file === undefined) return defaults;
-  if (ignored) problems.add('docs-config-duplicate', nowhere(ignored), `Both ${configPath} and ${ignored} exist; Backstage builds with ${configPath} and ignores ${ignored}. Delete one of them.`);
+  if (ignored)
+    problems.add(
+      'docs-config-duplicate',
+      nowhere(ignored),
+      `Both ${configPath} and ${ignored} exist; Backstage builds with ${configPath} and ignores ${ignored}. Delete one of them.`,
+    );
   if (tree === undefined) {
-    problems.add('docs-config-unreadable', nowhere(configPath), `${configPath} could not be read (${file.status}); the docs are built with Backstage's default config (site_name: ${entityName}, docs_dir: docs).`);
+    problems.add(
+      'docs-config-unreadable',
+      nowhere(configPath),
+      `${configPath} could not be read (${file.status}); the docs are built with Backstage's default config (site_name: ${entityName}, docs_dir: docs).`,
+    );
     return { ...defaults, configPath };
   }
   if (tree.problem) {
     const rule = tree.problem.kind === 'syntax' ? 'docs-config-yaml' : 'docs-config-yaml-limit';
-    problems.add(rule, tree.problem.at, `${configPath} is not valid YAML: ${tree.problem.message}. ${tree.problem.kind === 'syntax' ? `The docs are built with Backstage's default config until it is fixed.` : 'The rest of the file was not read.'}`);
+    problems.add(
+      rule,
+      tree.problem.at,
+      `${configPath} is not valid YAML: ${tree.problem.message}. ${tree.problem.kind === 'syntax' ? `The docs are built with Backstage's default config until it is fixed.` : 'The rest of the file was not read.'}`,
+    );
     if (tree.problem.kind === 'syntax') return { ...defaults, configPath };
   }
   if (settings === undefined) {
-    problems.add('docs-config-yaml', tree.root?.at ?? nowhere(configPath), `${configPath} must be a mapping of MkDocs settings (site_name, nav, …), found ${describe(tree.root)}. The docs are built with Backstage's default config.`);
+    problems.add(
+      'docs-config-yaml',
+      tree.root?.at ?? nowhere(configPath),
+      `${configPath} must be a mapping of MkDocs settings (site_name, nav, …), found ${describe(tree.root)}. The docs are built with Backstage's default config.`,
+    );
     return { ...defaults, configPath };
   }
   return { ...defaults, configPath, ...readFields(settings, configPath, dir, entityName, problems) };
@@ -73,7 +98,12 @@ function readFields(root: MapNode, configPath: string, dir: string, entityName: 
   let siteName = configString(siteNameEntry?.value);
   if (siteName === undefined) {
     if (siteNameEntry) wrongType('site_name', 'a string', `Using '${entityName}'.`);
-    else problems.add('docs-config-field', { path: configPath, line: 1, column: 1 }, `${configPath} has no site_name, which MkDocs requires. Add \`site_name: ${entityName}\`; using '${entityName}' meanwhile.`);
+    else
+      problems.add(
+        'docs-config-field',
+        { path: configPath, line: 1, column: 1 },
+        `${configPath} has no site_name, which MkDocs requires. Add \`site_name: ${entityName}\`; using '${entityName}' meanwhile.`,
+      );
     siteName = entityName;
   }
 
@@ -111,13 +141,18 @@ function readFields(root: MapNode, configPath: string, dir: string, entityName: 
   const navEntry = field('nav');
   const { names, slugify } = readMarkdownExtensions(field('markdown_extensions')?.value, configPath, problems);
   return {
-    siteName, docsDir, useDirectoryUrls,
+    siteName,
+    docsDir,
+    useDirectoryUrls,
     ...(navEntry ? { nav: navEntry.value } : {}),
     ...(repoUrl ? { repoUrl } : {}),
     ...(editUri !== undefined ? { editUri } : {}),
     editUriIsDefault: editUri !== undefined && writtenEditUri === undefined,
-    markdownExtensions: names, slugify,
-    excludeDocs: patterns('exclude_docs'), draftDocs: patterns('draft_docs'), notInNav: patterns('not_in_nav'),
+    markdownExtensions: names,
+    slugify,
+    excludeDocs: patterns('exclude_docs'),
+    draftDocs: patterns('draft_docs'),
+    notInNav: patterns('not_in_nav'),
   };
 }
 
@@ -126,9 +161,17 @@ function checkDocsDir(setting: DocsDirSetting, configPath: string, problems: Pro
   const at = setting.entry?.value.at ?? nowhere(configPath);
   const docsDir = setting.written;
   if (setting.problem === 'outside') {
-    problems.add('docs-dir-outside', at, `docs_dir '${docsDir}' in ${configPath} is absolute or leaves the folder of the config; Backstage refuses it for security reasons. Use a folder beside ${configPath}, such as docs.`);
+    problems.add(
+      'docs-dir-outside',
+      at,
+      `docs_dir '${docsDir}' in ${configPath} is absolute or leaves the folder of the config; Backstage refuses it for security reasons. Use a folder beside ${configPath}, such as docs.`,
+    );
   } else if (setting.problem === 'config-folder') {
-    problems.add('docs-dir-outside', at, `docs_dir '${docsDir}' in ${configPath} is the folder of the config itself, which MkDocs refuses. Move the Markdown files into a sub-folder such as docs/.`);
+    problems.add(
+      'docs-dir-outside',
+      at,
+      `docs_dir '${docsDir}' in ${configPath} is the folder of the config itself, which MkDocs refuses. Move the Markdown files into a sub-folder such as docs/.`,
+    );
   }
   return setting.path;
 }
@@ -157,11 +200,16 @@ function readMarkdownExtensions(node: Located | undefined, configPath: string, p
   if (node.kind === 'map' && !node.tag) for (const e of node.entries) items.push({ name: e.key ?? undefined, options: e.value, at: e.keyAt });
   else if (node.kind === 'seq' && !node.tag) {
     for (const item of node.items) {
-      if (item.kind === 'map' && !item.tag && item.entries.length === 1) items.push({ name: item.entries[0]!.key ?? undefined, options: item.entries[0]!.value, at: item.at });
+      if (item.kind === 'map' && !item.tag && item.entries.length === 1)
+        items.push({ name: item.entries[0]!.key ?? undefined, options: item.entries[0]!.value, at: item.at });
       else items.push({ name: stringOf(item), at: item.at });
     }
   } else {
-    problems.add('docs-config-field', node.at, `markdown_extensions in ${configPath} must be a list of extension names, found ${describe(node)}. It is ignored.`);
+    problems.add(
+      'docs-config-field',
+      node.at,
+      `markdown_extensions in ${configPath} must be a list of extension names, found ${describe(node)}. It is ignored.`,
+    );
     return { names, slugify };
   }
   for (const item of items) {

@@ -15,11 +15,21 @@ import { corpusSets, readExpected, readSetFiles, type ExpectedNav, type Expected
 import { isStaticPage } from './files.ts';
 import { loadDocsSite, resolveDocsLink, type NavNode } from './index.ts';
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function toExpectedShape(nodes: NavNode[]): ExpectedNav[] {
   return nodes.map((n) =>
-    n.kind === 'page' ? { page: n.title, src: n.src, url: n.url } : n.kind === 'section' ? { section: n.title, children: toExpectedShape(n.children) } : { link: n.title, url: n.href },
+    n.kind === 'page'
+      ? { page: n.title, src: n.src, url: n.url }
+      : n.kind === 'section'
+        ? { section: n.title, children: toExpectedShape(n.children) }
+        : { link: n.title, url: n.href },
   );
 }
 
@@ -28,7 +38,8 @@ function decodeNav(nodes: ExpectedNav[]): ExpectedNav[] {
 }
 
 /** MkDocs' link messages: the linking file and the link as written. */
-const LINK_MESSAGE = /^Doc file '(.*?)' contains (?:a|an absolute|an unrecognized relative) link '(.*?)'(?:, but the target(?: '.*?')? is not found|, it was left as is)/;
+const LINK_MESSAGE =
+  /^Doc file '(.*?)' contains (?:a|an absolute|an unrecognized relative) link '(.*?)'(?:, but the target(?: '.*?')? is not found|, it was left as is)/;
 
 function notInNavReport(expected: ExpectedSite): string[] {
   const start = expected.mkdocs_build_messages.findIndex((m) => m.startsWith('The following pages exist in the docs directory'));

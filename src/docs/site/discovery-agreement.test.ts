@@ -19,7 +19,8 @@ import { loadDocsSite } from './index.ts';
 
 const CATALOG = '__frontdoor-catalog.yaml';
 const options = { catalogPaths: [CATALOG], maxAliasCount: 100, maxDocumentsPerFile: 100, maxReferencedFiles: 100 };
-const entity = (dir: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: site\n  annotations:\n    backstage.io/techdocs-ref: dir:${dir ? `./${dir}` : '.'}\nspec: { type: documentation, lifecycle: production, owner: docs }\n`;
+const entity = (dir: string) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: site\n  annotations:\n    backstage.io/techdocs-ref: dir:${dir ? `./${dir}` : '.'}\nspec: { type: documentation, lifecycle: production, owner: docs }\n`;
 const text = (t: string): RepoFile => ({ status: 'text', text: t, size: t.length });
 
 async function crawlAndRender(repo: Record<string, string | RepoFile>, dir: string) {
@@ -41,17 +42,36 @@ const variants: [string, Record<string, string>, string, string[]][] = [
   ['docs_dir empty', { 'mkdocs.yml': 'site_name: S\ndocs_dir:\n', ...docs }, '', ['docs']],
   ['docs_dir a number (YAML 1.1)', { 'mkdocs.yml': 'site_name: S\ndocs_dir: 2024\n', '2024/index.md': page('2024'), ...docs }, '', ['2024']],
   ['docs_dir from !ENV, its default', { 'mkdocs.yml': 'site_name: S\ndocs_dir: !ENV [DOCS_DIR, content]\n', ...docs }, '', ['content']],
-  ['docs_dir ../x (leaves the config folder)', { 'site/mkdocs.yml': 'site_name: S\ndocs_dir: ../content\n', 'site/docs/index.md': page('Site'), ...docs }, 'site', []],
+  [
+    'docs_dir ../x (leaves the config folder)',
+    { 'site/mkdocs.yml': 'site_name: S\ndocs_dir: ../content\n', 'site/docs/index.md': page('Site'), ...docs },
+    'site',
+    [],
+  ],
   ['docs_dir absolute', { 'site/mkdocs.yml': 'site_name: S\ndocs_dir: /content\n', 'site/docs/index.md': page('Site'), ...docs }, 'site', []],
   ['docs_dir the config folder', { 'site/mkdocs.yml': 'site_name: S\ndocs_dir: .\n', 'site/docs/index.md': page('Site') }, 'site', []],
-  ['mkdocs.yaml and mkdocs.yml (Backstage reads mkdocs.yaml)', { 'mkdocs.yaml': 'site_name: S\ndocs_dir: content\n', 'mkdocs.yml': 'site_name: S\ndocs_dir: docs\n', ...docs }, '', ['content']],
   [
-    'Python tags',
-    { 'mkdocs.yml': 'site_name: S\ndocs_dir: content\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n', ...docs },
+    'mkdocs.yaml and mkdocs.yml (Backstage reads mkdocs.yaml)',
+    { 'mkdocs.yaml': 'site_name: S\ndocs_dir: content\n', 'mkdocs.yml': 'site_name: S\ndocs_dir: docs\n', ...docs },
     '',
     ['content'],
   ],
-  ['invalid YAML after docs_dir (the default config is used)', { 'mkdocs.yml': 'site_name: S\ndocs_dir: content\nnav:\n  - [unclosed\n', ...docs }, '', ['docs']],
+  [
+    'Python tags',
+    {
+      'mkdocs.yml':
+        'site_name: S\ndocs_dir: content\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n',
+      ...docs,
+    },
+    '',
+    ['content'],
+  ],
+  [
+    'invalid YAML after docs_dir (the default config is used)',
+    { 'mkdocs.yml': 'site_name: S\ndocs_dir: content\nnav:\n  - [unclosed\n', ...docs },
+    '',
+    ['docs'],
+  ],
   ['not a mapping', { 'mkdocs.yml': '- docs_dir: content\n', ...docs }, '', ['docs']],
   [
     'monorepo !include and *include',
@@ -70,7 +90,12 @@ const variants: [string, Record<string, string>, string, string[]][] = [
   ],
   [
     'an included config whose docs_dir climbs out of its folder',
-    { 'mkdocs.yml': "site_name: Cats\nnav:\n  - v1: '!include v1/mkdocs.yml'\n", 'docs/index.md': page('Cats'), 'v1/mkdocs.yml': 'site_name: v1\ndocs_dir: ../shared\n', 'shared/index.md': page('Shared') },
+    {
+      'mkdocs.yml': "site_name: Cats\nnav:\n  - v1: '!include v1/mkdocs.yml'\n",
+      'docs/index.md': page('Cats'),
+      'v1/mkdocs.yml': 'site_name: v1\ndocs_dir: ../shared\n',
+      'shared/index.md': page('Shared'),
+    },
     '',
     ['docs', 'shared'],
   ],

@@ -3,7 +3,11 @@ import { textFiles } from './fixtures/text-files.ts';
 import { loadDocsSite } from './index.ts';
 
 const load = (docs: Record<string, string | null>, mkdocs = 'site_name: S') =>
-  loadDocsSite({ files: textFiles({ 'mkdocs.yml': mkdocs, ...Object.fromEntries(Object.entries(docs).map(([p, t]) => [`docs/${p}`, t])) }), dir: '', entityName: 'e' });
+  loadDocsSite({
+    files: textFiles({ 'mkdocs.yml': mkdocs, ...Object.fromEntries(Object.entries(docs).map(([p, t]) => [`docs/${p}`, t])) }),
+    dir: '',
+    entityName: 'e',
+  });
 const urls = (site: ReturnType<typeof load>) => Object.fromEntries(site.pages.map((p) => [p.src, p.url]));
 
 describe('files → URLs (MkDocs 2.4)', () => {
@@ -25,7 +29,11 @@ describe('files → URLs (MkDocs 2.4)', () => {
   test('every Markdown extension MkDocs knows is a page; anything else is an asset with its own path', () => {
     const site = load({ 'a.md': '', 'b.markdown': '', 'c.mdown': '', 'd.mkdn': '', 'e.mkd': '', 'f.MD': '', 'img/pic.png': null, 'data.json': '{}' });
     expect(site.pages.map((p) => p.url)).toEqual(['a/', 'b/', 'c/', 'd/', 'e/']);
-    expect(site.assets.map((a) => [a.src, a.url])).toEqual([['data.json', 'data.json'], ['f.MD', 'f.MD'], ['img/pic.png', 'img/pic.png']]);
+    expect(site.assets.map((a) => [a.src, a.url])).toEqual([
+      ['data.json', 'data.json'],
+      ['f.MD', 'f.MD'],
+      ['img/pic.png', 'img/pic.png'],
+    ]);
     expect(site.assets[2]!.repoPath).toBe('docs/img/pic.png');
   });
 
@@ -48,7 +56,11 @@ describe('files → URLs (MkDocs 2.4)', () => {
   test('exclude_docs and draft_docs leave files out; not_in_nav keeps them out of the automatic nav, silently', () => {
     const config = 'site_name: S\nexclude_docs: |\n  *.tmp.md\n  /private/\n  !private/keep.md\ndraft_docs: |\n  drafts/\nnot_in_nav: |\n  /hidden.md';
     const site = load({ 'index.md': '', 'a.tmp.md': '', 'private/x.md': '', 'drafts/d.md': '', 'hidden.md': '', 'b.md': '' }, config);
-    expect(site.pages.map((p) => [p.src, p.inNav])).toEqual([['index.md', true], ['b.md', true], ['hidden.md', false]]);
+    expect(site.pages.map((p) => [p.src, p.inNav])).toEqual([
+      ['index.md', true],
+      ['b.md', true],
+      ['hidden.md', false],
+    ]);
     expect(site.diagnostics).toEqual([]);
   });
 
@@ -63,7 +75,11 @@ describe('files → URLs (MkDocs 2.4)', () => {
 
   test('files a symlink takes out of the repo are refused', () => {
     const site = loadDocsSite({
-      files: { ...textFiles({ 'mkdocs.yml': 'site_name: S', 'docs/index.md': '' }), 'docs/leak.md': { status: 'outside-repo', reason: 'symlink to /etc/passwd' }, 'docs/gone.md': { status: 'missing' } },
+      files: {
+        ...textFiles({ 'mkdocs.yml': 'site_name: S', 'docs/index.md': '' }),
+        'docs/leak.md': { status: 'outside-repo', reason: 'symlink to /etc/passwd' },
+        'docs/gone.md': { status: 'missing' },
+      },
       dir: '',
       entityName: 'e',
     });
@@ -82,7 +98,9 @@ describe('files → URLs (MkDocs 2.4)', () => {
     expect(urls(site)).toEqual({ 'index.md': '', 'foo/index.md': 'foo/' });
     expect(site.diagnostics).toMatchObject([{ rule: 'docs-path-conflict', severity: 'warning', path: 'docs/foo.md' }]);
     expect(site.diagnostics[0]!.message).toContain("Excluding 'foo.md' from the site because it conflicts with 'foo/index.md'");
-    expect(site.nav).toMatchObject([{ kind: 'page', src: 'index.md' }, { kind: 'page', title: 'Foo', src: 'foo/index.md', url: 'foo/' }]);
+    expect(site.nav).toMatchObject([
+      { kind: 'page', src: 'index.md' },
+      { kind: 'page', title: 'Foo', src: 'foo/index.md', url: 'foo/' },
+    ]);
   });
 });
-

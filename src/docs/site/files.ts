@@ -80,7 +80,13 @@ export interface CollectedFiles {
 }
 
 /** `outputPrefix`: the site's folder in the output (`docs/default/component/x/`), counted in the path length budget. */
-export function collectDocFiles(files: Record<string, RepoFile>, trees: readonly DocsTree[], options: FileOptions, problems: Problems, outputPrefix = ''): CollectedFiles {
+export function collectDocFiles(
+  files: Record<string, RepoFile>,
+  trees: readonly DocsTree[],
+  options: FileOptions,
+  problems: Problems,
+  outputPrefix = '',
+): CollectedFiles {
   // Later trees overwrite earlier ones at the same path, as the monorepo plugin's copytree does.
   const merged = new Map<string, { repoPath: string; file: RepoFile }>();
   for (const tree of trees) {
@@ -118,7 +124,11 @@ export function collectDocFiles(files: Record<string, RepoFile>, trees: readonly
     else if (!dropped.has(first)) {
       dropped.add(first);
       const where = merged.get(first)!.repoPath;
-      problems.add('docs-readme-conflict', nowhere(where), `Excluding '${logText(first)}' from the site because it conflicts with '${logText(src)}' (both would be ${logText(dest)}). Rename or delete one of them.`);
+      problems.add(
+        'docs-readme-conflict',
+        nowhere(where),
+        `Excluding '${logText(first)}' from the site because it conflicts with '${logText(src)}' (both would be ${logText(dest)}). Rename or delete one of them.`,
+      );
     }
   }
 
@@ -126,7 +136,13 @@ export function collectDocFiles(files: Record<string, RepoFile>, trees: readonly
     .filter((src) => !dropped.has(src))
     .map((src): PublishInput => {
       const isPage = isMarkdown(src);
-      return { src, repoPath: merged.get(src)!.repoPath, kind: isPage ? 'page' : 'file', parts: isPage ? pagePartsOf(src) : src.split('/'), isIndex: isPage && fileName(src) === 'index' };
+      return {
+        src,
+        repoPath: merged.get(src)!.repoPath,
+        kind: isPage ? 'page' : 'file',
+        parts: isPage ? pagePartsOf(src) : src.split('/'),
+        isIndex: isPage && fileName(src) === 'index',
+      };
     });
   const { paths, aliases } = assignPublishedPaths(inputs, outputPrefix, problems);
   const docFiles = inputs

@@ -26,15 +26,33 @@ export function loadDocsSite(input: DocsSiteInput): DocsSite {
     return buildSite(input, problems);
   } catch (error) {
     // A bug here must not take the portal build down: report it and show no docs for this entity.
-    problems.add('docs-site-internal', nowhere(''), `The docs site could not be modelled: ${error instanceof Error ? error.message : String(error)}. Please report this with the mkdocs.yml.`);
+    problems.add(
+      'docs-site-internal',
+      nowhere(''),
+      `The docs site could not be modelled: ${error instanceof Error ? error.message : String(error)}. Please report this with the mkdocs.yml.`,
+    );
     return emptySite(input.entityName, input.dir, problems);
   }
 }
 
 function emptySite(siteName: string, docsDir: string, problems: Problems, configPath?: string): DocsSite {
   return {
-    config: { siteName, ...(configPath ? { configPath } : {}), docsDir, useDirectoryUrls: true, editUriIsDefault: false, markdownExtensions: [], slugify: 'default' },
-    pages: [], navOrder: [], nav: [], assets: [], docsDirs: [], aliases: {}, diagnostics: problems.list,
+    config: {
+      siteName,
+      ...(configPath ? { configPath } : {}),
+      docsDir,
+      useDirectoryUrls: true,
+      editUriIsDefault: false,
+      markdownExtensions: [],
+      slugify: 'default',
+    },
+    pages: [],
+    navOrder: [],
+    nav: [],
+    assets: [],
+    docsDirs: [],
+    aliases: {},
+    diagnostics: problems.list,
   };
 }
 
@@ -50,7 +68,11 @@ function buildSite(input: DocsSiteInput, problems: Problems): DocsSite {
   const docsDir = config.docsDir;
   if (docsDir === undefined) return emptySite(config.siteName, '', problems, config.configPath); // refused: nothing is read
   if (!Object.keys(files).some((p) => p !== docsDir && isInside(docsDir, p) && exists(files[p]))) {
-    problems.add('docs-dir-missing', nowhere(config.configPath ?? dir), `The docs folder ${docsDir || '.'} holds no file${config.configPath ? ` (docs_dir in ${config.configPath})` : ''}. Add Markdown pages there, starting with index.md.`);
+    problems.add(
+      'docs-dir-missing',
+      nowhere(config.configPath ?? dir),
+      `The docs folder ${docsDir || '.'} holds no file${config.configPath ? ` (docs_dir in ${config.configPath})` : ''}. Add Markdown pages there, starting with index.md.`,
+    );
   }
 
   const monorepo = resolveMonorepo(config, docsDir, files, problems);
@@ -84,7 +106,11 @@ function buildSite(input: DocsSiteInput, problems: Problems): DocsSite {
   for (const file of docFiles) {
     if (!file.isPage) continue;
     if (!listed.has(file.src) && !file.notInNav) {
-      problems.add('docs-page-not-in-nav', nowhere(file.repoPath), `${file.src} exists in the docs directory but is not included in the "nav" configuration; it is built without a nav entry. Add it to nav${config.configPath ? ` in ${config.configPath}` : ''}, or list it under not_in_nav.`);
+      problems.add(
+        'docs-page-not-in-nav',
+        nowhere(file.repoPath),
+        `${file.src} exists in the docs directory but is not included in the "nav" configuration; it is built without a nav entry. Add it to nav${config.configPath ? ` in ${config.configPath}` : ''}, or list it under not_in_nav.`,
+      );
     }
     pages.push({ src: file.src, repoPath: file.repoPath, url: file.url, title: titles.get(file.src)!, inNav: listed.has(file.src), editPath: file.repoPath });
   }
@@ -118,7 +144,11 @@ function pageTitle(file: DocFile, isHomepage: boolean, problems: Problems): stri
     const title = source.metaTitle ?? firstBlockH1(source.body);
     if (title !== undefined) return title;
   } else if (isMarkdown(file.src)) {
-    problems.add('docs-page-unreadable', nowhere(file.repoPath), `${file.repoPath} is a Markdown page that could not be read (${file.file.status}); its title comes from the file name and it renders empty.`);
+    problems.add(
+      'docs-page-unreadable',
+      nowhere(file.repoPath),
+      `${file.repoPath} is a Markdown page that could not be read (${file.file.status}); its title comes from the file name and it renders empty.`,
+    );
   }
   return isHomepage ? 'Home' : nameToTitle(fileName(file.src));
 }

@@ -2,9 +2,20 @@ import { describe, expect, test } from 'vitest';
 import { textFiles } from './fixtures/text-files.ts';
 import { loadDocsSite, relativeDocsUrl, resolveDocsLink } from './index.ts';
 
-const docs = { 'index.md': '# Home', 'guide/setup.md': '# Setup', 'guide/other.md': '# Other', 'guide/img/a.png': null, 'api/README.md': '# API', 'files/report v2.pdf': null };
+const docs = {
+  'index.md': '# Home',
+  'guide/setup.md': '# Setup',
+  'guide/other.md': '# Other',
+  'guide/img/a.png': null,
+  'api/README.md': '# API',
+  'files/report v2.pdf': null,
+};
 const load = (mkdocs = 'site_name: S', pages: Record<string, string | null> = docs) =>
-  loadDocsSite({ files: textFiles({ 'mkdocs.yml': mkdocs, ...Object.fromEntries(Object.entries(pages).map(([p, t]) => [`docs/${p}`, t])) }), dir: '', entityName: 'e' });
+  loadDocsSite({
+    files: textFiles({ 'mkdocs.yml': mkdocs, ...Object.fromEntries(Object.entries(pages).map(([p, t]) => [`docs/${p}`, t])) }),
+    dir: '',
+    entityName: 'e',
+  });
 const site = load();
 
 describe('link resolution (MkDocs 2.6)', () => {

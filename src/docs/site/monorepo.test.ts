@@ -5,7 +5,8 @@ import { loadDocsSite, type NavNode } from './index.ts';
 import { monorepoAlias, pySlugify } from './slugify.ts';
 
 const load = (files: Record<string, string | null>) => loadDocsSite({ files: textFiles(files), dir: '', entityName: 'e' });
-const titles = (nodes: NavNode[]): unknown[] => nodes.map((n) => (n.kind === 'section' ? { [n.title]: titles(n.children) } : n.kind === 'page' ? `${n.title} → ${n.url}` : `${n.title} ↗ ${n.href}`));
+const titles = (nodes: NavNode[]): unknown[] =>
+  nodes.map((n) => (n.kind === 'section' ? { [n.title]: titles(n.children) } : n.kind === 'page' ? `${n.title} → ${n.url}` : `${n.title} ↗ ${n.href}`));
 const rules = (site: ReturnType<typeof load>) => site.diagnostics.map((d) => [d.rule, d.path, d.line]);
 
 const base = {
@@ -20,7 +21,11 @@ describe('mkdocs-monorepo-plugin (2.8)', () => {
     const site = loadDocsSite({ files: readSetFiles('backstage__mkdocs-monorepo-plugin'), dir: 'sample-docs', entityName: 'cats' });
     expect(site.diagnostics).toEqual([]);
     const page = (src: string) => site.pages.find((p) => p.src === src)!;
-    expect(page('component-a/README.md')).toMatchObject({ url: 'component-a/', editPath: 'sample-docs/components/a/docs/README.md', repoPath: 'sample-docs/components/a/docs/README.md' });
+    expect(page('component-a/README.md')).toMatchObject({
+      url: 'component-a/',
+      editPath: 'sample-docs/components/a/docs/README.md',
+      repoPath: 'sample-docs/components/a/docs/README.md',
+    });
     expect(page('versions/v3/migrating.md')).toMatchObject({ title: 'Migration Guide to v3', editPath: 'sample-docs/v3/docs/migrating.md' });
     expect(page('index.md').editPath).toBe('sample-docs/docs/index.md');
     expect(site.pages.some((p) => p.src.includes('component-e'))).toBe(false);
@@ -37,7 +42,7 @@ describe('mkdocs-monorepo-plugin (2.8)', () => {
     const site = load({
       'mkdocs.yml': "site_name: Root\nnav:\n  - index.md\n  - Teams: '*include teams/*/mkdocs.yml'",
       'docs/index.md': '# Root',
-      'teams/b/mkdocs.yml': "site_name: Team Beta\nnav:\n  - README.md",
+      'teams/b/mkdocs.yml': 'site_name: Team Beta\nnav:\n  - README.md',
       'teams/b/docs/README.md': '# Beta home',
       'teams/a/mkdocs.yaml': 'site_name: Team Alpha\nnav:\n  - Start: start.md',
       'teams/a/docs/start.md': '',
@@ -47,7 +52,7 @@ describe('mkdocs-monorepo-plugin (2.8)', () => {
     const wide = load({
       'mkdocs.yml': "site_name: Root\nnav:\n  - Teams: '*include teams/**/mkdocs.yml'",
       'docs/index.md': '',
-      'teams/b/mkdocs.yml': "site_name: Team Beta\nnav:\n  - README.md",
+      'teams/b/mkdocs.yml': 'site_name: Team Beta\nnav:\n  - README.md',
       'teams/b/docs/README.md': '# Beta home',
       'teams/a/x/mkdocs.yml': 'site_name: Team Alpha\nnav:\n  - Start: start.md',
       'teams/a/x/docs/start.md': '',
@@ -81,24 +86,44 @@ describe('mkdocs-monorepo-plugin (2.8)', () => {
     ['a path out of the repo', "'!include ../../x/mkdocs.yml'", {}, 'leaves the repository'],
     ['the root itself (a cycle)', "'!include ./mkdocs.yml'", {}, 'include cycle'],
     ['no site_name', "'!include ./v2/mkdocs.yml'", { 'v2/mkdocs.yml': 'nav: [a.md]', 'v2/docs/a.md': '' }, 'no site_name'],
-    ['an alias that escapes the site', "'!include ./v2/mkdocs.yml'", { 'v2/mkdocs.yml': 'site_name: ../../x\nnav: [a.md]', 'v2/docs/a.md': '' }, 'outside the site'],
+    [
+      'an alias that escapes the site',
+      "'!include ./v2/mkdocs.yml'",
+      { 'v2/mkdocs.yml': 'site_name: ../../x\nnav: [a.md]', 'v2/docs/a.md': '' },
+      'outside the site',
+    ],
     ['an empty docs_dir', "'!include ./v2/mkdocs.yml'", { 'v2/mkdocs.yml': 'site_name: v2\nnav: [a.md]' }, 'holds no file'],
   ])('an include of %s is an error at its entry, and the entry is dropped', (_, value, extra, message) => {
     const site = load({ ...base, ...extra, 'mkdocs.yml': `site_name: Root\nnav:\n  - index.md\n  - Bad: ${value}` });
-    expect(site.diagnostics).toEqual([{ path: 'mkdocs.yml', line: 4, column: 10, rule: 'docs-monorepo-include', severity: 'error', message: expect.stringContaining(message) }]);
+    expect(site.diagnostics).toEqual([
+      { path: 'mkdocs.yml', line: 4, column: 10, rule: 'docs-monorepo-include', severity: 'error', message: expect.stringContaining(message) },
+    ]);
     expect(titles(site.nav)).toEqual(['Root → ']);
   });
 
   test('nested includes are refused in included configs', () => {
-    const site = load({ ...base, 'v1/mkdocs.yml': "site_name: v1\nnav:\n  - a.md\n  - Deeper: '!include ../v2/mkdocs.yml'", 'v1/docs/a.md': '# A', 'mkdocs.yml': "site_name: Root\nnav:\n  - V1: '!include v1/mkdocs.yml'" });
+    const site = load({
+      ...base,
+      'v1/mkdocs.yml': "site_name: v1\nnav:\n  - a.md\n  - Deeper: '!include ../v2/mkdocs.yml'",
+      'v1/docs/a.md': '# A',
+      'mkdocs.yml': "site_name: Root\nnav:\n  - V1: '!include v1/mkdocs.yml'",
+    });
     expect(site.diagnostics[0]).toMatchObject({ rule: 'docs-monorepo-include', severity: 'error', path: 'v1/mkdocs.yml', line: 4, column: 13 });
     expect(site.diagnostics.slice(1).map((d) => d.rule)).toEqual(['docs-page-not-in-nav', 'docs-page-not-in-nav']);
     expect(titles(site.nav)).toEqual([{ V1: ['A → v1/a/'] }]);
   });
 
   test('two includes with one alias: the second is refused', () => {
-    const site = load({ ...base, 'v1b/mkdocs.yml': 'site_name: versions/v1\nnav: [b.md]', 'v1b/docs/b.md': '', 'mkdocs.yml': "site_name: Root\nnav:\n  - A: '!include v1/mkdocs.yml'\n  - B: '!include v1b/mkdocs.yml'" });
-    expect(rules(site)).toEqual([['docs-monorepo-duplicate-alias', 'mkdocs.yml', 4], ['docs-page-not-in-nav', 'docs/index.md', 0]]);
+    const site = load({
+      ...base,
+      'v1b/mkdocs.yml': 'site_name: versions/v1\nnav: [b.md]',
+      'v1b/docs/b.md': '',
+      'mkdocs.yml': "site_name: Root\nnav:\n  - A: '!include v1/mkdocs.yml'\n  - B: '!include v1b/mkdocs.yml'",
+    });
+    expect(rules(site)).toEqual([
+      ['docs-monorepo-duplicate-alias', 'mkdocs.yml', 4],
+      ['docs-page-not-in-nav', 'docs/index.md', 0],
+    ]);
     expect(site.pages.map((p) => p.src)).toEqual(['index.md', 'versions/v1/reference.md']);
   });
 
@@ -119,7 +144,11 @@ describe('mkdocs-monorepo-plugin (2.8)', () => {
   });
 
   test('included files replace root files at the same path, as the merge copies them last', () => {
-    const site = load({ ...base, 'docs/versions/v1/reference.md': '# Old', 'mkdocs.yml': "site_name: Root\nnav:\n  - V1: '!include v1/mkdocs.yml'\n  - index.md" });
+    const site = load({
+      ...base,
+      'docs/versions/v1/reference.md': '# Old',
+      'mkdocs.yml': "site_name: Root\nnav:\n  - V1: '!include v1/mkdocs.yml'\n  - index.md",
+    });
     expect(site.pages.find((p) => p.src === 'versions/v1/reference.md')).toMatchObject({ repoPath: 'v1/docs/reference.md', title: 'Reference' });
   });
 });

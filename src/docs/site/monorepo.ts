@@ -51,7 +51,11 @@ export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Re
     if (inTree.length === 0) return fail(`its docs_dir ${included || '.'} holds no file.`);
     const other = aliases.get(prefix);
     if (other !== undefined) {
-      problems.add('docs-monorepo-duplicate-alias', at, `${configPath} and ${other} both use the alias '${prefix}' (from site_name); the monorepo plugin refuses duplicate site names. Give ${configPath} another site_name.`);
+      problems.add(
+        'docs-monorepo-duplicate-alias',
+        at,
+        `${configPath} and ${other} both use the alias '${prefix}' (from site_name); the monorepo plugin refuses duplicate site names. Give ${configPath} another site_name.`,
+      );
       return undefined;
     }
     let ownNav = entryOf(read.settings, 'nav')?.value;
@@ -68,11 +72,19 @@ export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Re
   const wildcard = (pattern: string, at: Place): Located[] | undefined => {
     const glob = includeGlob(config.configDir, pattern);
     if (!glob.ok) {
-      problems.add('docs-monorepo-include', at, glob.problem === 'not-yaml' ? `The wildcard include '${pattern}' must end in .yml or .yaml; the entry is dropped.` : `The wildcard include '${pattern}' leaves the repository; the entry is dropped.`);
+      problems.add(
+        'docs-monorepo-include',
+        at,
+        glob.problem === 'not-yaml'
+          ? `The wildcard include '${pattern}' must end in .yml or .yaml; the entry is dropped.`
+          : `The wildcard include '${pattern}' leaves the repository; the entry is dropped.`,
+      );
       return undefined;
     }
     const { isMatch } = glob;
-    const matches = Object.keys(files).filter((p) => exists(files[p]) && isMatch(p)).sort((a, b) => compareParts(a.split('/'), b.split('/')));
+    const matches = Object.keys(files)
+      .filter((p) => exists(files[p]) && isMatch(p))
+      .sort((a, b) => compareParts(a.split('/'), b.split('/')));
     const sections: Located[] = [];
     for (const match of matches) {
       const file = files[match]!;
@@ -80,14 +92,22 @@ export function resolveMonorepo(config: MkdocsConfig, docsDir: string, files: Re
       const name = tree?.root ? entryOf(tree.root, 'site_name')?.value : undefined;
       const title = name?.kind === 'scalar' && name.value !== null ? String(name.value) : undefined;
       if (title === undefined) {
-        problems.add('docs-monorepo-include', at, `${match} (matched by '${pattern}') ${file.status === 'text' ? 'has no site_name' : `could not be read (${file.status})`}; it is not included.`);
+        problems.add(
+          'docs-monorepo-include',
+          at,
+          `${match} (matched by '${pattern}') ${file.status === 'text' ? 'has no site_name' : `could not be read (${file.status})`}; it is not included.`,
+        );
         continue;
       }
       const nav = include(match, at);
       if (nav) sections.push(entry(title, seq(nav, at), at));
     }
     if (sections.length === 0) {
-      problems.add('docs-monorepo-no-match', at, `The wildcard include '${pattern}' matched no usable mkdocs.yml. The monorepo plugin then drops the whole nav, and MkDocs builds the automatic nav instead.`);
+      problems.add(
+        'docs-monorepo-no-match',
+        at,
+        `The wildcard include '${pattern}' matched no usable mkdocs.yml. The monorepo plugin then drops the whole nav, and MkDocs builds the automatic nav instead.`,
+      );
       dropNav = true;
     }
     return sections;
@@ -115,11 +135,15 @@ function prefixNav(nav: Extract<Located, { kind: 'seq' }>, alias: string, proble
     const text = stringOf(value);
     if (text !== undefined) {
       if (isIncludeText(text)) {
-        problems.add('docs-monorepo-include', value.at, `'${text}' is inside an included mkdocs.yml; the monorepo plugin supports includes only in the root config. The entry is dropped.`);
+        problems.add(
+          'docs-monorepo-include',
+          value.at,
+          `'${text}' is inside an included mkdocs.yml; the monorepo plugin supports includes only in the root config. The entry is dropped.`,
+        );
         return undefined;
       }
       const { scheme, netloc } = urlsplit(text);
-      return scheme || netloc ? value : { ...value, value: `${alias}/${text}` } as Located;
+      return scheme || netloc ? value : ({ ...value, value: `${alias}/${text}` } as Located);
     }
     if (value.kind === 'seq' && !value.tag) return prefixNav(value, alias, problems);
     if (value.kind === 'map' && !value.tag) {

@@ -4,7 +4,11 @@ import { loadDocsSite } from './index.ts';
 
 const pages = { 'index.md': '# Welcome', 'about.md': '# About us', 'guide/writing.md': '# Writing docs', 'guide/deeper/index.md': '# Deeper' };
 const load = (mkdocs: string, docs: Record<string, string> = pages) =>
-  loadDocsSite({ files: textFiles({ 'mkdocs.yml': mkdocs, ...Object.fromEntries(Object.entries(docs).map(([p, t]) => [`docs/${p}`, t])) }), dir: '', entityName: 'e' });
+  loadDocsSite({
+    files: textFiles({ 'mkdocs.yml': mkdocs, ...Object.fromEntries(Object.entries(docs).map(([p, t]) => [`docs/${p}`, t])) }),
+    dir: '',
+    entityName: 'e',
+  });
 
 describe('nav forms (MkDocs 2.2)', () => {
   test('bare paths, titled pages, nested sections, external links and non-file paths', () => {
@@ -23,7 +27,9 @@ nav:
       { kind: 'page', title: 'Welcome', src: 'index.md', url: '' },
       { kind: 'page', title: 'About', src: 'about.md', url: 'about/' },
       {
-        kind: 'section', title: 'User Guide', children: [
+        kind: 'section',
+        title: 'User Guide',
+        children: [
           { kind: 'page', title: 'Writing', src: 'guide/writing.md', url: 'guide/writing/' },
           { kind: 'section', title: 'Deeper', children: [{ kind: 'page', title: 'Deeper', src: 'guide/deeper/index.md', url: 'guide/deeper/' }] },
         ],
@@ -42,7 +48,12 @@ nav:
 
   test('pages outside the nav are still built, not in nav, and reported', () => {
     const site = load('site_name: S\nnav:\n  - index.md');
-    expect(site.pages.map((p) => [p.src, p.inNav])).toEqual([['index.md', true], ['about.md', false], ['guide/writing.md', false], ['guide/deeper/index.md', false]]);
+    expect(site.pages.map((p) => [p.src, p.inNav])).toEqual([
+      ['index.md', true],
+      ['about.md', false],
+      ['guide/writing.md', false],
+      ['guide/deeper/index.md', false],
+    ]);
     expect(site.diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([
       ['docs-page-not-in-nav', 'info', 'docs/about.md'],
       ['docs-page-not-in-nav', 'info', 'docs/guide/writing.md'],
@@ -118,12 +129,18 @@ describe('automatic nav (MkDocs 2.3)', () => {
       { kind: 'page', title: 'Zeta', src: 'zeta.md', url: 'zeta/' },
       { kind: 'section', title: 'API Docs', children: [{ kind: 'page', title: 'Ref', src: 'API_Docs/ref.md', url: 'API_Docs/ref/' }] },
       {
-        kind: 'section', title: 'Getting started', children: [
+        kind: 'section',
+        title: 'Getting started',
+        children: [
           { kind: 'page', title: 'Start', src: 'getting-started/index.md', url: 'getting-started/' },
           { kind: 'page', title: 'Install', src: 'getting-started/install.md', url: 'getting-started/install/' },
         ],
       },
-      { kind: 'section', title: 'My dir', children: [{ kind: 'section', title: 'Sub dir', children: [{ kind: 'page', title: 'X', src: 'my_dir/sub-dir/x.md', url: 'my_dir/sub-dir/x/' }] }] },
+      {
+        kind: 'section',
+        title: 'My dir',
+        children: [{ kind: 'section', title: 'Sub dir', children: [{ kind: 'page', title: 'X', src: 'my_dir/sub-dir/x.md', url: 'my_dir/sub-dir/x/' }] }],
+      },
     ]);
     expect(site.pages.every((p) => p.inNav)).toBe(true);
     expect(site.diagnostics).toEqual([]);
@@ -131,6 +148,10 @@ describe('automatic nav (MkDocs 2.3)', () => {
 
   test('folders with the same title share one section, as nest_paths does', () => {
     const site = load('site_name: S', { 'index.md': '', 'a-b/x.md': '# X', 'a_b/y.md': '# Y' });
-    expect(site.nav[1]).toEqual({ kind: 'section', title: 'A b', children: [expect.objectContaining({ src: 'a-b/x.md' }), expect.objectContaining({ src: 'a_b/y.md' })] });
+    expect(site.nav[1]).toEqual({
+      kind: 'section',
+      title: 'A b',
+      children: [expect.objectContaining({ src: 'a-b/x.md' }), expect.objectContaining({ src: 'a_b/y.md' })],
+    });
   });
 });

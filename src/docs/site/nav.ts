@@ -12,10 +12,7 @@ import { purePosix, urlsplit } from './paths.ts';
 import type { Problems } from './problems.ts';
 import { describe, stringOf, type Located } from '../../sources/mkdocs/yaml-tree.ts';
 
-export type NavDraft =
-  | { kind: 'page'; src: string }
-  | { kind: 'section'; title: string; children: NavDraft[] }
-  | { kind: 'link'; title: string; href: string };
+export type NavDraft = { kind: 'page'; src: string } | { kind: 'section'; title: string; children: NavDraft[] } | { kind: 'link'; title: string; href: string };
 
 export interface NavResult {
   items: NavDraft[];
@@ -43,9 +40,20 @@ export function buildNav(nav: Located | undefined, files: readonly DocFile[], pr
     }
     const { scheme, netloc } = urlsplit(path);
     if (file) problems.add('docs-nav-target-missing', at, `The nav entry '${path}' names a file that is not a Markdown page; it is shown as a plain link.`);
-    else if (scheme || netloc) { /* an external link */ }
-    else if (path.startsWith('/')) problems.add('docs-nav-absolute-link', at, `An absolute path to '${path}' is included in the 'nav' configuration, which presumably points to an external resource; it is kept as a link.`);
-    else problems.add('docs-nav-target-missing', at, `A reference to '${path}' is included in the 'nav' configuration, which is not found in the documentation files. Fix the path (relative to docs_dir) or remove the entry.`);
+    else if (scheme || netloc) {
+      /* an external link */
+    } else if (path.startsWith('/'))
+      problems.add(
+        'docs-nav-absolute-link',
+        at,
+        `An absolute path to '${path}' is included in the 'nav' configuration, which presumably points to an external resource; it is kept as a link.`,
+      );
+    else
+      problems.add(
+        'docs-nav-target-missing',
+        at,
+        `A reference to '${path}' is included in the 'nav' configuration, which is not found in the documentation files. Fix the path (relative to docs_dir) or remove the entry.`,
+      );
     return { kind: 'link', title: title ?? path, href: path };
   };
 
@@ -64,7 +72,11 @@ export function buildNav(nav: Located | undefined, files: readonly DocFile[], pr
     if (path !== undefined) return [leaf(null, path, item.at, depth)];
     if (item.kind === 'map' && !item.tag) {
       if (item.entries.length !== 1) {
-        problems.add('docs-nav-invalid', item.at, `Expected a nav item to be a mapping of one title to a path or a list, got ${describe(item)}. Write each entry as its own list item ("- Title: path.md").`);
+        problems.add(
+          'docs-nav-invalid',
+          item.at,
+          `Expected a nav item to be a mapping of one title to a path or a list, got ${describe(item)}. Write each entry as its own list item ("- Title: path.md").`,
+        );
       }
       return item.entries.flatMap((e) => titled(e.key, e.value, depth));
     }

@@ -30,7 +30,7 @@ describe('slugSegment', () => {
     expect(slugSegment('report.html', 'file')).toBe('report.html');
   });
 
-  test('the portal\'s own folders are reserved at a site\'s top level only', () => {
+  test("the portal's own folders are reserved at a site's top level only", () => {
     expect(slugSegment('_astro', 'folder', true)).toBe('~5Fastro');
     expect(slugSegment('_astro', 'folder', false)).toBe('_astro');
   });

@@ -71,7 +71,9 @@ export function slugSegment(name: string, role: SegmentRole, top = false): strin
 /** The name a slug was made from (NFC-normalised): every escape read back. */
 export function unslugSegment(slug: string): string {
   if (slug === ESCAPE) return '';
-  return slug.replace(/~(?:u([0-9A-F]{4})|([0-9A-F]{2}))/g, (_, wide: string | undefined, narrow: string | undefined) => String.fromCharCode(parseInt(wide ?? narrow!, 16)));
+  return slug.replace(/~(?:u([0-9A-F]{4})|([0-9A-F]{2}))/g, (_, wide: string | undefined, narrow: string | undefined) =>
+    String.fromCharCode(parseInt(wide ?? narrow!, 16)),
+  );
 }
 
 /**
@@ -167,7 +169,8 @@ export function overBudget(prefix: string, path: string, kind: 'page' | 'file'):
     if (bytes > PATH_BUDGET.segmentBytes) return `a name in its published path is ${bytes} bytes long, and file systems allow ${PATH_BUDGET.segmentBytes}`;
   }
   const url = quotedLength(`${prefix}${outputFileOf(path, kind)}`);
-  if (url > PATH_BUDGET.urlBytes) return `its published URL would be ${url} bytes long (with ${prefix}), over the ${PATH_BUDGET.urlBytes} the portal allows so every path can be written and served`;
+  if (url > PATH_BUDGET.urlBytes)
+    return `its published URL would be ${url} bytes long (with ${prefix}), over the ${PATH_BUDGET.urlBytes} the portal allows so every path can be written and served`;
   return undefined;
 }
 
@@ -177,9 +180,10 @@ export function renameReason(name: string, role: SegmentRole, top = false): stri
   const reasons: string[] = [];
   const chars = [...new Set(nfc.match(UNSAFE_CHAR) ?? [])];
   if (chars.some((c) => c === '%')) reasons.push('a `%` would be read as the start of an escape');
-  if (chars.some((c) => c !== '%' && c !== '~' && /[?#\\<>:"|*/]/.test(c))) reasons.push('a `?`, `#`, `\\`, `<`, `>`, `:`, `"`, `|` or `*` cannot be in a URL path or a Windows file name');
+  if (chars.some((c) => c !== '%' && c !== '~' && /[?#\\<>:"|*/]/.test(c)))
+    reasons.push('a `?`, `#`, `\\`, `<`, `>`, `:`, `"`, `|` or `*` cannot be in a URL path or a Windows file name');
   if (chars.some((c) => !/[%?#\\<>:"|*/~]/.test(c))) reasons.push('control and bidi characters are never published');
-  if (chars.includes('~')) reasons.push('`~` marks the portal\'s escapes');
+  if (chars.includes('~')) reasons.push("`~` marks the portal's escapes");
   if (DEVICE_NAME.test(nfc)) reasons.push('Windows reserves the name');
   if (top && RESERVED_AT_TOP.has(nfc.toLowerCase())) reasons.push('the portal uses the name');
   if (role === 'folder' && HTML_SUFFIX.test(nfc)) reasons.push('a page URL cannot end in `.html`');

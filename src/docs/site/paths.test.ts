@@ -44,7 +44,7 @@ describe('Python path helpers', () => {
   });
 
   test('pyQuote encodes like urllib.parse.quote', () => {
-    expect(pyQuote("a b/ü(1)!~_.-")).toBe('a%20b/%C3%BC%281%29%21~_.-');
+    expect(pyQuote('a b/ü(1)!~_.-')).toBe('a%20b/%C3%BC%281%29%21~_.-');
     expect(pyUnquote('%C3%BC%20x%ZZ')).toBe('ü x%ZZ');
   });
 

@@ -23,7 +23,12 @@ export function normpath(path: string): string {
 /** PurePosixPath(path).as_posix(): drops empty and `.` segments but keeps `..`. */
 export function purePosix(path: string): string {
   const root = path.startsWith('//') && !path.startsWith('///') ? '//' : path.startsWith('/') ? '/' : '';
-  const joined = root + path.split('/').filter((p) => p !== '' && p !== '.').join('/');
+  const joined =
+    root +
+    path
+      .split('/')
+      .filter((p) => p !== '' && p !== '.')
+      .join('/');
   return joined || '.';
 }
 

@@ -124,4 +124,3 @@ describe('published paths of a site', () => {
     expect(renamed[20]!.message).toMatch(/^\d+ more docs file and folder names are published under other names/);
   });
 });
-

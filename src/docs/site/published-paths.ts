@@ -70,7 +70,12 @@ export interface PublishedPaths {
 export function assignPublishedPaths(files: readonly PublishInput[], prefix: string, problems: Problems): PublishedPaths {
   const tooLong = (file: PublishInput, path: string) => {
     const why = overBudget(prefix, path, file.kind);
-    if (why) problems.add('docs-path-too-long', nowhere(file.repoPath), `${shown(file.src)} is left out of the site: ${why}. Shorten its name or the folders above it.`);
+    if (why)
+      problems.add(
+        'docs-path-too-long',
+        nowhere(file.repoPath),
+        `${shown(file.src)} is left out of the site: ${why}. Shorten its name or the folders above it.`,
+      );
     return why !== undefined;
   };
   const placed: Placed[] = [];
@@ -109,7 +114,11 @@ export function assignPublishedPaths(files: readonly PublishInput[], prefix: str
         winner !== p
           ? `both would be published at ${shown(`${prefix}${other.path}`)}${caseOnly ? ', as names that differ only in case or Unicode form are one file on macOS and Windows' : ''}`
           : `${shown(`${prefix}${p.path}/`)} must be a folder to hold it`;
-      problems.add('docs-path-conflict', nowhere(p.file.repoPath), `Excluding ${shown(p.file.src)} from the site because it conflicts with ${shown(other.file.src)} (${where}). Rename or delete one of them.`);
+      problems.add(
+        'docs-path-conflict',
+        nowhere(p.file.repoPath),
+        `Excluding ${shown(p.file.src)} from the site because it conflicts with ${shown(other.file.src)} (${where}). Rename or delete one of them.`,
+      );
       if (winner !== p) aliases.set(p.file.src, winner.file.src);
       continue;
     }
@@ -129,7 +138,11 @@ export function assignPublishedPaths(files: readonly PublishInput[], prefix: str
     paths.set(p.file.src, path);
   }
   if (renames.more.size > 0) {
-    problems.add('docs-path-renamed', nowhere(''), `${renames.more.size} more docs file and folder names are published under other names, for the same reasons as the ${MAX_RENAME_REPORTS} reported one by one. Links to them still work.`);
+    problems.add(
+      'docs-path-renamed',
+      nowhere(''),
+      `${renames.more.size} more docs file and folder names are published under other names, for the same reasons as the ${MAX_RENAME_REPORTS} reported one by one. Links to them still work.`,
+    );
   }
   return { paths, aliases };
 }
@@ -161,7 +174,11 @@ function reportRenames(
         ? `a folder spelled ${shown(slugs[i]!)} comes first, and names that differ only in case are one folder on macOS and Windows`
         : renameReason(file.parts[i]!, role, i === 0);
     const named = isOwnName ? file.src : file.parts.slice(0, i + 1).join('/');
-    problems.add('docs-path-renamed', nowhere(file.repoPath), `${shown(named)} is published as ${shown(`${prefix}${slugs.slice(0, i + 1).join('/')}${role === 'folder' ? '/' : ''}`)}: ${reason}. Links to it still work; rename it to keep the URL MkDocs would give it.`);
+    problems.add(
+      'docs-path-renamed',
+      nowhere(file.repoPath),
+      `${shown(named)} is published as ${shown(`${prefix}${slugs.slice(0, i + 1).join('/')}${role === 'folder' ? '/' : ''}`)}: ${reason}. Links to it still work; rename it to keep the URL MkDocs would give it.`,
+    );
   }
 }
 

@@ -24,11 +24,23 @@ const docs = { 'docs/index.md': '# Home', 'docs/a.md': '# A', 'docs/img/x.png': 
 
 describe('robustness', () => {
   test.each([
-    'nav: 5', 'nav: {a: {b: {c: 1}}}', 'nav: [null, ~, 1.5, true, [], {}, [[[]]]]', 'nav: !!python/name:foo', 'nav: !ENV X',
-    'site_name: [1]\ndocs_dir: {a: 1}', 'docs_dir: !relative x', 'use_directory_urls: !!python/name:x', '? [complex, key]\n: value',
-    'nav:\n  - !!python/object/apply:x {}\n  - A: !ENV [X]\n  - B: [!!binary aGk=]', '%YAML 1.2\n---\nsite_name: x', 'a: b\n---\nc: d',
-    'nav:\n  - A: "!include ./mkdocs.yml"\n  - B: "*include **/*.yml"', 'nav:\n  - A: "!include /etc/mkdocs.yml"\n  - B: "*include ../../**/*.yml"',
-    'markdown_extensions: [[a], {b: 1, c: 2}, null, 3]', 'exclude_docs: 5\nnot_in_nav: [1]', '\u0000\u0001binary-ish',
+    'nav: 5',
+    'nav: {a: {b: {c: 1}}}',
+    'nav: [null, ~, 1.5, true, [], {}, [[[]]]]',
+    'nav: !!python/name:foo',
+    'nav: !ENV X',
+    'site_name: [1]\ndocs_dir: {a: 1}',
+    'docs_dir: !relative x',
+    'use_directory_urls: !!python/name:x',
+    '? [complex, key]\n: value',
+    'nav:\n  - !!python/object/apply:x {}\n  - A: !ENV [X]\n  - B: [!!binary aGk=]',
+    '%YAML 1.2\n---\nsite_name: x',
+    'a: b\n---\nc: d',
+    'nav:\n  - A: "!include ./mkdocs.yml"\n  - B: "*include **/*.yml"',
+    'nav:\n  - A: "!include /etc/mkdocs.yml"\n  - B: "*include ../../**/*.yml"',
+    'markdown_extensions: [[a], {b: 1, c: 2}, null, 3]',
+    'exclude_docs: 5\nnot_in_nav: [1]',
+    '\u0000\u0001binary-ish',
   ])('config %j', (config) => {
     expectSane(loadDocsSite({ files: textFiles({ 'mkdocs.yml': config, ...docs }), dir: '', entityName: 'e' }));
   });
@@ -57,8 +69,37 @@ describe('robustness', () => {
 
   test('random YAML-like configs', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const tokens = ['nav:', '-', ' ', '\n', '  ', 'index.md', 'a.md', '!include', '*include', 'x/mkdocs.yml', ':', '[', ']', '{', '}', ',', '&a', '*a', '!ENV', '!!python/name:x', '"', "'", '#', 'site_name:', 'docs_dir:', '..', '/', 'Title'];
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const tokens = [
+      'nav:',
+      '-',
+      ' ',
+      '\n',
+      '  ',
+      'index.md',
+      'a.md',
+      '!include',
+      '*include',
+      'x/mkdocs.yml',
+      ':',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&a',
+      '*a',
+      '!ENV',
+      '!!python/name:x',
+      '"',
+      "'",
+      '#',
+      'site_name:',
+      'docs_dir:',
+      '..',
+      '/',
+      'Title',
+    ];
     for (let i = 0; i < 300; i++) {
       const config = Array.from({ length: 5 + Math.floor(random() * 40) }, () => tokens[Math.floor(random() * tokens.length)]).join('');
       const site = loadDocsSite({ files: textFiles({ 'mkdocs.yml': config, 'x/mkdocs.yml': config, 'x/docs/a.md': '', ...docs }), dir: '', entityName: 'e' });
@@ -87,4 +128,3 @@ describe('robustness', () => {
     );
   });
 });
-

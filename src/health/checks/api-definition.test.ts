@@ -6,7 +6,9 @@ const context = contextWith();
 
 describe('api-definition-valid', () => {
   it("passes when the build's reading of the definition parsed", () => {
-    expect(apiDefinitionValid.run(apiRecord({ type: 'openapi', definition: 'openapi: 3.0.0\ninfo: { title: Orders, version: 1.0.0 }\npaths: {}\n' }), context)).toEqual({
+    expect(
+      apiDefinitionValid.run(apiRecord({ type: 'openapi', definition: 'openapi: 3.0.0\ninfo: { title: Orders, version: 1.0.0 }\npaths: {}\n' }), context),
+    ).toEqual({
       status: 'pass',
       message: 'The openapi definition is valid.',
     });
@@ -25,8 +27,14 @@ describe('api-definition-valid', () => {
   });
 
   it('fails with a blank definition or a blank type', () => {
-    expect(apiDefinitionValid.run(apiRecord({ type: 'openapi', definition: '  \n' }), context)).toMatchObject({ status: 'fail', message: 'No definition: `spec.definition` is empty.' });
-    expect(apiDefinitionValid.run(apiRecord({ type: ' ', definition: 'openapi: 3.0.0' }), context)).toMatchObject({ status: 'fail', message: 'No API type: `spec.type` is not set.' });
+    expect(apiDefinitionValid.run(apiRecord({ type: 'openapi', definition: '  \n' }), context)).toMatchObject({
+      status: 'fail',
+      message: 'No definition: `spec.definition` is empty.',
+    });
+    expect(apiDefinitionValid.run(apiRecord({ type: ' ', definition: 'openapi: 3.0.0' }), context)).toMatchObject({
+      status: 'fail',
+      message: 'No API type: `spec.type` is not set.',
+    });
   });
 
   it('is not applicable to types Frontdoor does not read (trpc, other)', () => {

@@ -20,7 +20,8 @@ export const apiDefinitionValid: Check = {
     const fix = (text: string) => ({ text, ...editLink(entity) });
     if (!type) return fail('No API type: `spec.type` is not set.', fix('Set `spec.type` to openapi, asyncapi, graphql or grpc.'));
     if (!apiFormatOf(type)) return notApplicable(`Definitions of type ${type} are not checked (only openapi, asyncapi, graphql and grpc).`);
-    if (!parsed) return fail('No definition: `spec.definition` is empty.', fix('Set `spec.definition`, e.g. `$text: ./openapi.yaml` to read it from a file in the repo.'));
+    if (!parsed)
+      return fail('No definition: `spec.definition` is empty.', fix('Set `spec.definition`, e.g. `$text: ./openapi.yaml` to read it from a file in the repo.'));
     if (parsed.ok) return pass(`The ${type} definition is valid.`);
     const where = parsed.line ? ` (line ${parsed.line})` : '';
     return fail(`The ${type} definition is not valid${where}: ${parsed.error}`, fix('Fix the definition (or the file its `$text` points to) so it parses.'));

@@ -11,7 +11,10 @@ const dependingOn = (...targets: [type: string, target: string][]) =>
 
 describe('no-deprecated-dependencies', () => {
   it('passes when no dependency is deprecated', () => {
-    expect(noDeprecatedDependencies.run(dependingOn(['dependsOn', 'resource:default/db']), context)).toEqual({ status: 'pass', message: 'Its one dependency is not deprecated.' });
+    expect(noDeprecatedDependencies.run(dependingOn(['dependsOn', 'resource:default/db']), context)).toEqual({
+      status: 'pass',
+      message: 'Its one dependency is not deprecated.',
+    });
   });
 
   it('fails for a deprecated dependsOn or consumesApi target (any case), naming them', () => {
@@ -24,7 +27,9 @@ describe('no-deprecated-dependencies', () => {
   });
 
   it('ignores other relations to deprecated entities', () => {
-    expect(noDeprecatedDependencies.run(dependingOn(['providesApi', 'api:default/legacy-api'], ['dependsOn', 'resource:default/db']), context).status).toBe('pass');
+    expect(noDeprecatedDependencies.run(dependingOn(['providesApi', 'api:default/legacy-api'], ['dependsOn', 'resource:default/db']), context).status).toBe(
+      'pass',
+    );
   });
 
   it('is not applicable without dependencies', () => {

@@ -24,7 +24,10 @@ describe('lifecycle-set', () => {
   });
 
   it('fails without one', () => {
-    expect(lifecycleSet.run(entityRecord({ lifecycle: undefined }), context)).toMatchObject({ status: 'fail', message: 'No lifecycle: `spec.lifecycle` is not set.' });
+    expect(lifecycleSet.run(entityRecord({ lifecycle: undefined }), context)).toMatchObject({
+      status: 'fail',
+      message: 'No lifecycle: `spec.lifecycle` is not set.',
+    });
   });
 
   it('fails for "unknown" (what an inferred entity gets)', () => {
@@ -42,8 +45,13 @@ describe('docs-present', () => {
   });
 
   it('passes with a README published as docs, and for an API with a definition page', () => {
-    expect(docsPresent.run(entityRecord({ annotations: {}, docs: { path: 'docs/default/component/web/', from: 'readme' } }), context)).toEqual({ status: 'pass', message: 'Its README is published as its docs.' });
-    expect(docsPresent.run(entityRecord({ kind: 'API', annotations: {}, docs: { path: 'catalog/default/api/web/definition/', from: 'api-definition' } }), context)).toEqual({ status: 'pass', message: 'Its definition page documents it.' });
+    expect(docsPresent.run(entityRecord({ annotations: {}, docs: { path: 'docs/default/component/web/', from: 'readme' } }), context)).toEqual({
+      status: 'pass',
+      message: 'Its README is published as its docs.',
+    });
+    expect(
+      docsPresent.run(entityRecord({ kind: 'API', annotations: {}, docs: { path: 'catalog/default/api/web/definition/', from: 'api-definition' } }), context),
+    ).toEqual({ status: 'pass', message: 'Its definition page documents it.' });
   });
 
   it('fails when a techdocs-ref is set but no docs were built from it', () => {

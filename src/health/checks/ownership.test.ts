@@ -37,8 +37,14 @@ describe('owner-resolves', () => {
   });
 
   it('links an inferred entity to its register page instead of an edit page', () => {
-    const inferred = entityRecord({ owner: undefined, origin: { kind: 'inferred', registerUrl: 'https://github.com/acme/shop/new/main?filename=catalog-info.yaml' } });
-    expect(ownerResolves.run(inferred, contextWith()).fix).toMatchObject({ url: 'https://github.com/acme/shop/new/main?filename=catalog-info.yaml', label: 'Create catalog-info.yaml' });
+    const inferred = entityRecord({
+      owner: undefined,
+      origin: { kind: 'inferred', registerUrl: 'https://github.com/acme/shop/new/main?filename=catalog-info.yaml' },
+    });
+    expect(ownerResolves.run(inferred, contextWith()).fix).toMatchObject({
+      url: 'https://github.com/acme/shop/new/main?filename=catalog-info.yaml',
+      label: 'Create catalog-info.yaml',
+    });
   });
 
   it('gives no link when the repo has no web URL', () => {
@@ -61,7 +67,10 @@ describe('system-set', () => {
   });
 
   it('fails when no system is set', () => {
-    expect(systemSet.run(entityRecord({ system: undefined, relations: [] }), contextWith())).toMatchObject({ status: 'fail', message: 'No system: `spec.system` is not set.' });
+    expect(systemSet.run(entityRecord({ system: undefined, relations: [] }), contextWith())).toMatchObject({
+      status: 'fail',
+      message: 'No system: `spec.system` is not set.',
+    });
   });
 
   it("passes for a subcomponent through its parent's system", () => {

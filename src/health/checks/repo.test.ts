@@ -48,7 +48,10 @@ describe('recent-activity', () => {
   });
 
   it('is not applicable when the date is unknown or unreadable, or there is no repo', () => {
-    expect(recentActivity.run(withRepo({ lastCommit: { sha: 'a' } }), context)).toEqual({ status: 'not-applicable', message: 'The date of the last commit to shop is unknown.' });
+    expect(recentActivity.run(withRepo({ lastCommit: { sha: 'a' } }), context)).toEqual({
+      status: 'not-applicable',
+      message: 'The date of the last commit to shop is unknown.',
+    });
     expect(recentActivity.run(withRepo({ lastCommit: undefined }), context).status).toBe('not-applicable');
     expect(recentActivity.run(withRepo({ lastCommit: { sha: 'a', date: 'yesterday-ish' } }), context).status).toBe('not-applicable');
     expect(recentActivity.run(noRepo, context).status).toBe('not-applicable');

@@ -77,7 +77,16 @@ export function decodeCatalogIndex(index: CatalogIndex): ExplorerEntity[] {
   const s = (i: number) => (i < 0 ? undefined : index.strings[i]);
   return index.rows.map(([ref, path, name, title, kind, namespace, type, lifecycle, owner, ownerName, system, systemName, description, tags]) => {
     const entity: ExplorerEntity = { ref: s(ref)!, path: s(path)!, name: s(name)!, kind: s(kind)!, namespace: s(namespace)!, tags: tags.map((t) => s(t)!) };
-    const optional = { title: s(title), type: s(type), lifecycle: s(lifecycle), owner: s(owner), ownerName: s(ownerName), system: s(system), systemName: s(systemName), description: s(description) };
+    const optional = {
+      title: s(title),
+      type: s(type),
+      lifecycle: s(lifecycle),
+      owner: s(owner),
+      ownerName: s(ownerName),
+      system: s(system),
+      systemName: s(systemName),
+      description: s(description),
+    };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (entity as unknown as Record<string, string>)[key] = value;
     return entity;
   });

@@ -13,7 +13,14 @@ const e = (name: string, kind: string, extra: Partial<ExplorerEntity> = {}): Exp
 });
 
 const catalog = prepareCatalog([
-  e('payments', 'Component', { type: 'service', owner: 'group:default/pay', ownerName: 'Payments team', lifecycle: 'production', tags: ['java', 'pci'], description: 'Takes card payments' }),
+  e('payments', 'Component', {
+    type: 'service',
+    owner: 'group:default/pay',
+    ownerName: 'Payments team',
+    lifecycle: 'production',
+    tags: ['java', 'pci'],
+    description: 'Takes card payments',
+  }),
   e('payments-api', 'API', { type: 'openapi', owner: 'group:default/pay', ownerName: 'Payments team', lifecycle: 'production', tags: ['pci'] }),
   e('search', 'Component', { type: 'service', owner: 'group:default/find', ownerName: 'Search team', lifecycle: 'experimental', tags: ['java'] }),
   e('web', 'Component', { type: 'website', owner: 'group:default/find', ownerName: 'Search team', title: 'The Website' }),
@@ -49,14 +56,22 @@ describe('explorer query', () => {
     const result = runQuery(catalog, state({ filters: { kind: ['Component'], lifecycle: ['deprecated'] } }));
     expect(result.total).toBe(0);
     expect(result.facets.kind.find((f) => f.value === 'API')).toBeUndefined();
-    expect(result.facets.lifecycle).toEqual(expect.arrayContaining([{ value: 'production', label: 'production', count: 1, selected: false }, { value: 'deprecated', label: 'deprecated', count: 0, selected: true }]));
+    expect(result.facets.lifecycle).toEqual(
+      expect.arrayContaining([
+        { value: 'production', label: 'production', count: 1, selected: false },
+        { value: 'deprecated', label: 'deprecated', count: 0, selected: true },
+      ]),
+    );
     const byKind = runQuery(catalog, state({ filters: { kind: ['Component'] } })).facets.kind;
     expect(byKind).toEqual([
       { value: 'Component', label: 'Component', count: 3, selected: true },
       { value: 'API', label: 'API', count: 1, selected: false },
       { value: 'Group', label: 'Group', count: 1, selected: false },
     ]);
-    expect(runQuery(catalog, defaultState()).facets.owner.map((f) => [f.label, f.count])).toEqual([['Payments team', 2], ['Search team', 2]]);
+    expect(runQuery(catalog, defaultState()).facets.owner.map((f) => [f.label, f.count])).toEqual([
+      ['Payments team', 2],
+      ['Search team', 2],
+    ]);
   });
 
   it('sorts by any column, either way, empty values last', () => {

@@ -97,7 +97,9 @@ export function prepareCatalog(entities: readonly ExplorerEntity[]): PreparedCat
       tags: e.tags,
     } satisfies Record<Facet, string[]>;
   });
-  const search = entities.map((e) => [e.name, e.title, e.kind, e.type, e.ownerName, e.systemName, e.lifecycle, e.description, ...e.tags].filter(Boolean).join(' ').toLowerCase());
+  const search = entities.map((e) =>
+    [e.name, e.title, e.kind, e.type, e.ownerName, e.systemName, e.lifecycle, e.description, ...e.tags].filter(Boolean).join(' ').toLowerCase(),
+  );
   return { entities, search, values, labels };
 }
 
@@ -135,9 +137,15 @@ export function runQuery(catalog: PreparedCatalog, state: ExplorerState, pageSiz
   const facets = Object.fromEntries(
     FACETS.map((facet) => {
       const chosen = new Set(state.filters[facet]);
-      const list: FacetValue[] = [...counts[facet]].map(([value, count]) => ({ value, label: catalog.labels.get(`${facet}\u0000${value}`) ?? value, count, selected: chosen.has(value) }));
+      const list: FacetValue[] = [...counts[facet]].map(([value, count]) => ({
+        value,
+        label: catalog.labels.get(`${facet}\u0000${value}`) ?? value,
+        count,
+        selected: chosen.has(value),
+      }));
       // A selected value stays visible even when nothing matches it any more.
-      for (const value of chosen) if (!counts[facet].has(value)) list.push({ value, label: catalog.labels.get(`${facet}\u0000${value}`) ?? value, count: 0, selected: true });
+      for (const value of chosen)
+        if (!counts[facet].has(value)) list.push({ value, label: catalog.labels.get(`${facet}\u0000${value}`) ?? value, count: 0, selected: true });
       list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
       return [facet, list];
     }),
@@ -154,10 +162,14 @@ export function displayLabel(e: ExplorerEntity): string {
 function comparator(key: SortKey, dir: 'asc' | 'desc'): (a: ExplorerEntity, b: ExplorerEntity) => number {
   const value = (e: ExplorerEntity): string => {
     switch (key) {
-      case 'name': return displayLabel(e);
-      case 'owner': return e.ownerName ?? e.owner ?? '';
-      case 'system': return e.systemName ?? e.system ?? '';
-      default: return e[key] ?? '';
+      case 'name':
+        return displayLabel(e);
+      case 'owner':
+        return e.ownerName ?? e.owner ?? '';
+      case 'system':
+        return e.systemName ?? e.system ?? '';
+      default:
+        return e[key] ?? '';
     }
   };
   const sign = dir === 'asc' ? 1 : -1;
@@ -166,7 +178,9 @@ function comparator(key: SortKey, dir: 'asc' | 'desc'): (a: ExplorerEntity, b: E
     const vb = value(b);
     // Empty values last, whichever the direction.
     if (!va !== !vb) return va ? -1 : 1;
-    return sign * collator.compare(va, vb) || collator.compare(a.kind, b.kind) || collator.compare(displayLabel(a), displayLabel(b)) || a.ref.localeCompare(b.ref);
+    return (
+      sign * collator.compare(va, vb) || collator.compare(a.kind, b.kind) || collator.compare(displayLabel(a), displayLabel(b)) || a.ref.localeCompare(b.ref)
+    );
   };
 }
 

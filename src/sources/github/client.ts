@@ -96,7 +96,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const waitForReset = async (resetAtMs: number | undefined, what: string) => {
     const ms = Math.max(0, (resetAtMs ?? now() + 60_000) - now()) + 1000;
     if (ms > options.maxRateLimitWaitMs) {
-      throw new CrawlStoppedError(`${what}; it resets at ${new Date(now() + ms).toISOString()}, later than the ${Math.round(options.maxRateLimitWaitMs / 1000)} s this crawl may wait. What was read so far is kept; run the crawl again after the reset.`);
+      throw new CrawlStoppedError(
+        `${what}; it resets at ${new Date(now() + ms).toISOString()}, later than the ${Math.round(options.maxRateLimitWaitMs / 1000)} s this crawl may wait. What was read so far is kept; run the crawl again after the reset.`,
+      );
     }
     await wait(what, ms);
   };
@@ -129,7 +131,8 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         }
         if (outcome.kind === 'rate-limited') {
           // A limit that is still there after its reset (clock skew, a limit on another resource): give up cleanly.
-          if (++rateLimitWaits > 3) throw new CrawlStoppedError('GitHub still reports the rate limit after waiting for its reset three times. What was read so far is kept.');
+          if (++rateLimitWaits > 3)
+            throw new CrawlStoppedError('GitHub still reports the rate limit after waiting for its reset three times. What was read so far is kept.');
           stats.retries++;
           // After the wait the budget is unknown until the next answer says it.
           delete stats.remaining;
@@ -137,7 +140,10 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
           continue;
         }
         if (outcome.kind === 'too-big') throw new QueryTooBigError(outcome.message);
-        if (outcome.kind === 'auth') throw new GitHubAuthError(`GitHub rejected the token (${outcome.message}). Check GITHUB_TOKEN: it must be valid and allowed to read the organization.`);
+        if (outcome.kind === 'auth')
+          throw new GitHubAuthError(
+            `GitHub rejected the token (${outcome.message}). Check GITHUB_TOKEN: it must be valid and allowed to read the organization.`,
+          );
         if (outcome.kind === 'fatal') throw new GitHubQueryError(redact(outcome.message));
         transientFailures++;
         // An endpoint that never answered is a configuration problem: say so quickly.
@@ -211,7 +217,9 @@ function classify(error: unknown): Outcome {
     if (status === 403 || status === 429) {
       if (/secondary rate limit/i.test(body) || headers?.['retry-after'] !== undefined) {
         const retryAfter = Number(headers?.['retry-after']);
-        return Number.isFinite(retryAfter) ? { kind: 'secondary', retryAfterMs: retryAfter * 1000, message: 'secondary rate limit' } : { kind: 'secondary', message: 'secondary rate limit' };
+        return Number.isFinite(retryAfter)
+          ? { kind: 'secondary', retryAfterMs: retryAfter * 1000, message: 'secondary rate limit' }
+          : { kind: 'secondary', message: 'secondary rate limit' };
       }
       if (headers?.['x-ratelimit-remaining'] === '0') {
         const resetAtMs = resetFromHeaders(headers);

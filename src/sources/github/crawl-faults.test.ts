@@ -25,7 +25,12 @@ interface Run {
   waits: number[];
 }
 
-async function crawl(org: FakeOrg, faults: Fault[] = [], extra: Partial<GitHubCrawlOptions> = {}, server: Partial<Parameters<typeof startFakeGitHub>[0]> = {}): Promise<Run> {
+async function crawl(
+  org: FakeOrg,
+  faults: Fault[] = [],
+  extra: Partial<GitHubCrawlOptions> = {},
+  server: Partial<Parameters<typeof startFakeGitHub>[0]> = {},
+): Promise<Run> {
   await fake?.close();
   fake = await startFakeGitHub({ org, faults, ...server });
   const waits: number[] = [];
@@ -100,7 +105,12 @@ describe('rate limits', () => {
         waits.push(ms);
         vi.setSystemTime(Date.now() + ms);
       };
-      const run = await crawl(org(), [], { client: { sleep, backoffMs: 1 } }, { rateLimit: { limit: 5000, remaining: 2, resetAt: new Date(Date.now() + 1500).toISOString() } });
+      const run = await crawl(
+        org(),
+        [],
+        { client: { sleep, backoffMs: 1 } },
+        { rateLimit: { limit: 5000, remaining: 2, resetAt: new Date(Date.now() + 1500).toISOString() } },
+      );
       expect(content(run.snapshot)).toEqual(content(expected));
       expect(waits.length).toBeGreaterThanOrEqual(1);
       expect(fake!.requests.some((r) => r.rateLimited)).toBe(false);
@@ -111,7 +121,10 @@ describe('rate limits', () => {
 
   it('a reset beyond the wait cap stops the crawl cleanly: nothing is lost, and it says so', async () => {
     const previous = await cleanSnapshot();
-    const run = await crawl(org(), [{ kind: 'RATE_LIMITED', resetInSeconds: 3600, operationName: 'RepoFiles', times: Infinity }], { previous: { ...previous, repos: previous.repos.map((r) => ({ ...r, head: { commit: 'old' } })) }, maxRateLimitWaitMs: 60_000 });
+    const run = await crawl(org(), [{ kind: 'RATE_LIMITED', resetInSeconds: 3600, operationName: 'RepoFiles', times: Infinity }], {
+      previous: { ...previous, repos: previous.repos.map((r) => ({ ...r, head: { commit: 'old' } })) },
+      maxRateLimitWaitMs: 60_000,
+    });
     // Every repo "changed" (old HEAD), none could be read: all keep their previous content, marked stale.
     expect(run.snapshot.repos.map((r) => r.files)).toEqual(previous.repos.map((r) => r.files));
     expect(run.snapshot.repos.every((r) => r.stale)).toBe(true);
@@ -123,7 +136,11 @@ describe('rate limits', () => {
 
   it('a listing cut short by the rate limit deletes nothing', async () => {
     const previous = await cleanSnapshot();
-    const run = await crawl(org(), [{ kind: 'RATE_LIMITED', resetInSeconds: 3600, operationName: 'OrgRepoPage', nth: 1, times: Infinity }], { previous, maxRateLimitWaitMs: 1000, sizes: { pageSize: 10 } });
+    const run = await crawl(org(), [{ kind: 'RATE_LIMITED', resetInSeconds: 3600, operationName: 'OrgRepoPage', nth: 1, times: Infinity }], {
+      previous,
+      maxRateLimitWaitMs: 1000,
+      sizes: { pageSize: 10 },
+    });
     expect(run.stats.listingComplete).toBe(false);
     expect(run.snapshot.repos.map((r) => r.name).sort()).toEqual(previous.repos.map((r) => r.name).sort());
     expect(run.snapshot.notes.join('\n')).toMatch(/listing of acme stopped early/);
@@ -137,7 +154,11 @@ describe('queries too big for GitHub', () => {
     expect(run.stats.sizeChanges.some((c) => c.what === 'page' && c.to <= 20)).toBe(true);
     // File batches shrink too: fewer repos and objects per request after a refusal.
     expect(run.stats.sizeChanges.some((c) => (c.what === 'repos' || c.what === 'objects') && c.to < c.from)).toBe(true);
-    expect(fake!.requests.filter((r) => r.operationName === 'RepoFiles' && !r.errorTypes?.length).every((r) => Object.keys(r.variables).filter((k) => /^n\d+$/.test(k)).length <= 20)).toBe(true);
+    expect(
+      fake!.requests
+        .filter((r) => r.operationName === 'RepoFiles' && !r.errorTypes?.length)
+        .every((r) => Object.keys(r.variables).filter((k) => /^n\d+$/.test(k)).length <= 20),
+    ).toBe(true);
     expect(fake!.requests.every((r) => !r.invalid?.length)).toBe(true);
   });
 
@@ -145,7 +166,11 @@ describe('queries too big for GitHub', () => {
     const previous = await cleanSnapshot();
     const broken = 'svc-3';
     const touched = { ...previous, repos: previous.repos.map((r) => ({ ...r, head: { commit: 'old' } })) };
-    const run = await crawl(org(), [{ kind: '502', operationName: 'RepoFiles', times: Infinity, match: (req) => Object.values(req.variables).includes(broken) }], { previous: touched });
+    const run = await crawl(
+      org(),
+      [{ kind: '502', operationName: 'RepoFiles', times: Infinity, match: (req) => Object.values(req.variables).includes(broken) }],
+      { previous: touched },
+    );
     const repo = run.snapshot.repos.find((r) => r.name === broken)!;
     expect(repo.stale?.reason).toMatch(/too big|kept failing|502/i);
     expect(repo.files).toEqual(previous.repos.find((r) => r.name === broken)!.files);
@@ -176,7 +201,9 @@ describe('last-updated dates', () => {
     expect(withoutDates(run.snapshot)).toEqual(withoutDates(expected));
     expect(run.snapshot.people).toEqual(expected.people);
     expect(run.snapshot.repos.some((r) => r.stale || r.fileDates)).toBe(false);
-    expect(run.snapshot.notes).toEqual([expect.stringMatching(/^Last-updated dates of 60 docs page\(s\) in acme could not be read \(.+\); those pages show their repo's last commit date/)]);
+    expect(run.snapshot.notes).toEqual([
+      expect.stringMatching(/^Last-updated dates of 60 docs page\(s\) in acme could not be read \(.+\); those pages show their repo's last commit date/),
+    ]);
     expect(run.stats.fileDates).toEqual({ read: 0, reused: 0, missing: 60 });
     // Smaller batches, then it stops asking: a bounded number of tries, not one per page.
     expect(fake!.requests.filter((r) => r.operationName === 'FileDates').length).toBeLessThanOrEqual(10);

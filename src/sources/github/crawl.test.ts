@@ -40,7 +40,14 @@ describe('a cold crawl', () => {
     expect(invalidQueries()).toEqual([]);
     expect(snapshot.repos.map((r) => r.name)).toEqual(['no-catalog', 'svc-0', 'svc-1', 'svc-2']);
     const svc = snapshot.repos.find((r) => r.name === 'svc-1')!;
-    expect(svc).toMatchObject({ url: expect.stringContaining('/acme/svc-1'), description: 'Service 1', topics: ['backend'], visibility: 'public', githubId: expect.any(String), head: { commit: expect.stringMatching(/^[0-9a-f]{40}$/) } });
+    expect(svc).toMatchObject({
+      url: expect.stringContaining('/acme/svc-1'),
+      description: 'Service 1',
+      topics: ['backend'],
+      visibility: 'public',
+      githubId: expect.any(String),
+      head: { commit: expect.stringMatching(/^[0-9a-f]{40}$/) },
+    });
     expect(Object.keys(svc.files).sort()).toEqual([
       '.github/CODEOWNERS',
       'README.md',
@@ -65,11 +72,20 @@ describe('a cold crawl', () => {
     const catalog = readCatalog(snapshot, undefined, { inferMissing: true });
     expect(catalog.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(catalog.entities.map((e) => e.ref).sort()).toEqual([
-      'api:default/svc-0-api', 'api:default/svc-1-api', 'api:default/svc-2-api',
-      'component:default/no-catalog', 'component:default/svc-0', 'component:default/svc-1', 'component:default/svc-2',
-      'group:default/engineering', 'group:default/payments',
-      'location:default/svc-0-more', 'location:default/svc-1-more', 'location:default/svc-2-more',
-      'user:default/cto', 'user:default/jane',
+      'api:default/svc-0-api',
+      'api:default/svc-1-api',
+      'api:default/svc-2-api',
+      'component:default/no-catalog',
+      'component:default/svc-0',
+      'component:default/svc-1',
+      'component:default/svc-2',
+      'group:default/engineering',
+      'group:default/payments',
+      'location:default/svc-0-more',
+      'location:default/svc-1-more',
+      'location:default/svc-2-more',
+      'user:default/cto',
+      'user:default/jane',
     ]);
     expect(catalog.entities.find((e) => e.ref === 'api:default/svc-1-api')?.json.spec['definition']).toContain('title: svc-1');
   });
@@ -83,7 +99,9 @@ describe('a cold crawl', () => {
   });
 
   it('filters by name patterns and topics', async () => {
-    const { snapshot } = await crawl(richOrg(4), { filters: { ...allRepos, include: ['svc-*'], exclude: ['svc-3'], topics: { include: ['backend'], exclude: [] } } });
+    const { snapshot } = await crawl(richOrg(4), {
+      filters: { ...allRepos, include: ['svc-*'], exclude: ['svc-3'], topics: { include: ['backend'], exclude: [] } },
+    });
     expect(snapshot.repos.map((r) => r.name)).toEqual(['svc-1']);
   });
 });
@@ -136,14 +154,19 @@ describe('request counts', () => {
 describe('last-updated dates of docs pages', () => {
   const datesRequests = () => fake!.requests.filter((r) => r.operationName === 'FileDates');
   /** Pages asked for in FileDates requests (one `$p<i>_<j>` variable each). */
-  const pagesAsked = () => datesRequests().flatMap((r) => Object.keys(r.variables).filter((k) => /^p\d+_\d+$/.test(k)).map((k) => r.variables[k]));
+  const pagesAsked = () =>
+    datesRequests().flatMap((r) =>
+      Object.keys(r.variables)
+        .filter((k) => /^p\d+_\d+$/.test(k))
+        .map((k) => r.variables[k]),
+    );
   const datedOrg = () => {
     const org = richOrg(3);
     org.repos.find((r) => r.name === 'svc-1')!.fileDates = { 'docs/index.md': '2023-05-05T00:00:00Z' };
     return org;
   };
 
-  it('reads the dates of changed repos\' docs pages in one extra request', async () => {
+  it("reads the dates of changed repos' docs pages in one extra request", async () => {
     const { snapshot, stats } = await crawl(datedOrg());
     expect(invalidQueries()).toEqual([]);
     expect(datesRequests()).toHaveLength(1);

@@ -116,7 +116,8 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     maxFileBytes: options.read.maxFileBytes,
     onPage: (listed, total) => options.onProgress?.({ phase: 'listing', listed, total }),
   });
-  if (!listing.complete) notes.push(`The repository listing of ${options.org} stopped early (${listing.stoppedBecause}); repos not listed this time keep their previous content.`);
+  if (!listing.complete)
+    notes.push(`The repository listing of ${options.org} stopped early (${listing.stoppedBecause}); repos not listed this time keep their previous content.`);
   const selected = listing.repos.filter((r) => r.head && matchesFilters(r, options.filters));
 
   const previousById = new Map((options.previous?.repos ?? []).filter((r) => r.githubId).map((r) => [r.githubId!, r]));
@@ -129,7 +130,15 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     if (before && !before.stale && !failedBefore && before.head?.commit === listed.head?.commit) {
       // Content from the previous crawl; metadata (URL, description, problems) as GitHub lists it now.
       const { catalogFiles, files, globs, trees, fileDates } = before;
-      unchanged.push({ ...metadataOf(listed), ...(before.head ? { head: before.head } : {}), catalogFiles, files, globs, trees, ...(fileDates ? { fileDates } : {}) });
+      unchanged.push({
+        ...metadataOf(listed),
+        ...(before.head ? { head: before.head } : {}),
+        catalogFiles,
+        files,
+        globs,
+        trees,
+        ...(fileDates ? { fileDates } : {}),
+      });
     } else changed.push(listed);
   }
   options.onProgress?.({ phase: 'files', changed: changed.length, unchanged: unchanged.length });
@@ -149,7 +158,10 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
         return { ...metadataOf(listed), ...head, ...discovered };
       } catch (error) {
         // One repo's content must not stop the org's crawl: it appears with no files, and says why.
-        const failed = { rule: 'repo-failed' as const, message: `Reading the files of ${listed.name} failed (${error instanceof Error ? error.message : String(error)}); it is shown without them.` };
+        const failed = {
+          rule: 'repo-failed' as const,
+          message: `Reading the files of ${listed.name} failed (${error instanceof Error ? error.message : String(error)}); it is shown without them.`,
+        };
         return { ...metadataOf(listed), ...head, catalogFiles: [], files: {}, globs: {}, trees: {}, problems: [...listed.problems, failed] };
       }
     }),
@@ -166,22 +178,46 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
     stale++;
     const before = previousById.get(repo.githubId!);
     // Keep the last good content and its HEAD, so the next crawl reads this repo again.
-    repos.push(before ? { ...repo, catalogFiles: before.catalogFiles, files: before.files, globs: before.globs, trees: before.trees, ...(before.head ? { head: before.head } : {}), ...(before.fileDates ? { fileDates: before.fileDates } : {}), stale: { reason, since: before.stale?.since ?? now } } : { ...repo, stale: { reason, since: now } });
+    repos.push(
+      before
+        ? {
+            ...repo,
+            catalogFiles: before.catalogFiles,
+            files: before.files,
+            globs: before.globs,
+            trees: before.trees,
+            ...(before.head ? { head: before.head } : {}),
+            ...(before.fileDates ? { fileDates: before.fileDates } : {}),
+            stale: { reason, since: before.stale?.since ?? now },
+          }
+        : { ...repo, stale: { reason, since: now } },
+    );
   }
   // Docs other repos point at (techdocs-ref url:) are read once everything else is.
   const listedByName = new Map(selected.map((r) => [r.name, r]));
-  await readCrossRepoDocs(crossRepoDocsRequests(repos.filter((r) => !r.stale), options.read, options.org), (repo) => {
-    const listed = listedByName.get(repo.name);
-    return listed ? batcher.reader(listed) : undefined;
-  });
+  await readCrossRepoDocs(
+    crossRepoDocsRequests(
+      repos.filter((r) => !r.stale),
+      options.read,
+      options.org,
+    ),
+    (repo) => {
+      const listed = listedByName.get(repo.name);
+      return listed ? batcher.reader(listed) : undefined;
+    },
+  );
   // Stale repos keep the dates that go with their old files; the repos read or reused get theirs.
-  const dates = await addFileDates(client, repos.filter((r) => !r.stale), {
-    org: options.org,
-    pages: adaptive.dates,
-    previous: previousById,
-    stopped: batcher.stopped?.message,
-    onAsk: (pages) => options.onProgress?.({ phase: 'dates', pages }),
-  });
+  const dates = await addFileDates(
+    client,
+    repos.filter((r) => !r.stale),
+    {
+      org: options.org,
+      pages: adaptive.dates,
+      previous: previousById,
+      stopped: batcher.stopped?.message,
+      onAsk: (pages) => options.onProgress?.({ phase: 'dates', pages }),
+    },
+  );
   if (dates.note) notes.push(dates.note);
   let dropped = 0;
   if (!listing.complete) {
@@ -196,7 +232,12 @@ export async function crawlGitHub(options: GitHubCrawlOptions): Promise<{ snapsh
   if (options.teams && !batcher.stopped) {
     options.onProgress?.({ phase: 'people' });
     try {
-      const listed = await listPeople(client, { org: options.org, ...(listing.orgUrl ? { orgUrl: listing.orgUrl } : {}), teamsPageSize: adaptive.teams, membersPageSize: adaptive.members });
+      const listed = await listPeople(client, {
+        org: options.org,
+        ...(listing.orgUrl ? { orgUrl: listing.orgUrl } : {}),
+        teamsPageSize: adaptive.teams,
+        membersPageSize: adaptive.members,
+      });
       people = [listed.people];
       notes.push(...listed.notes);
     } catch (error) {

@@ -204,7 +204,13 @@ export class GitHubFileBatcher {
     else results.set(p, unreadable(p.kind, reason));
   }
 
-  #collect(batch: Pending[][], data: Record<string, Record<string, unknown> | null>, errors: GraphQLErrorEntry[], results: Map<Pending, RepoFile | RepoTree>, deeper: Pending[]): void {
+  #collect(
+    batch: Pending[][],
+    data: Record<string, Record<string, unknown> | null>,
+    errors: GraphQLErrorEntry[],
+    results: Map<Pending, RepoFile | RepoTree>,
+    deeper: Pending[],
+  ): void {
     batch.forEach((group, i) => {
       const repoData = data[`r${i}`];
       if (!repoData) {
@@ -223,7 +229,8 @@ export class GitHubFileBatcher {
           const tree: RepoTree = p.into ?? { files: {}, truncated: false };
           if (!p.into) results.set(p, tree);
           // Folders below the depth GitHub returned: read in a follow-up request of this flush.
-          for (const dir of this.#walkTree(object, p.path, tree)) deeper.push({ repo: p.repo, kind: 'tree', path: dir, depth: TREE_DEPTH, resolve: () => {}, into: tree });
+          for (const dir of this.#walkTree(object, p.path, tree))
+            deeper.push({ repo: p.repo, kind: 'tree', path: dir, depth: TREE_DEPTH, resolve: () => {}, into: tree });
         });
       } catch (error) {
         // One repo's odd answer fails that repo (kept stale), never the others of the batch.
@@ -243,7 +250,10 @@ export class GitHubFileBatcher {
     const byName = new Map(named.map((e) => [e.name, e]));
     // A folder's files before its subfolders, index pages first: what a cut listing holds is what the cap keeps anyway.
     const blobs = listingOrder(named.filter((e) => e.type !== 'tree').map((e) => e.name));
-    const folders = named.filter((e) => e.type === 'tree').map((e) => e.name).sort(compareNames);
+    const folders = named
+      .filter((e) => e.type === 'tree')
+      .map((e) => e.name)
+      .sort(compareNames);
     for (const entry of [...blobs, ...folders].map((name) => byName.get(name)!)) {
       // Names are listed up to LISTING_FACTOR × the cap, then capTree keeps the ones that matter most.
       const listed = (this.#listed.get(tree) ?? 0) + 1;
@@ -259,7 +269,10 @@ export class GitHubFileBatcher {
         else unread.push(path);
       } else if (entry.type === 'blob') {
         // A symlink's blob holds its target path; GitHub does not follow it, and neither does Frontdoor.
-        tree.files[path] = entry.mode === SYMLINK_MODE ? { status: 'outside-repo', reason: 'a symlink (not followed)' } : blobToRepoFile(entry.object ?? null, this.options.maxFileBytes);
+        tree.files[path] =
+          entry.mode === SYMLINK_MODE
+            ? { status: 'outside-repo', reason: 'a symlink (not followed)' }
+            : blobToRepoFile(entry.object ?? null, this.options.maxFileBytes);
       }
     }
     return unread;

@@ -78,7 +78,10 @@ export async function addFileDates(client: GitHubClient, repos: readonly Repo[],
   const missing = wanted.length - read;
   const stats = { read, reused, missing };
   if (!problem) return { stats };
-  return { stats, note: `Last-updated dates of ${missing} docs page(s) in ${options.org} could not be read (${problem}); those pages show their repo's last commit date until the next crawl reads them.` };
+  return {
+    stats,
+    note: `Last-updated dates of ${missing} docs page(s) in ${options.org} could not be read (${problem}); those pages show their repo's last commit date until the next crawl reads them.`,
+  };
 }
 
 /** The previous crawl saw this page with the same text: its last change is the one it recorded. */
@@ -95,11 +98,19 @@ function reportInvalid(invalid: ReadonlyMap<Wanted, string>): void {
   for (const [repo, entries] of byRepo) {
     const [first, value] = entries[0]!;
     const more = entries.length > 1 ? ` (and ${entries.length - 1} more page(s))` : '';
-    (repo.problems ??= []).push({ rule: 'repo-date-invalid', path: first.path, message: `GitHub gave the last commit of ${showValue(first.path)}${more} the date ${showValue(value)}, which is not a valid date between years 0000 and 9999; those pages show no last-updated date.` });
+    (repo.problems ??= []).push({
+      rule: 'repo-date-invalid',
+      path: first.path,
+      message: `GitHub gave the last commit of ${showValue(first.path)}${more} the date ${showValue(value)}, which is not a valid date between years 0000 and 9999; those pages show no last-updated date.`,
+    });
   }
 }
 
-async function fetchDates(client: GitHubClient, wanted: Wanted[], options: FileDatesOptions): Promise<{ dates: Map<Wanted, string>; invalid: Map<Wanted, string>; problem?: string }> {
+async function fetchDates(
+  client: GitHubClient,
+  wanted: Wanted[],
+  options: FileDatesOptions,
+): Promise<{ dates: Map<Wanted, string>; invalid: Map<Wanted, string>; problem?: string }> {
   const dates = new Map<Wanted, string>();
   const invalid = new Map<Wanted, string>();
   let rest = wanted;
@@ -112,7 +123,13 @@ async function fetchDates(client: GitHubClient, wanted: Wanted[], options: FileD
       // Smaller and again; when even the smallest batch fails, GitHub will not give dates today:
       // stop asking rather than spend the crawl's requests on a nicety.
       if (error instanceof QueryTooBigError && options.pages.shrink()) continue;
-      if (error instanceof QueryTooBigError || error instanceof CrawlStoppedError || error instanceof GitHubQueryError || error instanceof GitHubAuthError || error instanceof GitHubUnreachableError) {
+      if (
+        error instanceof QueryTooBigError ||
+        error instanceof CrawlStoppedError ||
+        error instanceof GitHubQueryError ||
+        error instanceof GitHubAuthError ||
+        error instanceof GitHubUnreachableError
+      ) {
         return { dates, invalid, problem: error.message };
       }
       throw error;
@@ -132,7 +149,11 @@ async function fetchBatch(client: GitHubClient, batch: Wanted[], org: string, da
     if (last && last[0]!.repo === item.repo) last.push(item);
     else groups.push([item]);
   }
-  const requests: RepoDateRequests[] = groups.map((group) => ({ repo: group[0]!.repo.name, commit: group[0]!.repo.head!.commit, paths: group.map((item) => item.path) }));
+  const requests: RepoDateRequests[] = groups.map((group) => ({
+    repo: group[0]!.repo.name,
+    commit: group[0]!.repo.head!.commit,
+    paths: group.map((item) => item.path),
+  }));
   const { query, variables } = fileDatesQuery(requests);
   // Partial answers (a repo deleted since the listing) just leave those pages undated.
   const { data } = await client.query<DatesData>(query, { owner: org, ...variables });

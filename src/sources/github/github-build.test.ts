@@ -67,7 +67,8 @@ const fromFiles = (loaded: Loaded) => loaded.graph.entities.filter((e) => !e.ori
 const refsOf = (entities: readonly LoadedEntity[]) => entities.map((e) => e.ref).sort();
 const teamRefs = () => new Set(fake.org().teams.map((t) => `group:default/${t.slug}`));
 /** Targets of `owner-not-found` diagnostics, from their message ("refers to <ref>, which …"). */
-const missingOwners = (loaded: Loaded) => loaded.graph.diagnostics.filter((d) => d.rule === 'owner-not-found').map((d) => /refers to (\S+),/.exec(d.message)?.[1]);
+const missingOwners = (loaded: Loaded) =>
+  loaded.graph.diagnostics.filter((d) => d.rule === 'owner-not-found').map((d) => /refers to (\S+),/.exec(d.message)?.[1]);
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'frontdoor-github-build-'));
@@ -100,7 +101,8 @@ describe('github:<org> and local:<dir> of the same org', () => {
     const declared = (loaded: Loaded) => Object.fromEntries(fromFiles(loaded).map((e) => [e.ref, e.relations.map((r) => `${r.type} ${r.target}`).sort()]));
     expect(declared(github)).toEqual(declared(local));
     // Both directions, between entities from files (GitHub adds more towards its generated Groups and Users).
-    const between = (loaded: Loaded) => Object.fromEntries([...fileRefs].map((ref) => [ref, (loaded.graph.relationsOf.get(ref) ?? []).filter((r) => fileRefs.has(r.target))]));
+    const between = (loaded: Loaded) =>
+      Object.fromEntries([...fileRefs].map((ref) => [ref, (loaded.graph.relationsOf.get(ref) ?? []).filter((r) => fileRefs.has(r.target))]));
     expect(between(github)).toEqual(between(local));
   });
 
@@ -124,7 +126,9 @@ describe('github:<org> and local:<dir> of the same org', () => {
     expect(inferred(github)).toHaveLength(summary.reposWithoutCatalog);
     for (const entity of inferred(github)) {
       const registerUrl = entity.origin?.kind === 'inferred' ? entity.origin.registerUrl : undefined;
-      expect(registerUrl, entity.ref).toMatch(new RegExp(`^https://github\\.com/${LOGIN}/${entity.source.repo}/new/main\\?filename=catalog-info\\.yaml&value=`));
+      expect(registerUrl, entity.ref).toMatch(
+        new RegExp(`^https://github\\.com/${LOGIN}/${entity.source.repo}/new/main\\?filename=catalog-info\\.yaml&value=`),
+      );
     }
     for (const entity of inferred(local)) expect(entity.origin, entity.ref).toEqual({ kind: 'inferred' });
   });
@@ -137,7 +141,15 @@ describe('the build of github:<org>, up to the data its pages are rendered from'
     const outDir = join(tmp, 'dist');
     const files = buildCacheFiles(outDir);
     const printed: string[] = [];
-    for (const name of ['FRONTDOOR_PORTAL_DATA', 'FRONTDOOR_BASE', 'FRONTDOOR_DOCS_DATA', 'FRONTDOOR_SITE', 'FRONTDOOR_ASTRO_CACHE', 'ASTRO_TELEMETRY_DISABLED']) vi.stubEnv(name, process.env[name]);
+    for (const name of [
+      'FRONTDOOR_PORTAL_DATA',
+      'FRONTDOOR_BASE',
+      'FRONTDOOR_DOCS_DATA',
+      'FRONTDOOR_SITE',
+      'FRONTDOOR_ASTRO_CACHE',
+      'ASTRO_TELEMETRY_DISABLED',
+    ])
+      vi.stubEnv(name, process.env[name]);
     vi.stubEnv('GITHUB_TOKEN', TOKEN);
     vi.stubEnv('GITHUB_GRAPHQL_URL', fake.url);
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
@@ -159,12 +171,22 @@ describe('the build of github:<org>, up to the data its pages are rendered from'
       const pages = new Set(data.entities.map((e) => e.path));
       const expected = await load(config, join(tmp, 'cache-expected'));
       expect(fromFiles(expected).length).toBeGreaterThan(10);
-      expect(fromFiles(expected).map((e) => entityPagePath(e.ref)).filter((path) => !pages.has(path))).toEqual([]);
+      expect(
+        fromFiles(expected)
+          .map((e) => entityPagePath(e.ref))
+          .filter((path) => !pages.has(path)),
+      ).toEqual([]);
       const teams = expected.graph.entities.filter((e) => e.origin?.kind === 'github-team');
       expect(teams.length).toBeGreaterThan(0);
       for (const team of teams) expect(pages, team.ref).toContain(entityPagePath(team.ref));
 
-      const written = [...(await listFiles(outDir)), cacheFileOf(join(projectRoot, '.cache', 'github'), LOGIN), files.dataFile, files.docsDataFile, files.publicationRecord];
+      const written = [
+        ...(await listFiles(outDir)),
+        cacheFileOf(join(projectRoot, '.cache', 'github'), LOGIN),
+        files.dataFile,
+        files.docsDataFile,
+        files.publicationRecord,
+      ];
       const leaks: string[] = [];
       for (const file of written) if ((await readFile(file)).includes(TOKEN)) leaks.push(file);
       expect(leaks).toEqual([]);
@@ -179,5 +201,8 @@ describe('the build of github:<org>, up to the data its pages are rendered from'
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }

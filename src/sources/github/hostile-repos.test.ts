@@ -63,7 +63,9 @@ function hostileOrg() {
       {
         name: 'breaks-discovery',
         // picomatch throws on a pattern this long: once, that stopped the whole crawl.
-        files: { 'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: broken }\nspec: { targets: ["./${'*'.repeat(70_000)}.yaml"] }\n` },
+        files: {
+          'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: broken }\nspec: { targets: ["./${'*'.repeat(70_000)}.yaml"] }\n`,
+        },
       },
       { name: 'fine', files: { 'catalog-info.yaml': component('fine'), 'docs/index.md': '# Fine\n' } },
     ],
@@ -110,13 +112,19 @@ describe('a crawl of hostile repos', () => {
     const huge = byName(snapshot.repos, 'huge-docs');
     expect(huge.head?.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(huge.head?.date).toBeUndefined();
-    expect(huge.problems).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'repo-date-invalid', message: expect.stringContaining('+010000-01-01') })]));
+    expect(huge.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'repo-date-invalid', message: expect.stringContaining('+010000-01-01') })]),
+    );
   });
 
   it('isolates a repo whose discovery throws: it appears with no files and a repo-failed problem; the others are read', async () => {
     const { snapshot } = await crawl();
     const broken = byName(snapshot.repos, 'breaks-discovery');
-    expect(broken).toMatchObject({ catalogFiles: [], files: {}, problems: [{ rule: 'repo-failed', message: expect.stringContaining('exceeds maximum allowed length') }] });
+    expect(broken).toMatchObject({
+      catalogFiles: [],
+      files: {},
+      problems: [{ rule: 'repo-failed', message: expect.stringContaining('exceeds maximum allowed length') }],
+    });
     expect(byName(snapshot.repos, 'fine').files['docs/index.md']).toMatchObject({ status: 'text' });
     expect(byName(snapshot.repos, 'fine').problems).toBeUndefined();
   });

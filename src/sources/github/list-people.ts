@@ -79,7 +79,14 @@ export async function listPeople(client: GitHubClient, options: PeopleOptions): 
   for (;;) {
     let page: TeamsPage;
     try {
-      page = (await client.query<TeamsPage>(ORG_TEAMS_PAGE, { org: options.org, pageSize: options.teamsPageSize.current, membersPageSize: options.membersPageSize.current, cursor })).data;
+      page = (
+        await client.query<TeamsPage>(ORG_TEAMS_PAGE, {
+          org: options.org,
+          pageSize: options.teamsPageSize.current,
+          membersPageSize: options.membersPageSize.current,
+          cursor,
+        })
+      ).data;
     } catch (error) {
       // Too big: fewer teams per page first, then fewer members per team.
       if (error instanceof QueryTooBigError && (options.teamsPageSize.shrink() || options.membersPageSize.shrink())) continue;
@@ -94,7 +101,14 @@ export async function listPeople(client: GitHubClient, options: PeopleOptions): 
       addMembers(team.members.nodes);
       let more = team.members.pageInfo;
       while (more.hasNextPage && more.endCursor) {
-        const rest: TeamMembersData = (await client.query<TeamMembersData>(TEAM_MEMBERS_PAGE, { org: options.org, slug: team.slug, pageSize: options.membersPageSize.current, cursor: more.endCursor })).data;
+        const rest: TeamMembersData = (
+          await client.query<TeamMembersData>(TEAM_MEMBERS_PAGE, {
+            org: options.org,
+            slug: team.slug,
+            pageSize: options.membersPageSize.current,
+            cursor: more.endCursor,
+          })
+        ).data;
         const next = rest.organization?.team?.members;
         if (!next) break;
         members.push(...next.nodes.map((m) => m.login));
@@ -116,6 +130,8 @@ export async function listPeople(client: GitHubClient, options: PeopleOptions): 
   }
   const orgUrl = options.orgUrl ? webUrl('url', options.orgUrl) : {};
   const people = { org: options.org, ...orgUrl, teams, users: [...users.values()].sort((a, b) => a.login.localeCompare(b.login)) };
-  const notes = invalidUrls ? [`GitHub gave ${invalidUrls} team, member or avatar URL(s) of ${options.org} that are not valid http(s) URLs; they are left out (no link, no picture).`] : [];
+  const notes = invalidUrls
+    ? [`GitHub gave ${invalidUrls} team, member or avatar URL(s) of ${options.org} that are not valid http(s) URLs; they are left out (no link, no picture).`]
+    : [];
   return { people, notes };
 }

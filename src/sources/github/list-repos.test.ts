@@ -18,8 +18,19 @@ const answering = (data: unknown): GitHubClient => ({
 });
 
 const node = (name: string, url: string, committedDate: string) => ({
-  id: `R_${name}`, name, url, description: null, visibility: 'PUBLIC', isArchived: false, isFork: false, isTemplate: false, isEmpty: false,
-  primaryLanguage: null, repositoryTopics: { nodes: [] }, root: null, c0: null,
+  id: `R_${name}`,
+  name,
+  url,
+  description: null,
+  visibility: 'PUBLIC',
+  isArchived: false,
+  isFork: false,
+  isTemplate: false,
+  isEmpty: false,
+  primaryLanguage: null,
+  repositoryTopics: { nodes: [] },
+  root: null,
+  c0: null,
   defaultBranchRef: { name: 'main', target: { oid: 'a'.repeat(40), committedDate } },
 });
 
@@ -31,11 +42,21 @@ describe('listRepositories: URLs and dates from GitHub', () => {
         repositories: {
           totalCount: 3,
           pageInfo: { hasNextPage: false, endCursor: null },
-          nodes: [node('good', 'https://github.com/acme/good', '2024-05-01T12:30:00Z'), node('bad-url', 'https://[bad/acme/x', '2024-05-01T12:30:00Z'), node('bad-date', 'https://github.com/acme/bad-date', '10000-01-01T00:00:00Z')],
+          nodes: [
+            node('good', 'https://github.com/acme/good', '2024-05-01T12:30:00Z'),
+            node('bad-url', 'https://[bad/acme/x', '2024-05-01T12:30:00Z'),
+            node('bad-date', 'https://github.com/acme/bad-date', '10000-01-01T00:00:00Z'),
+          ],
         },
       },
     };
-    const listing = await listRepositories(answering(page), { org: 'acme', catalogPaths: ['catalog-info.yaml'], filters: {}, pageSize: new AdaptiveSize(100, 5), maxFileBytes: 1024 });
+    const listing = await listRepositories(answering(page), {
+      org: 'acme',
+      catalogPaths: ['catalog-info.yaml'],
+      filters: {},
+      pageSize: new AdaptiveSize(100, 5),
+      maxFileBytes: 1024,
+    });
     const [good, badUrl, badDate] = listing.repos;
     expect(listing.orgUrl).toBeUndefined();
     expect(good).toMatchObject({ url: 'https://github.com/acme/good', head: { date: '2024-05-01T12:30:00.000Z' }, problems: [] });
@@ -53,11 +74,29 @@ describe('listPeople: URLs from GitHub', () => {
       organization: {
         teams: {
           pageInfo: { hasNextPage: false, endCursor: null },
-          nodes: [{ slug: 't', name: 'T', description: null, url: 'javascript:alert(1)', avatarUrl: 'https://avatars.githubusercontent.com/t/1', parentTeam: null, members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [member('ok', 'https://avatars.githubusercontent.com/u/1?v=4'), member('odd', 'https://exa mple.com/a.png')] } }],
+          nodes: [
+            {
+              slug: 't',
+              name: 'T',
+              description: null,
+              url: 'javascript:alert(1)',
+              avatarUrl: 'https://avatars.githubusercontent.com/t/1',
+              parentTeam: null,
+              members: {
+                pageInfo: { hasNextPage: false, endCursor: null },
+                nodes: [member('ok', 'https://avatars.githubusercontent.com/u/1?v=4'), member('odd', 'https://exa mple.com/a.png')],
+              },
+            },
+          ],
         },
       },
     };
-    const { people, notes } = await listPeople(answering(page), { org: 'acme', orgUrl: 'https://github.com/acme', teamsPageSize: new AdaptiveSize(50, 5), membersPageSize: new AdaptiveSize(100, 10) });
+    const { people, notes } = await listPeople(answering(page), {
+      org: 'acme',
+      orgUrl: 'https://github.com/acme',
+      teamsPageSize: new AdaptiveSize(50, 5),
+      membersPageSize: new AdaptiveSize(100, 10),
+    });
     expect(people.teams[0]).toEqual({ slug: 't', name: 'T', members: ['ok', 'odd'], avatarUrl: 'https://avatars.githubusercontent.com/t/1' });
     expect(people.users).toEqual([
       { login: 'odd', url: 'https://github.com/odd' },

@@ -99,7 +99,10 @@ export async function listRepositories(client: GitHubClient, options: ListOption
     try {
       const result = await client.query<PageData>(query, { org: options.org, pageSize: options.pageSize.current, cursor, ...catalogVars });
       page = result.data;
-      if (!page.organization) throw new OrgNotFoundError(`GitHub has no organization "${options.org}" that this token can see. Check the name in --source github:<org>, and that the token has access to it.`);
+      if (!page.organization)
+        throw new OrgNotFoundError(
+          `GitHub has no organization "${options.org}" that this token can see. Check the name in --source github:<org>, and that the token has access to it.`,
+        );
     } catch (error) {
       if (error instanceof QueryTooBigError && options.pageSize.shrink()) continue; // same cursor, smaller page
       if (error instanceof CrawlStoppedError || error instanceof QueryTooBigError) {
@@ -128,9 +131,17 @@ function toListedRepo(node: RepoNode, options: ListOptions): ListedRepo {
   // Checked here, where they enter: every later stage may take them as valid.
   const problems: RepoProblem[] = [];
   const url = parseWebUrl(node.url);
-  if (!url) problems.push({ rule: 'repo-url-invalid', message: `GitHub gave ${node.name} the web URL ${shown(node.url)}, which is not a valid http(s) URL; the portal shows no links to the repository.` });
+  if (!url)
+    problems.push({
+      rule: 'repo-url-invalid',
+      message: `GitHub gave ${node.name} the web URL ${shown(node.url)}, which is not a valid http(s) URL; the portal shows no links to the repository.`,
+    });
   const date = target?.committedDate === undefined || target.committedDate === null ? undefined : parseDate(target.committedDate);
-  if (target?.committedDate && !date) problems.push({ rule: 'repo-date-invalid', message: `GitHub gave the HEAD commit of ${node.name} the date ${shown(target.committedDate)}, which is not a valid date between years 0000 and 9999; the portal shows it as unknown.` });
+  if (target?.committedDate && !date)
+    problems.push({
+      rule: 'repo-date-invalid',
+      message: `GitHub gave the HEAD commit of ${node.name} the date ${shown(target.committedDate)}, which is not a valid date between years 0000 and 9999; the portal shows it as unknown.`,
+    });
   return {
     id: node.id,
     name: node.name,
@@ -153,7 +164,8 @@ function toListedRepo(node: RepoNode, options: ListOptions): ListedRepo {
 /** A GitHub Blob (or its absence) as a snapshot file. */
 export function blobToRepoFile(blob: BlobNode | null, maxFileBytes: number): RepoFile {
   if (!blob) return { status: 'missing' };
-  if (blob.__typename && blob.__typename !== 'Blob') return { status: 'unreadable', reason: `it is a ${blob.__typename === 'Tree' ? 'folder' : blob.__typename}` };
+  if (blob.__typename && blob.__typename !== 'Blob')
+    return { status: 'unreadable', reason: `it is a ${blob.__typename === 'Tree' ? 'folder' : blob.__typename}` };
   const size = blob.byteSize ?? 0;
   if (size > maxFileBytes) return { status: 'too-large', size, limit: maxFileBytes };
   if (blob.isBinary) return { status: 'binary', size };

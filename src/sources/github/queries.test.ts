@@ -9,13 +9,26 @@ import { checkGitHubQuery, validateGitHubQuery } from '../../../test/fakes/githu
 import { defaultCrawlSizes } from './crawl.ts';
 import { ORG_TEAMS_PAGE, TEAM_MEMBERS_PAGE, fileDatesQuery, orgRepoPageQuery, repoFilesQuery, treeSelection } from './queries.ts';
 
-describe('the crawler\'s queries are valid GitHub GraphQL', () => {
-  const filterCombos = [{}, { isArchived: false }, { isFork: false, privacy: 'PUBLIC' as const }, { isArchived: false, isFork: false, privacy: 'PRIVATE' as const }];
-  it.each(filterCombos.flatMap((filters) => [1, 3].map((paths) => ({ filters, paths }))))('OrgRepoPage with $paths catalog path(s) and filters $filters', ({ filters, paths }) => {
-    const variables = { org: 'acme', pageSize: defaultCrawlSizes.pageSize, cursor: 'Y3Vyc29y', ...Object.fromEntries(Array.from({ length: paths }, (_, i) => [`c${i}`, `HEAD:catalog-${i}.yaml`])) };
-    expect(validateGitHubQuery(orgRepoPageQuery(paths, filters), variables)).toEqual([]);
-    expect(checkGitHubQuery(orgRepoPageQuery(paths, filters), variables).nodeCount).toBeLessThanOrEqual(5_000);
-  });
+describe("the crawler's queries are valid GitHub GraphQL", () => {
+  const filterCombos = [
+    {},
+    { isArchived: false },
+    { isFork: false, privacy: 'PUBLIC' as const },
+    { isArchived: false, isFork: false, privacy: 'PRIVATE' as const },
+  ];
+  it.each(filterCombos.flatMap((filters) => [1, 3].map((paths) => ({ filters, paths }))))(
+    'OrgRepoPage with $paths catalog path(s) and filters $filters',
+    ({ filters, paths }) => {
+      const variables = {
+        org: 'acme',
+        pageSize: defaultCrawlSizes.pageSize,
+        cursor: 'Y3Vyc29y',
+        ...Object.fromEntries(Array.from({ length: paths }, (_, i) => [`c${i}`, `HEAD:catalog-${i}.yaml`])),
+      };
+      expect(validateGitHubQuery(orgRepoPageQuery(paths, filters), variables)).toEqual([]);
+      expect(checkGitHubQuery(orgRepoPageQuery(paths, filters), variables).nodeCount).toBeLessThanOrEqual(5_000);
+    },
+  );
 
   it('RepoFiles with the most repos and objects a batch holds, files and folders of every depth', () => {
     const batch = Array.from({ length: defaultCrawlSizes.batchRepos }, (_, i) => ({

@@ -13,8 +13,7 @@ const BLOB = '__typename oid ... on Blob { byteSize isBinary isTruncated text }'
 
 /** A folder with file contents, `depth` levels deep (GitHub's Tree.entries is a plain, unpaginated list). */
 export function treeSelection(depth: number): string {
-  const entry = (level: number): string =>
-    `entries { name type mode size oid object { ${BLOB}${level > 1 ? ` ... on Tree { ${entry(level - 1)} }` : ''} } }`;
+  const entry = (level: number): string => `entries { name type mode size oid object { ${BLOB}${level > 1 ? ` ... on Tree { ${entry(level - 1)} }` : ''} } }`;
   return `__typename oid ... on Tree { ${entry(depth)} }`;
 }
 

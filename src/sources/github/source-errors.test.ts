@@ -47,7 +47,9 @@ describe('the GitHub source explains what is wrong, in one line', () => {
   });
 
   it('with a token GitHub rejects', async () => {
-    await expect(load('github:acme', { GITHUB_TOKEN: 'wrong-token', GITHUB_GRAPHQL_URL: fake.url })).rejects.toThrow(/rejected the token \(401 Bad credentials\)\. Check GITHUB_TOKEN/);
+    await expect(load('github:acme', { GITHUB_TOKEN: 'wrong-token', GITHUB_GRAPHQL_URL: fake.url })).rejects.toThrow(
+      /rejected the token \(401 Bad credentials\)\. Check GITHUB_TOKEN/,
+    );
   });
 
   it('for an organization that does not exist', async () => {
@@ -56,17 +58,26 @@ describe('the GitHub source explains what is wrong, in one line', () => {
 
   it('for an endpoint nobody answers on', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/graphql`;
-    await expect(load('github:acme', { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: url })).rejects.toThrow(/Cannot reach http:\/\/127\.0\.0\.1:\d+\/graphql.*GITHUB_GRAPHQL_URL/);
+    await expect(load('github:acme', { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: url })).rejects.toThrow(
+      /Cannot reach http:\/\/127\.0\.0\.1:\d+\/graphql.*GITHUB_GRAPHQL_URL/,
+    );
   });
 
   it('for an endpoint that is not a URL', async () => {
-    await expect(load('github:acme', { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: 'api.github.com' })).rejects.toThrow(/GITHUB_GRAPHQL_URL must be an http\(s\) URL/);
+    await expect(load('github:acme', { GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: 'api.github.com' })).rejects.toThrow(
+      /GITHUB_GRAPHQL_URL must be an http\(s\) URL/,
+    );
   });
 
   it('from the command line: one line on stderr, exit code 1, no stack trace', async () => {
-    const error = await run(process.execPath, ['scripts/crawl.ts', '--source', 'github:acme'], { env: { ...process.env, GITHUB_TOKEN: 'wrong-token', GITHUB_GRAPHQL_URL: fake.url } }).catch((e: { code: number; stderr: string; stdout: string }) => e);
+    const error = await run(process.execPath, ['scripts/crawl.ts', '--source', 'github:acme'], {
+      env: { ...process.env, GITHUB_TOKEN: 'wrong-token', GITHUB_GRAPHQL_URL: fake.url },
+    }).catch((e: { code: number; stderr: string; stdout: string }) => e);
     expect(error).toMatchObject({ code: 1 });
-    const lines = (error as { stderr: string }).stderr.trim().split('\n').filter((l) => l.startsWith('error:') || l.includes(' at '));
+    const lines = (error as { stderr: string }).stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('error:') || l.includes(' at '));
     expect(lines).toEqual([expect.stringMatching(/^error: GitHub rejected the token/)]);
   });
 });
@@ -77,7 +88,9 @@ describe('the token stays secret', () => {
     expect(snapshot.repos.length).toBeGreaterThan(0);
     expect(JSON.stringify(snapshot)).not.toContain(TOKEN);
     for (const file of await readdir(cacheDir)) expect(await readFile(join(cacheDir, file), 'utf8')).not.toContain(TOKEN);
-    const out = await run(process.execPath, ['scripts/crawl.ts', '--source', 'github:acme'], { env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: fake.url } });
+    const out = await run(process.execPath, ['scripts/crawl.ts', '--source', 'github:acme'], {
+      env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_GRAPHQL_URL: fake.url },
+    });
     expect(out.stdout + out.stderr).not.toContain(TOKEN);
     expect(out.stderr).toMatch(/acme: \d+ listed.*requests/);
   });

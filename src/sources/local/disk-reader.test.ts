@@ -58,10 +58,13 @@ describe('diskRepoReader.read', () => {
     expect(await reader.read('alias.yaml')).toMatchObject({ status: 'text', text: 'kind: Component\n' });
   });
 
-  it.each(['../outside/secret.yaml', '../../etc/passwd', 'docs/../../outside/secret.yaml', '..', '/etc/passwd', 'C:/x'])('refuses %j, which is not inside the repo', async (path) => {
-    const reader = await diskRepoReader(repo, MAX);
-    expect(await reader.read(path)).toMatchObject({ status: 'outside-repo' });
-  });
+  it.each(['../outside/secret.yaml', '../../etc/passwd', 'docs/../../outside/secret.yaml', '..', '/etc/passwd', 'C:/x'])(
+    'refuses %j, which is not inside the repo',
+    async (path) => {
+      const reader = await diskRepoReader(repo, MAX);
+      expect(await reader.read(path)).toMatchObject({ status: 'outside-repo' });
+    },
+  );
 
   it.each(['leak.yaml', 'leakdir/secret.yaml'])('refuses %s, a symlink (to a file or a folder) leading out of the repo', async (path) => {
     const reader = await diskRepoReader(repo, MAX);
@@ -157,15 +160,25 @@ describe('diskRepoReader: the git folder is never read', () => {
     await symlink('../.git/config', join(gitRepo, 'docs', 'relative.md'));
   });
 
-  it.each(['.git/config', './.git/config', 'a/../.git/config', 'docs/../.git/config', '.GIT/config', '.Git/config', '.git./config', '.git /config', 'git~1/config', 'GIT~1/config', 'a\\..\\.git\\config', '.git'])(
-    'refuses %j by name, without touching the disk',
-    async (path) => {
-      const reader = await diskRepoReader(gitRepo, MAX);
-      const file = await reader.read(path);
-      expect(file).toMatchObject({ status: 'outside-repo', gitDir: true, reason: expect.stringMatching(/git folder/) });
-      expect(JSON.stringify(file)).not.toContain('SECRET');
-    },
-  );
+  it.each([
+    '.git/config',
+    './.git/config',
+    'a/../.git/config',
+    'docs/../.git/config',
+    '.GIT/config',
+    '.Git/config',
+    '.git./config',
+    '.git /config',
+    'git~1/config',
+    'GIT~1/config',
+    'a\\..\\.git\\config',
+    '.git',
+  ])('refuses %j by name, without touching the disk', async (path) => {
+    const reader = await diskRepoReader(gitRepo, MAX);
+    const file = await reader.read(path);
+    expect(file).toMatchObject({ status: 'outside-repo', gitDir: true, reason: expect.stringMatching(/git folder/) });
+    expect(JSON.stringify(file)).not.toContain('SECRET');
+  });
 
   it.each(['config.yaml', 'docs/gitlink/config', 'docs/relative.md'])('refuses %s, a symlink inside the repo that leads into .git', async (path) => {
     const reader = await diskRepoReader(gitRepo, MAX);
@@ -214,7 +227,17 @@ describe('diskRepoReader.readTree over the cap', () => {
 });
 
 describe('diskRepoReader: file names no one expects', () => {
-  const names = ['a%20b.md', '100%.md', 'bell\u0007.md', 'esc\u001b[2J.md', 'new\nline.md', '::error::x.md', `${'long'.repeat(60)}.md`, 'index.html.md', 'back\\slash.md'];
+  const names = [
+    'a%20b.md',
+    '100%.md',
+    'bell\u0007.md',
+    'esc\u001b[2J.md',
+    'new\nline.md',
+    '::error::x.md',
+    `${'long'.repeat(60)}.md`,
+    'index.html.md',
+    'back\\slash.md',
+  ];
   let odd: string;
   beforeAll(async () => {
     odd = join(tmp, 'odd');

@@ -22,7 +22,11 @@ export async function diskRepoReader(root: string, maxFileBytes: number, maxTree
   const realRoot = await realpath(root);
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
   // Where a symlink really leads, relative to the repo: its segments must not name the git folder either.
-  const intoGitDir = (real: string) => real.slice(realRoot.length + 1).split(sep).some(isGitDirName);
+  const intoGitDir = (real: string) =>
+    real
+      .slice(realRoot.length + 1)
+      .split(sep)
+      .some(isGitDirName);
 
   const reader: RepoReader = {
     async read(path: string): Promise<RepoFile> {
@@ -88,7 +92,10 @@ export async function diskRepoReader(root: string, maxFileBytes: number, maxTree
       }
       // A `.git` file (a submodule's or worktree's pointer to its git folder) is skipped like the folder.
       const files = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && !isGitDirName(e.name)).map((e) => e.name);
-      const dirs = entries.filter((e) => e.isDirectory() && !isSkippedDir(e.name)).map((e) => e.name).sort(compareNames);
+      const dirs = entries
+        .filter((e) => e.isDirectory() && !isSkippedDir(e.name))
+        .map((e) => e.name)
+        .sort(compareNames);
       for (const name of listingOrder(files)) {
         if (seen++ >= limit) {
           unlisted = true;

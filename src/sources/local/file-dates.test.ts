@@ -115,9 +115,13 @@ describe('readFileDates', () => {
 describe('the local source', () => {
   it('dates the docs pages of git repos only', async () => {
     const org = join(tmp, 'org');
-    const catalog = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: pay\n  annotations: { backstage.io/techdocs-ref: "dir:." }\nspec: { type: service, lifecycle: production, owner: team }\n';
+    const catalog =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: pay\n  annotations: { backstage.io/techdocs-ref: "dir:." }\nspec: { type: service, lifecycle: production, owner: team }\n';
     const site = { 'catalog-info.yaml': catalog, 'mkdocs.yml': 'site_name: Pay\n', 'docs/index.md': '# Pay', 'README.md': '# Pay' };
-    await gitRepo(join(org, 'pay'), [[JAN, site], [MAR, { 'docs/guide.md': '# Guide' }]]);
+    await gitRepo(join(org, 'pay'), [
+      [JAN, site],
+      [MAR, { 'docs/guide.md': '# Guide' }],
+    ]);
     await write(join(org, 'unversioned'), site);
     const snapshot = await readLocalSource(org, options);
     const [pay, unversioned] = snapshot.repos;

@@ -33,8 +33,21 @@ export function readFileDates(dir: string, paths: readonly string[], timeoutMs =
   if (wanted.size === 0 || !existsSync(join(dir, '.git'))) return Promise.resolve(result);
   const args = [
     // Folder names are names, not globs; no user config may change the output's shape.
-    '--literal-pathspecs', '-C', dir, '-c', 'log.showSignature=false',
-    'log', '--no-color', '--no-relative', '--no-renames', '-z', '--name-only', `--format=${COMMIT}%cI`, 'HEAD', '--', ...folders(paths),
+    '--literal-pathspecs',
+    '-C',
+    dir,
+    '-c',
+    'log.showSignature=false',
+    'log',
+    '--no-color',
+    '--no-relative',
+    '--no-renames',
+    '-z',
+    '--name-only',
+    `--format=${COMMIT}%cI`,
+    'HEAD',
+    '--',
+    ...folders(paths),
   ];
   const child = gitLog(args);
   if (!child) return Promise.resolve(result);

@@ -24,7 +24,10 @@ function git(dir: string, ...args: string[]): string {
 async function gitRepo(name: string, remote?: string): Promise<string> {
   const dir = join(org, name);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: pay }\nspec: { type: service, lifecycle: production, owner: team }\n');
+  await writeFile(
+    join(dir, 'catalog-info.yaml'),
+    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: pay }\nspec: { type: service, lifecycle: production, owner: team }\n',
+  );
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '.');
   git(dir, 'commit', '-q', '-m', 'first');
@@ -111,12 +114,18 @@ describe('webUrlOfRemote', () => {
     expect(webUrlOfRemote(remote)).toBeUndefined();
   });
 
-  it.each(['https://exa mple.com/org/repo', 'git@:org/repo', 'https://[bad/x', 'https://exa_mple..com/org/repo', 'git@host$:org/repo', 'https://github.com', 'ssh://git@-bad-.com/org/repo', 'git@github.com:org/re po'])(
-    'has no web URL for %j, whose host or path is not valid',
-    (remote) => {
-      expect(webUrlOfRemote(remote)).toBeUndefined();
-    },
-  );
+  it.each([
+    'https://exa mple.com/org/repo',
+    'git@:org/repo',
+    'https://[bad/x',
+    'https://exa_mple..com/org/repo',
+    'git@host$:org/repo',
+    'https://github.com',
+    'ssh://git@-bad-.com/org/repo',
+    'git@github.com:org/re po',
+  ])('has no web URL for %j, whose host or path is not valid', (remote) => {
+    expect(webUrlOfRemote(remote)).toBeUndefined();
+  });
 });
 
 /** git with a given commit date: dates git accepts and no calendar has. */
@@ -135,7 +144,10 @@ describe('a local repo whose git metadata is not valid', () => {
     const bad = join(tmp, `bad-org-${date.length}`);
     const dir = join(bad, 'future');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: future }\nspec: { type: service, lifecycle: production, owner: team }\n');
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: future }\nspec: { type: service, lifecycle: production, owner: team }\n',
+    );
     gitAt(dir, date, 'init', '-q', '-b', 'main');
     gitAt(dir, date, 'add', '.');
     gitAt(dir, date, 'commit', '-q', '-m', 'from the future');
@@ -163,8 +175,11 @@ describe('a local repo whose git metadata is not valid', () => {
 describe('RepoSchema: what downstream code may take for granted', () => {
   const repo = { name: 'x', catalogFiles: [], files: {} };
   it.each([
-    { url: 'https://exa mple.com/x' }, { url: 'javascript:alert(1)' }, { url: 'https://token@github.com/x' },
-    { head: { commit: 'a', date: '10000-01-01T00:00:00+00:00' } }, { head: { commit: 'a', date: '2024-13-45' } },
+    { url: 'https://exa mple.com/x' },
+    { url: 'javascript:alert(1)' },
+    { url: 'https://token@github.com/x' },
+    { head: { commit: 'a', date: '10000-01-01T00:00:00+00:00' } },
+    { head: { commit: 'a', date: '2024-13-45' } },
     { fileDates: { 'docs/a.md': '+010000-01-01T00:00:00.000Z' } },
   ])('refuses %j, which new URL() or toISOString() would throw on', (value) => {
     expect(SnapshotSchema.safeParse({ version: 1, source: 's', org: 'o', createdAt: '', repos: [{ ...repo, ...value }] }).success).toBe(false);

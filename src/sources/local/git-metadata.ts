@@ -44,14 +44,22 @@ export async function readGitMetadata(dir: string): Promise<GitMetadata> {
   if (log) {
     const [commit, rawDate] = log.split('\u0000');
     const date = rawDate ? parseDate(rawDate) : undefined;
-    if (rawDate && !date) problems.push({ rule: 'repo-date-invalid', message: `The HEAD commit is dated ${showValue(rawDate)} (git log %cI), which is not a valid date between years 0000 and 9999; the portal shows it as unknown. Fix the clock of whoever committed it, or amend the commit's date.` });
+    if (rawDate && !date)
+      problems.push({
+        rule: 'repo-date-invalid',
+        message: `The HEAD commit is dated ${showValue(rawDate)} (git log %cI), which is not a valid date between years 0000 and 9999; the portal shows it as unknown. Fix the clock of whoever committed it, or amend the commit's date.`,
+      });
     if (commit) out.head = date ? { commit, date } : { commit };
   }
   if (branch && branch !== 'HEAD') out.defaultBranch = branch;
   if (remote) {
     const url = webUrlOfRemote(remote);
     if (url) out.url = url;
-    else if (!isLocalRemote(remote)) problems.push({ rule: 'repo-url-invalid', message: `The remote origin ${showValue(withoutCredentials(remote))} has no valid web URL (an https remote or git@host:path with a valid host), so the portal shows no links to the repository. Fix it with \`git remote set-url origin <url>\`.` });
+    else if (!isLocalRemote(remote))
+      problems.push({
+        rule: 'repo-url-invalid',
+        message: `The remote origin ${showValue(withoutCredentials(remote))} has no valid web URL (an https remote or git@host:path with a valid host), so the portal shows no links to the repository. Fix it with \`git remote set-url origin <url>\`.`,
+      });
   }
   if (problems.length > 0) out.problems = problems;
   return out;

@@ -6,7 +6,13 @@ import { readCatalog } from '../../catalog/read-catalog.ts';
 import { SnapshotSchema, type Repo, type Snapshot } from '../snapshot.ts';
 import { readLocalSource, SourceError, type LocalSourceOptions } from './read-local.ts';
 
-const options: LocalSourceOptions = { catalogPaths: ['catalog-info.yaml'], maxAliasCount: 100, maxDocumentsPerFile: 500, maxReferencedFiles: 1000, maxFileBytes: 1024 * 1024 };
+const options: LocalSourceOptions = {
+  catalogPaths: ['catalog-info.yaml'],
+  maxAliasCount: 100,
+  maxDocumentsPerFile: 500,
+  maxReferencedFiles: 1000,
+  maxFileBytes: 1024 * 1024,
+};
 
 let tmp: string;
 let org: string;
@@ -43,21 +49,33 @@ beforeAll(async () => {
   await put('orders/apis/orders.yaml', api);
   await put('orders/apis/openapi.yaml', 'openapi: 3.0.0\n');
   await put('orders/resources/db.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: { name: db }\nspec: { type: database, owner: team }\n');
-  await put('orders/resources/queue.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: { name: queue }\nspec: { type: queue, owner: team }\n');
+  await put(
+    'orders/resources/queue.yaml',
+    'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: { name: queue }\nspec: { type: queue, owner: team }\n',
+  );
   await put('orders/resources/notes.md', 'not yaml');
   await put('orders/README.md', '# Orders\n');
   await put('orders/.github/CODEOWNERS', '* @acme/orders\n');
   await put('orders/mkdocs.yml', 'site_name: Orders\n');
   await put('orders/src/main.ts', 'export {};\n');
   // docs: TechDocs in a subfolder, with a custom docs_dir; a folder outside docs_dir is not read.
-  await put('docs/catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs\n  annotations: { backstage.io/techdocs-ref: "dir:./site" }\nspec: { type: service, lifecycle: production, owner: team }\n');
-  await put('docs/site/mkdocs.yml', 'site_name: Docs\ndocs_dir: pages\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n');
+  await put(
+    'docs/catalog-info.yaml',
+    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs\n  annotations: { backstage.io/techdocs-ref: "dir:./site" }\nspec: { type: service, lifecycle: production, owner: team }\n',
+  );
+  await put(
+    'docs/site/mkdocs.yml',
+    'site_name: Docs\ndocs_dir: pages\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
+  );
   await put('docs/site/pages/index.md', '# Docs\n');
   await put('docs/site/pages/guide/setup.md', '# Setup\n');
   await put('docs/site/pages/img/logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
   await put('docs/site/other/unrelated.md', '# Not docs\n');
   // templates: a Template whose fetch:template step names a skeleton folder.
-  await put('templates/catalog-info.yaml', 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: { name: svc }\nspec:\n  type: service\n  steps:\n    - { id: fetch, action: fetch:template, input: { url: ./skeleton } }\n    - { id: publish, action: publish:github, input: { repoUrl: "github.com?repo=x" } }\n');
+  await put(
+    'templates/catalog-info.yaml',
+    'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: { name: svc }\nspec:\n  type: service\n  steps:\n    - { id: fetch, action: fetch:template, input: { url: ./skeleton } }\n    - { id: publish, action: publish:github, input: { repoUrl: "github.com?repo=x" } }\n',
+  );
   await put('templates/skeleton/catalog-info.yaml', 'metadata: { name: ${{ values.name }} }\n');
   await put('templates/skeleton/src/index.ts', 'export {};\n');
   // no-catalog: a repo without a catalog file; .hidden: a folder that is not a repo; a stray file at the top.
@@ -79,7 +97,13 @@ beforeAll(async () => {
   await put('hostile/huge.yaml');
   await truncate(join(org, 'hostile/huge.yaml'), 50 * 1024 * 1024); // sparse
   await put('hostile/binary.yaml', Buffer.from([0x6b, 0x3a, 0x00, 0x01]));
-  await put('hostile/latin1.yaml', Buffer.from('apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team, description: "caf\xe9" }\nspec: { type: team, children: [] }\n', 'latin1'));
+  await put(
+    'hostile/latin1.yaml',
+    Buffer.from(
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team, description: "caf\xe9" }\nspec: { type: team, children: [] }\n',
+      'latin1',
+    ),
+  );
   await mkdir(join(org, 'hostile/folder.yaml'));
   await symlink(join(org, 'hostile/nowhere.yaml'), join(org, 'hostile/dangling.yaml'));
 });
@@ -149,7 +173,12 @@ describe('readLocalSource: a folder of repos', () => {
   it('gives the catalog stage everything it needs: entities from targets, globs and placeholders', () => {
     const catalog = readCatalog({ ...snapshot, repos: [repoOf(snapshot, 'orders')] });
     expect(catalog.diagnostics).toEqual([]);
-    expect(catalog.entities.map((e) => e.ref).sort()).toEqual(['api:default/orders-api', 'location:default/more', 'resource:default/db', 'resource:default/queue']);
+    expect(catalog.entities.map((e) => e.ref).sort()).toEqual([
+      'api:default/orders-api',
+      'location:default/more',
+      'resource:default/db',
+      'resource:default/queue',
+    ]);
     const orders = catalog.entities.find((e) => e.ref === 'api:default/orders-api');
     expect(orders?.json.spec['definition']).toBe('openapi: 3.0.0\n');
   });
@@ -241,9 +270,13 @@ describe('readLocalSource: one repo cannot stop, bloat or leak the read of the o
       await mkdir(dirname(join(root, path)), { recursive: true });
       await writeFile(join(root, path), content);
     };
-    const component = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  annotations: { backstage.io/techdocs-ref: "dir:." }\nspec: { type: service, lifecycle: production, owner: team${extra} }\n`;
+    const component = (name: string, extra = '') =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  annotations: { backstage.io/techdocs-ref: "dir:." }\nspec: { type: service, lifecycle: production, owner: team${extra} }\n`;
     // picomatch throws on a pattern this long: once, that stopped every repo's build.
-    await put('broken/catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: broken }\nspec: { targets: ["./${'*'.repeat(70_000)}.yaml"] }\n`);
+    await put(
+      'broken/catalog-info.yaml',
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: broken }\nspec: { targets: ["./${'*'.repeat(70_000)}.yaml"] }\n`,
+    );
     await put('leaky/catalog-info.yaml', component('leaky', ', description: { $text: ./.git/config }'));
     await put('leaky/.git/config', SECRET);
     await put('leaky/docs/index.md', '# Leaky\n');
@@ -267,7 +300,11 @@ describe('readLocalSource: one repo cannot stop, bloat or leak the read of the o
 
   it('turns a repo whose reading throws into a repo-failed problem, and reads the rest', () => {
     expect(snapshot.repos.map((r) => r.name)).toEqual(['broken', 'capped', 'capped-dir', 'leaky', 'names']);
-    expect(repoOf(snapshot, 'broken')).toMatchObject({ catalogFiles: [], files: {}, problems: [{ rule: 'repo-failed', message: expect.stringContaining('maximum allowed length') }] });
+    expect(repoOf(snapshot, 'broken')).toMatchObject({
+      catalogFiles: [],
+      files: {},
+      problems: [{ rule: 'repo-failed', message: expect.stringContaining('maximum allowed length') }],
+    });
     expect(repoOf(snapshot, 'names').problems).toBeUndefined();
   });
 
@@ -286,10 +323,18 @@ describe('readLocalSource: one repo cannot stop, bloat or leak the read of the o
   it('keeps index.md and the nav targets of a docs folder over limits.maxDocsFiles, and counts what it left out', () => {
     // docs/ is read before mkdocs.yml is known: its missing nav target is read in the next round, and added.
     const pages = (folder: string, n: number) => Array.from({ length: n }, (_, i) => `${folder}/a0${i}.md`);
-    expect(repoOf(snapshot, 'capped').trees['docs']).toEqual({ paths: [...pages('docs', 9), 'docs/index.md', 'docs/zz/deep/target.md'], truncated: true, omitted: 3 });
+    expect(repoOf(snapshot, 'capped').trees['docs']).toEqual({
+      paths: [...pages('docs', 9), 'docs/index.md', 'docs/zz/deep/target.md'],
+      truncated: true,
+      omitted: 3,
+    });
     expect(repoOf(snapshot, 'capped').files['docs/zz/deep/target.md']).toMatchObject({ status: 'text' });
     // A docs_dir read once the config is known gets the nav as a hint: within the cap.
-    expect(repoOf(snapshot, 'capped-dir').trees['pages']).toEqual({ paths: [...pages('pages', 8), 'pages/index.md', 'pages/zz/deep/target.md'], truncated: true, omitted: 4 });
+    expect(repoOf(snapshot, 'capped-dir').trees['pages']).toEqual({
+      paths: [...pages('pages', 8), 'pages/index.md', 'pages/zz/deep/target.md'],
+      truncated: true,
+      omitted: 4,
+    });
   });
 
   it('validates against SnapshotSchema', () => {

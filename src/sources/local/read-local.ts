@@ -42,14 +42,19 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
     if (error instanceof SourceError) throw error;
     throw new SourceError(`Cannot read ${dir}: ${(error as Error).message}. --source local:<dir> needs a folder whose subfolders are repos.`);
   }
-  const names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   const repos = new Array<Repo>(names.length);
   await forEachLimited(names, async (name, i) => {
     options.onRepo?.(name, i, names.length);
     repos[i] = await readLocalRepo(join(root, name), name, options);
   });
   const org = options.org ?? (root.split(/[\\/]/).pop() || 'local');
-  await readCrossRepoDocs(crossRepoDocsRequests(repos, options, org), (repo) => (repo.localPath ? diskRepoReader(repo.localPath, options.maxFileBytes, options.maxTreeFiles) : undefined));
+  await readCrossRepoDocs(crossRepoDocsRequests(repos, options, org), (repo) =>
+    repo.localPath ? diskRepoReader(repo.localPath, options.maxFileBytes, options.maxTreeFiles) : undefined,
+  );
   // After the cross-repo docs, so pages another repo's entity shows are dated too.
   await forEachLimited(repos, async (repo) => {
     if (!repo.localPath) return;
@@ -78,7 +83,18 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
  * Never throws: a repo that cannot be read is returned with no files and a `repo-failed` problem.
  */
 export async function readLocalRepo(path: string, name: string, options: DiscoveryOptions & ReadLimits): Promise<Repo> {
-  const base: Repo = { name, localPath: path, topics: [], visibility: 'public', archived: false, isTemplate: false, catalogFiles: [], files: {}, globs: {}, trees: {} };
+  const base: Repo = {
+    name,
+    localPath: path,
+    topics: [],
+    visibility: 'public',
+    archived: false,
+    isTemplate: false,
+    catalogFiles: [],
+    files: {},
+    globs: {},
+    trees: {},
+  };
   try {
     const [git, reader] = await Promise.all([readGitMetadata(path), diskRepoReader(path, options.maxFileBytes, options.maxTreeFiles)]);
     const repo: Repo = { ...base, ...git };
@@ -99,13 +115,20 @@ function addProblem(repo: Repo, problem: RepoProblem): void {
 
 function failed(name: string, doing: string, error: unknown): RepoProblem {
   const reason = error instanceof Error ? error.message : String(error);
-  return { rule: 'repo-failed', message: `${name} failed while ${doing} (${showValue(reason, 300)}); it is shown with what could be read, and the rest of the org is built as usual.` };
+  return {
+    rule: 'repo-failed',
+    message: `${name} failed while ${doing} (${showValue(reason, 300)}); it is shown with what could be read, and the rest of the org is built as usual.`,
+  };
 }
 
 function invalidDatesProblem(bad: [string, string][]): RepoProblem {
   const [path, raw] = bad[0]!;
   const more = bad.length > 1 ? ` (and ${bad.length - 1} more page(s))` : '';
-  return { rule: 'repo-date-invalid', path, message: `The last commit of ${showValue(path)}${more} is dated ${showValue(raw)} (git log %cI), which is not a valid date between years 0000 and 9999; those pages show no last-updated date.` };
+  return {
+    rule: 'repo-date-invalid',
+    path,
+    message: `The last commit of ${showValue(path)}${more} is dated ${showValue(raw)} (git log %cI), which is not a valid date between years 0000 and 9999; those pages show no last-updated date.`,
+  };
 }
 
 /** A few repos at a time: git spawns and file reads overlap, without flooding the machine. */

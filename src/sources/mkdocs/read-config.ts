@@ -93,9 +93,7 @@ export function docsDirOf(settings: MapNode | undefined, dir: string): DocsDirSe
  * the plugin refuses.
  */
 export type NavInclude =
-  | { kind: 'include'; path: string; at: Place }
-  | { kind: 'glob'; pattern: string; at: Place }
-  | { kind: 'untitled'; written: string; at: Place };
+  { kind: 'include'; path: string; at: Place } | { kind: 'glob'; pattern: string; at: Place } | { kind: 'untitled'; written: string; at: Place };
 
 const INCLUDE = '!include ';
 const WILDCARD = '*include ';
@@ -184,9 +182,15 @@ export function readIncludedConfig(files: Record<string, RepoFile>, configPath: 
   const fail = (why: string) => ({ ok: false, why }) as const;
   if (!isYamlPath(configPath)) return fail('an included path must be a .yml or .yaml file.');
   const file = files[configPath];
-  if (file?.status !== 'text') return fail(file !== undefined && file.status !== 'missing' ? `the file could not be read (${file.status}).` : 'the file does not exist. Fix the path (relative to the root mkdocs.yml).');
+  if (file?.status !== 'text')
+    return fail(
+      file !== undefined && file.status !== 'missing'
+        ? `the file could not be read (${file.status}).`
+        : 'the file does not exist. Fix the path (relative to the root mkdocs.yml).',
+    );
   const tree = parseYamlTree(file.text, configPath);
-  if (tree.problem?.kind === 'syntax' || tree.root?.kind !== 'map') return fail(tree.problem ? `it is not valid YAML (${tree.problem.message}).` : 'it is not a mapping of MkDocs settings.');
+  if (tree.problem?.kind === 'syntax' || tree.root?.kind !== 'map')
+    return fail(tree.problem ? `it is not valid YAML (${tree.problem.message}).` : 'it is not a mapping of MkDocs settings.');
   const siteName = configString(entryOf(tree.root, 'site_name')?.value);
   if (siteName === undefined) return fail('it has no site_name, which gives the URL prefix its pages move to. Add one.');
   const docsDirWritten = configString(entryOf(tree.root, 'docs_dir')?.value) ?? 'docs';

@@ -11,7 +11,15 @@ const plain = (node: Located | undefined): unknown => {
 describe('parseYamlTree', () => {
   test('keeps Python and MkDocs tags opaque instead of failing', () => {
     const { root, problem } = parseYamlTree(
-      ['markdown_extensions:', '  - pymdownx.emoji:', '      emoji_generator: !!python/name:pymdownx.emoji.to_svg', '  - toc:', '      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}', 'site_name: !ENV [NAME, fallback]', 'x: !relative $config_dir/x'].join('\n'),
+      [
+        'markdown_extensions:',
+        '  - pymdownx.emoji:',
+        '      emoji_generator: !!python/name:pymdownx.emoji.to_svg',
+        '  - toc:',
+        '      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}',
+        'site_name: !ENV [NAME, fallback]',
+        'x: !relative $config_dir/x',
+      ].join('\n'),
       'mkdocs.yml',
     );
     expect(problem).toBeUndefined();
@@ -50,7 +58,12 @@ describe('parseYamlTree', () => {
 
   test('stops a billion-laughs document instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     const { problem } = parseYamlTree(lines.join('\n'), 'bomb.yml');
     expect(problem?.kind).toBe('limit');
   });

@@ -23,9 +23,7 @@ interface NodeBase {
   tag?: string;
 }
 export type Located =
-  | (NodeBase & { kind: 'scalar'; value: ScalarValue })
-  | (NodeBase & { kind: 'seq'; items: Located[] })
-  | (NodeBase & { kind: 'map'; entries: MapEntry[] });
+  (NodeBase & { kind: 'scalar'; value: ScalarValue }) | (NodeBase & { kind: 'seq'; items: Located[] }) | (NodeBase & { kind: 'map'; entries: MapEntry[] });
 export interface MapEntry {
   key: string | null;
   keyAt: Place;
@@ -83,7 +81,8 @@ export function parseYamlTree(text: string, path: string): YamlTree {
       const index = new Map<string | null, number>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        const value: Located = pair.value === null ? { kind: 'scalar', value: null, at: placeOf((pair.key as Node | null)?.range?.[2]) } : convert(pair.value, depth + 1);
+        const value: Located =
+          pair.value === null ? { kind: 'scalar', value: null, at: placeOf((pair.key as Node | null)?.range?.[2]) } : convert(pair.value, depth + 1);
         if (isScalar(pair.key) && typeof pair.key.value === 'symbol') {
           // `<<: *base` or `<<: [*a, *b]`: merged keys never override explicit ones, earlier sources win.
           const sources = value.kind === 'seq' ? value.items : [value];
@@ -108,7 +107,8 @@ export function parseYamlTree(text: string, path: string): YamlTree {
 
 /** PyYAML's resolvers where yaml's YAML 1.1 schema is broader: `y`/`n`, `.`, `1e5` stay strings. */
 const PY_INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-const PY_FLOAT = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const PY_FLOAT =
+  /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 function pyYamlValue(value: unknown, source: string | undefined): ScalarValue {
   if (source !== undefined && typeof value === 'boolean' && /^[yYnN]$/.test(source)) return source;

@@ -76,8 +76,10 @@ export interface ConnectionOptions<T, N> {
 
 export function checkPageSize(field: string, args: PageArgs, budget: ResourceBudget): number {
   const [name, size] = args.first != null ? ['first', args.first] : ['last', args.last];
-  if (size == null) throw gitHubError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`);
-  if (size > 100) throw gitHubError('EXCESSIVE_PAGINATION', `Requesting ${size} records on the \`${field}\` connection exceeds the \`${name}\` limit of 100 records.`);
+  if (size == null)
+    throw gitHubError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`);
+  if (size > 100)
+    throw gitHubError('EXCESSIVE_PAGINATION', `Requesting ${size} records on the \`${field}\` connection exceeds the \`${name}\` limit of 100 records.`);
   if (size < 1) throw gitHubError('INVALID_PAGINATION', `\`${name}\` on the \`${field}\` connection must be between 1 and 100, got ${size}.`);
   if (budget.resourceLimit !== undefined && size > budget.resourceLimit) throw resourceLimitsError();
   return size;

@@ -78,17 +78,21 @@ describe('GitHub validation rules', () => {
   });
 
   it('rejects first: 101 and last: 0', () => {
-    expect(validateGitHubQuery('{ viewer { repositories(first: 101) { totalCount } } }')[0]).toContain('Requesting 101 records on the `repositories` connection exceeds the `first` limit of 100 records.');
+    expect(validateGitHubQuery('{ viewer { repositories(first: 101) { totalCount } } }')[0]).toContain(
+      'Requesting 101 records on the `repositories` connection exceeds the `first` limit of 100 records.',
+    );
     expect(validateGitHubQuery('{ viewer { repositories(last: 0) { totalCount } } }')[0]).toContain('between 1 and 100');
   });
 
   it('rejects more than 100 node ids, as a literal list or a variable', () => {
     const ids = Array.from({ length: 101 }, (_, i) => `R_${i}`);
-    expect(validateGitHubQuery('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids })).toEqual(['nodes: You may not provide more than 100 node ids; you provided 101.']);
+    expect(validateGitHubQuery('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids })).toEqual([
+      'nodes: You may not provide more than 100 node ids; you provided 101.',
+    ]);
     expect(validateGitHubQuery(`{ nodes(ids: ${JSON.stringify(ids)}) { id } }`)).toHaveLength(1);
   });
 
-  it('rejects more than 500,000 possible nodes with GitHub\'s message', () => {
+  it("rejects more than 500,000 possible nodes with GitHub's message", () => {
     const query = '{ viewer { repositories(first: 100) { nodes { issues(first: 100) { nodes { labels(first: 100) { nodes { name } } } } } } } }';
     expect(validateGitHubQuery(query)).toEqual(['This query requests up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.']);
   });
@@ -96,22 +100,28 @@ describe('GitHub validation rules', () => {
   it('reports graphql-js errors (unknown field, wrong type condition) with locations', () => {
     const check = checkGitHubQuery('{ viewer { logn } }');
     expect(check.errors).toEqual([{ message: 'Cannot query field "logn" on type "User". Did you mean "login"?', locations: [{ line: 1, column: 12 }] }]);
-    expect(validateGitHubQuery('{ repository(owner: "a", name: "b") { object(expression: "HEAD") { ... on Tree { text } } } }')[0]).toContain('Cannot query field "text" on type "Tree"');
+    expect(validateGitHubQuery('{ repository(owner: "a", name: "b") { object(expression: "HEAD") { ... on Tree { text } } } }')[0]).toContain(
+      'Cannot query field "text" on type "Tree"',
+    );
   });
 
   it('reports syntax errors and missing variables', () => {
     expect(validateGitHubQuery('{ viewer { login }')[0]).toMatch(/^Syntax Error/);
-    expect(validateGitHubQuery('query($org: String!) { organization(login: $org) { id } }')).toEqual(['Variable "$org" of required type "String!" was not provided.']);
+    expect(validateGitHubQuery('query($org: String!) { organization(login: $org) { id } }')).toEqual([
+      'Variable "$org" of required type "String!" was not provided.',
+    ]);
   });
 
   it('gives GitHub-style errors with type, path and locations for its own rules', () => {
     const check = checkGitHubQuery('{\n  viewer {\n    repos: repositories(first: 500) { totalCount }\n  }\n}');
-    expect(check.errors).toEqual([{
-      type: 'EXCESSIVE_PAGINATION',
-      path: ['viewer', 'repos'],
-      locations: [{ line: 3, column: 5 }],
-      message: 'Requesting 500 records on the `repositories` connection exceeds the `first` limit of 100 records.',
-    }]);
+    expect(check.errors).toEqual([
+      {
+        type: 'EXCESSIVE_PAGINATION',
+        path: ['viewer', 'repos'],
+        locations: [{ line: 3, column: 5 }],
+        message: 'Requesting 500 records on the `repositories` connection exceeds the `first` limit of 100 records.',
+      },
+    ]);
   });
 });
 
@@ -122,7 +132,7 @@ describe('the research query set (fixtures/github-queries.graphql)', () => {
     expect(operations.map(([name]) => name).sort()).toEqual(Object.keys(QUERY_SCENARIOS).sort());
   });
 
-  it('validates as a whole document, and passes GitHub\'s rules at the largest page sizes', () => {
+  it("validates as a whole document, and passes GitHub's rules at the largest page sizes", () => {
     expect(validate(githubSchema(), parse(QUERY_SET))).toEqual([]);
     expect(checkGitHubRules(githubSchema(), parse(QUERY_SET), { pageSize: 100, membersPageSize: 100, ids: 100 }).errors).toEqual([]);
   });

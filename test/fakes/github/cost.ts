@@ -112,7 +112,7 @@ function analyseOperation(schema: GraphQLSchema, operation: OperationDefinitionN
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? undefined : parentType;
+        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? undefined) : parentType;
         walk(selection.selectionSet, type, multiplier, path, seen);
         continue;
       }
@@ -129,11 +129,23 @@ function analyseOperation(schema: GraphQLSchema, operation: OperationDefinitionN
         const [bound, size] = first !== undefined ? ['first', first] : ['last', last];
         const at = { path: fieldPath, locations: locationsOf(selection) };
         if (size === undefined) {
-          violations.push({ type: 'MISSING_PAGINATION_BOUNDARIES', message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`, ...at });
+          violations.push({
+            type: 'MISSING_PAGINATION_BOUNDARIES',
+            message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+            ...at,
+          });
         } else if (size > MAX_PAGE_SIZE) {
-          violations.push({ type: 'EXCESSIVE_PAGINATION', message: `Requesting ${size} records on the \`${name}\` connection exceeds the \`${bound}\` limit of ${MAX_PAGE_SIZE} records.`, ...at });
+          violations.push({
+            type: 'EXCESSIVE_PAGINATION',
+            message: `Requesting ${size} records on the \`${name}\` connection exceeds the \`${bound}\` limit of ${MAX_PAGE_SIZE} records.`,
+            ...at,
+          });
         } else if (size < 1) {
-          violations.push({ type: 'INVALID_PAGINATION', message: `\`${bound}\` on the \`${name}\` connection must be between 1 and ${MAX_PAGE_SIZE}, got ${size}.`, ...at });
+          violations.push({
+            type: 'INVALID_PAGINATION',
+            message: `\`${bound}\` on the \`${name}\` connection must be between 1 and ${MAX_PAGE_SIZE}, got ${size}.`,
+            ...at,
+          });
         }
         const pageSize = size ?? MAX_PAGE_SIZE;
         requests += multiplier;
@@ -142,7 +154,12 @@ function analyseOperation(schema: GraphQLSchema, operation: OperationDefinitionN
       } else if (name === 'nodes' && parentType === schema.getQueryType() && isListType(getNullableType(field.type))) {
         const ids = argumentSize(argument(selection, 'ids'), variables) ?? MAX_NODE_IDS;
         if (ids > MAX_NODE_IDS) {
-          violations.push({ type: 'ARGUMENT_LIMIT', message: `You may not provide more than ${MAX_NODE_IDS} node ids; you provided ${ids}.`, path: fieldPath, locations: locationsOf(selection) });
+          violations.push({
+            type: 'ARGUMENT_LIMIT',
+            message: `You may not provide more than ${MAX_NODE_IDS} node ids; you provided ${ids}.`,
+            path: fieldPath,
+            locations: locationsOf(selection),
+          });
         }
         childMultiplier = multiplier * ids;
       }

@@ -31,7 +31,10 @@ async function start(options: Partial<FakeGitHubOptions> = {}, token = 'test-tok
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => expect.unreachable('the request should fail'), (error: unknown) => error);
+  return promise.then(
+    () => expect.unreachable('the request should fail'),
+    (error: unknown) => error,
+  );
 }
 
 async function faulted(fault: Fault, query = QUERY) {
@@ -45,9 +48,21 @@ describe('HTTP faults surface as RequestError', () => {
     expect(error).toMatchObject({ name: 'HttpError', status: 502 });
     const requestError = error as RequestError;
     expect(requestError.status).toBe(502);
-    expect(requestError.response?.data).toEqual({ data: null, errors: [{ message: expect.stringMatching(/^Something went wrong while executing your query\. This may be the result of a timeout.*Please include `F4CE:0001` when reporting this issue\.$/) }] });
+    expect(requestError.response?.data).toEqual({
+      data: null,
+      errors: [
+        {
+          message: expect.stringMatching(
+            /^Something went wrong while executing your query\. This may be the result of a timeout.*Please include `F4CE:0001` when reporting this issue\.$/,
+          ),
+        },
+      ],
+    });
     await expect(gql(QUERY)).resolves.toMatchObject({ rateLimit: { cost: 1 } });
-    expect(fake!.requests.map((request) => [request.status, request.fault])).toEqual([[502, '502'], [200, null]]);
+    expect(fake!.requests.map((request) => [request.status, request.fault])).toEqual([
+      [502, '502'],
+      [200, null],
+    ]);
   });
 
   it('504', async () => {
@@ -69,7 +84,7 @@ describe('HTTP faults surface as RequestError', () => {
     expect((error as RequestError).message).toContain('Bad credentials');
     await fake!.close();
     const wrong = await start({}, 'expired');
-    expect((await failure(wrong(QUERY)) as RequestError).status).toBe(401);
+    expect(((await failure(wrong(QUERY))) as RequestError).status).toBe(401);
     const bearer = graphql.defaults({ url: fake!.url, headers: { authorization: 'bearer test-token' } });
     await expect(bearer(QUERY)).resolves.toBeDefined();
   });
@@ -108,9 +123,19 @@ describe('200 faults surface as GraphqlResponseError', () => {
   });
 
   it('RESOURCE_LIMITS_EXCEEDED with partial data', async () => {
-    const { error } = await faulted({ kind: 'RESOURCE_LIMITS_EXCEEDED' }, '{ rateLimit { cost } organization(login: "acme") { login repositories(first: 10) { totalCount } } }');
+    const { error } = await faulted(
+      { kind: 'RESOURCE_LIMITS_EXCEEDED' },
+      '{ rateLimit { cost } organization(login: "acme") { login repositories(first: 10) { totalCount } } }',
+    );
     const response = error as GraphqlResponseError<unknown>;
-    expect(response.errors).toEqual([{ type: 'RESOURCE_LIMITS_EXCEEDED', path: ['organization', 'repositories'], locations: [{ line: 1, column: 58 }], message: 'Resource limits for this query exceeded.' }]);
+    expect(response.errors).toEqual([
+      {
+        type: 'RESOURCE_LIMITS_EXCEEDED',
+        path: ['organization', 'repositories'],
+        locations: [{ line: 1, column: 58 }],
+        message: 'Resource limits for this query exceeded.',
+      },
+    ]);
     expect(response.data).toEqual({ rateLimit: { cost: 1 }, organization: null });
   });
 
@@ -126,7 +151,12 @@ describe('fault matching', () => {
     const gql = await start({ faults: [{ kind: '502', operationName: 'List', nth: 2, times: 2 }] });
     const outcomes: string[] = [];
     for (const query of [QUERY, LIST, QUERY, LIST, LIST, LIST]) {
-      outcomes.push(await gql(query, { n: 5 }).then(() => 'ok', (error: RequestError) => String(error.status)));
+      outcomes.push(
+        await gql(query, { n: 5 }).then(
+          () => 'ok',
+          (error: RequestError) => String(error.status),
+        ),
+      );
     }
     expect(outcomes).toEqual(['ok', 'ok', 'ok', '502', '502', 'ok']);
   });
@@ -148,7 +178,7 @@ describe('limits', () => {
       const gql = await start({ rateLimit: { limit: 10, remaining: 1, resetAt: new Date(Date.now() + 400) } });
       const first = await gql(QUERY).catch((e: unknown) => e);
       expect(first).toEqual({ rateLimit: { cost: 1, remaining: 0 } });
-      const limited = await failure(gql(QUERY)) as GraphqlResponseError<unknown>;
+      const limited = (await failure(gql(QUERY))) as GraphqlResponseError<unknown>;
       expect(limited.errors?.[0]!.type).toBe('RATE_LIMITED');
       expect(limited.headers['x-ratelimit-remaining']).toBe('0');
       vi.setSystemTime(Date.now() + 399);
@@ -165,13 +195,16 @@ describe('limits', () => {
     await start({ rateLimit: { limit: 100 } });
     const response = await fetch(fake!.url, { method: 'POST', headers: { authorization: 'token test-token' }, body: JSON.stringify({ query: QUERY }) });
     expect(Object.fromEntries([...response.headers].filter(([name]) => name.startsWith('x-ratelimit-') && name !== 'x-ratelimit-reset'))).toEqual({
-      'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '99', 'x-ratelimit-used': '1', 'x-ratelimit-resource': 'graphql',
+      'x-ratelimit-limit': '100',
+      'x-ratelimit-remaining': '99',
+      'x-ratelimit-used': '1',
+      'x-ratelimit-resource': 'graphql',
     });
   });
 
   it('resourceLimit: a page size above it fails with partial data; at or below it works', async () => {
     const gql = await start({ resourceLimit: 25 });
-    const error = await failure(gql(LIST, { n: 50 })) as GraphqlResponseError<unknown>;
+    const error = (await failure(gql(LIST, { n: 50 }))) as GraphqlResponseError<unknown>;
     expect(error.errors?.map((e) => e.type)).toEqual(['RESOURCE_LIMITS_EXCEEDED']);
     expect(error.data).toEqual({ rateLimit: { cost: 1 }, organization: null });
     await expect(gql(LIST, { n: 25 })).resolves.toMatchObject({ organization: { repositories: { nodes: expect.any(Array) } } });
@@ -179,8 +212,11 @@ describe('limits', () => {
 
   it('resourceLimit: nodes(ids:) past it gives the first ids and nulls, with one error', async () => {
     const gql = await start({ resourceLimit: 25 });
-    const ids = fake!.org().repos.slice(0, 30).map((repo) => repo.id);
-    const error = await failure(gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids })) as GraphqlResponseError<{ nodes: unknown[] }>;
+    const ids = fake!
+      .org()
+      .repos.slice(0, 30)
+      .map((repo) => repo.id);
+    const error = (await failure(gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }))) as GraphqlResponseError<{ nodes: unknown[] }>;
     expect(error.errors).toHaveLength(1);
     expect(error.errors?.[0]).toMatchObject({ type: 'RESOURCE_LIMITS_EXCEEDED', path: ['nodes', 25] });
     expect(error.data.nodes.slice(24)).toEqual([{ id: ids[24] }, null, null, null, null, null]);
@@ -190,8 +226,9 @@ describe('limits', () => {
     await fake?.close();
     fake = await startFakeGitHub({ org: smallOrg(), resourceLimit: 2 });
     const gql = graphql.defaults({ url: fake.url, headers: { authorization: 'token test-token' } });
-    const query = '{ r0: repository(owner: "acme", name: "payments") { name } r1: repository(owner: "acme", name: "legacy") { name } r2: repository(owner: "acme", name: "empty") { name } }';
-    const error = await failure(gql(query)) as GraphqlResponseError<unknown>;
+    const query =
+      '{ r0: repository(owner: "acme", name: "payments") { name } r1: repository(owner: "acme", name: "legacy") { name } r2: repository(owner: "acme", name: "empty") { name } }';
+    const error = (await failure(gql(query))) as GraphqlResponseError<unknown>;
     expect(error.data).toEqual({ r0: { name: 'payments' }, r1: { name: 'legacy' }, r2: null });
     expect(error.errors?.[0]).toMatchObject({ type: 'RESOURCE_LIMITS_EXCEEDED', path: ['r2'] });
   });

@@ -94,7 +94,11 @@ export const badCredentialsBody = () => ({ message: 'Bad credentials', documenta
 
 export const somethingWentWrongBody = (requestId: string) => ({
   data: null,
-  errors: [{ message: `Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include \`${requestId}\` when reporting this issue.` }],
+  errors: [
+    {
+      message: `Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include \`${requestId}\` when reporting this issue.`,
+    },
+  ],
 });
 
 export const gatewayTimeoutBody = () => ({

@@ -52,12 +52,15 @@ describe('loadFakeOrgFromDir', () => {
   });
 
   it('takes login, teams, users and repo metadata from .github-org.json', async () => {
-    await writeFile(join(dir, '.github-org.json'), JSON.stringify({
-      login: 'acme',
-      teams: [{ slug: 'core', name: 'Core', members: [{ login: 'alice', role: 'MAINTAINER' }] }],
-      users: [{ login: 'alice', name: 'Alice', role: 'ADMIN' }],
-      repos: { zeta: { topics: ['x'], isArchived: true, createdAt: '2019-06-01T00:00:00.000Z', defaultBranch: 'trunk' } },
-    }));
+    await writeFile(
+      join(dir, '.github-org.json'),
+      JSON.stringify({
+        login: 'acme',
+        teams: [{ slug: 'core', name: 'Core', members: [{ login: 'alice', role: 'MAINTAINER' }] }],
+        users: [{ login: 'alice', name: 'Alice', role: 'ADMIN' }],
+        repos: { zeta: { topics: ['x'], isArchived: true, createdAt: '2019-06-01T00:00:00.000Z', defaultBranch: 'trunk' } },
+      }),
+    );
     const org = await loadFakeOrgFromDir(dir);
     expect(org.login).toBe('acme');
     expect(org.teams[0]!.slug).toBe('core');
@@ -75,7 +78,14 @@ describe('loadFakeOrgFromDir', () => {
 });
 
 describe('changing the model', () => {
-  const org = () => createFakeOrg({ login: 'acme', repos: [{ name: 'a', files: { 'README.md': '# A\n', 'docs/index.md': 'x' } }, { name: 'b', files: {} }] });
+  const org = () =>
+    createFakeOrg({
+      login: 'acme',
+      repos: [
+        { name: 'a', files: { 'README.md': '# A\n', 'docs/index.md': 'x' } },
+        { name: 'b', files: {} },
+      ],
+    });
 
   it('changeRepoFile moves HEAD, the commit date and the changed blob and trees, but not unrelated trees', () => {
     const model = org();

@@ -75,11 +75,14 @@ function makeRepo(login: string, input: FakeRepoInput, index: number, taken: Set
   let id = repoNodeId(login, input.name);
   for (let n = 2; taken.has(id); n++) id = repoNodeId(login, `${input.name}#${n}`);
   taken.add(id);
-  const createdAt = meta.createdAt === undefined
-    ? new Date(DEFAULT_CREATED_AT + index * 60_000).toISOString().replace('.000Z', 'Z')
-    : isoDate(meta.createdAt, `createdAt of repo ${input.name}`);
+  const createdAt =
+    meta.createdAt === undefined
+      ? new Date(DEFAULT_CREATED_AT + index * 60_000).toISOString().replace('.000Z', 'Z')
+      : isoDate(meta.createdAt, `createdAt of repo ${input.name}`);
   const committedDate = meta.committedDate === undefined ? DEFAULT_COMMITTED_DATE : isoDate(meta.committedDate, `committedDate of repo ${input.name}`);
-  const fileDates = meta.fileDates && Object.fromEntries(Object.entries(meta.fileDates).map(([path, date]) => [path, isoDate(date, `fileDates.${path} of repo ${input.name}`)]));
+  const fileDates =
+    meta.fileDates &&
+    Object.fromEntries(Object.entries(meta.fileDates).map(([path, date]) => [path, isoDate(date, `fileDates.${path} of repo ${input.name}`)]));
   return { ...meta, ...(fileDates ? { fileDates } : {}), id, name: input.name, createdAt, committedDate, headOid: computeHeadOid(files), files };
 }
 
@@ -148,7 +151,8 @@ export async function loadFakeOrgFromDir(dir: string): Promise<FakeOrg> {
     .map((entry) => entry.name)
     .sort();
   for (const name of Object.keys(sidecar.repos)) {
-    if (!folders.includes(name)) throw new Error(`${join(root, ORG_SIDECAR_FILE)}: repos.${name} has no folder ${join(root, name)}. Create the folder or remove the entry.`);
+    if (!folders.includes(name))
+      throw new Error(`${join(root, ORG_SIDECAR_FILE)}: repos.${name} has no folder ${join(root, name)}. Create the folder or remove the entry.`);
   }
   const repos: FakeRepoInput[] = [];
   for (const name of folders) repos.push({ ...sidecar.repos[name], name, files: await readRepoFiles(join(root, name)) });
@@ -190,14 +194,16 @@ export function removeRepo(org: FakeOrg, repoName: string): FakeRepo {
 /** Renames keep the node id, as on GitHub. */
 export function renameRepo(org: FakeOrg, from: string, to: string): FakeRepo {
   const repo = findRepo(org, from);
-  if (org.repos.some((other) => other !== repo && other.name.toLowerCase() === to.toLowerCase())) throw new Error(`Fake org ${org.login} already has a repo ${to}.`);
+  if (org.repos.some((other) => other !== repo && other.name.toLowerCase() === to.toLowerCase()))
+    throw new Error(`Fake org ${org.login} already has a repo ${to}.`);
   repo.name = to;
   return repo;
 }
 
 /** A new repo, created one minute after the newest one unless `createdAt` is given. */
 export function addRepo(org: FakeOrg, input: FakeRepoInput): FakeRepo {
-  if (org.repos.some((other) => other.name.toLowerCase() === input.name.toLowerCase())) throw new Error(`Fake org ${org.login} already has a repo ${input.name}.`);
+  if (org.repos.some((other) => other.name.toLowerCase() === input.name.toLowerCase()))
+    throw new Error(`Fake org ${org.login} already has a repo ${input.name}.`);
   const newest = Math.max(DEFAULT_CREATED_AT - 60_000, ...org.repos.map((repo) => Date.parse(repo.createdAt)));
   const createdAt = input.createdAt ?? new Date(newest + 60_000).toISOString().replace('.000Z', 'Z');
   const repo = makeRepo(org.login, { ...input, createdAt }, 0, new Set(org.repos.map((other) => other.id)));

@@ -16,7 +16,7 @@ function digest(text: string): Buffer {
 
 /** A positive 31-bit integer derived from a node id. */
 export function databaseIdOf(nodeId: string): number {
-  return (digest(nodeId).readUInt32BE(0) & 0x7fffffff) || 1;
+  return digest(nodeId).readUInt32BE(0) & 0x7fffffff || 1;
 }
 
 export function teamNodeId(org: FakeOrg, slug: string): string {
@@ -29,7 +29,10 @@ export function userNodeId(login: string): string {
 
 /** Position keys keep the model's own order for connections that have no sort field. */
 const positionKey = (index: number) => String(index).padStart(8, '0');
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 function findUser(org: FakeOrg, login: string): FakeUser | undefined {
   return org.users.find((user) => user.login.toLowerCase() === login.toLowerCase());
@@ -82,12 +85,17 @@ export function isOrgMember(org: FakeOrg, login: string): boolean {
 
 export function orgMembers(org: FakeOrg, args: PageArgs, budget: ResourceBudget) {
   const logins = orgMemberLogins(org).map((login, index) => ({ login, index }));
-  return connection(logins, args, {
-    field: 'membersWithRole',
-    key: (member) => positionKey(member.index),
-    node: (member) => userObject(org, member.login),
-    edge: (member) => ({ role: findUser(org, member.login)?.role ?? 'MEMBER', hasTwoFactorEnabled: null }),
-  }, budget);
+  return connection(
+    logins,
+    args,
+    {
+      field: 'membersWithRole',
+      key: (member) => positionKey(member.index),
+      node: (member) => userObject(org, member.login),
+      edge: (member) => ({ role: findUser(org, member.login)?.role ?? 'MEMBER', hasTwoFactorEnabled: null }),
+    },
+    budget,
+  );
 }
 
 interface TeamMembersArgs extends PageArgs {
@@ -126,16 +134,22 @@ function teamMembers(org: FakeOrg, team: FakeTeam, args: TeamMembersArgs, budget
     members = members.filter((member) => member.login.toLowerCase().includes(query) || (findUser(org, member.login)?.name ?? '').toLowerCase().includes(query));
   }
   let items = members.map((member, index) => ({ ...member, key: positionKey(index) }));
-  if (args.orderBy?.field === 'LOGIN') items = items.map((item) => ({ ...item, key: `${item.login.toLowerCase()}\0${item.key}` })).sort(byKey((item) => item.key));
+  if (args.orderBy?.field === 'LOGIN')
+    items = items.map((item) => ({ ...item, key: `${item.login.toLowerCase()}\0${item.key}` })).sort(byKey((item) => item.key));
   const descending = args.orderBy?.direction === 'DESC';
   if (descending) items.reverse();
-  return connection(items, args, {
-    field: 'members',
-    key: (item) => item.key,
-    descending,
-    node: (item) => userObject(org, item.login),
-    edge: (item) => ({ role: item.role }),
-  }, budget);
+  return connection(
+    items,
+    args,
+    {
+      field: 'members',
+      key: (item) => item.key,
+      descending,
+      node: (item) => userObject(org, item.login),
+      edge: (item) => ({ role: item.role }),
+    },
+    budget,
+  );
 }
 
 export function teamObject(org: FakeOrg, team: FakeTeam, budget: ResourceBudget): Record<string, unknown> {
@@ -160,7 +174,8 @@ export function teamObject(org: FakeOrg, team: FakeTeam, budget: ResourceBudget)
       return parent ? teamObject(org, parent, budget) : null;
     },
     members: (args: TeamMembersArgs) => teamMembers(org, team, args, budget),
-    childTeams: (args: PageArgs & { immediateOnly?: boolean }) => teamConnection(org, args.immediateOnly === false ? descendants(org, team) : childTeams(org, team), args, 'childTeams', budget),
+    childTeams: (args: PageArgs & { immediateOnly?: boolean }) =>
+      teamConnection(org, args.immediateOnly === false ? descendants(org, team) : childTeams(org, team), args, 'childTeams', budget),
   };
 }
 

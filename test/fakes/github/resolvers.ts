@@ -42,8 +42,16 @@ export const fakeFieldResolver: GraphQLFieldResolver<unknown, FakeContext> = (so
 };
 
 const LANGUAGE_COLORS: Record<string, string> = {
-  'C#': '#178600', Go: '#00ADD8', Java: '#b07219', JavaScript: '#f1e05a', Kotlin: '#A97BFF',
-  Python: '#3572A5', Ruby: '#701516', Rust: '#dea584', Shell: '#89e051', TypeScript: '#3178c6',
+  'C#': '#178600',
+  Go: '#00ADD8',
+  Java: '#b07219',
+  JavaScript: '#f1e05a',
+  Kotlin: '#A97BFF',
+  Python: '#3572A5',
+  Ruby: '#701516',
+  Rust: '#dea584',
+  Shell: '#89e051',
+  TypeScript: '#3178c6',
 };
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -95,10 +103,16 @@ function commitObject(org: FakeOrg, repo: FakeRepo, context: FakeContext, date?:
  * cost.ts) charge it like any other.
  */
 function commitHistory(org: FakeOrg, repo: FakeRepo, args: HistoryArgs, context: FakeContext) {
-  if (args.since != null || args.until != null || args.author != null) throw new GraphQLError('Commit.history(since:, until:, author:) is not implemented in the fake GitHub.');
+  if (args.since != null || args.until != null || args.author != null)
+    throw new GraphQLError('Commit.history(since:, until:, author:) is not implemented in the fake GitHub.');
   const date = args.path == null ? repo.committedDate : lastChangeOf(repo, args.path);
   const commits = date === undefined ? [] : [commitObject(org, repo, context, date)];
-  return connection(commits, args, { field: 'history', key: (commit) => `${commit['committedDate'] as string}\0${commit['oid'] as string}`, descending: true, node: (commit) => commit }, context);
+  return connection(
+    commits,
+    args,
+    { field: 'history', key: (commit) => `${commit['committedDate'] as string}\0${commit['oid'] as string}`, descending: true, node: (commit) => commit },
+    context,
+  );
 }
 
 function repoObject(org: FakeOrg, repo: FakeRepo, context: FakeContext): Record<string, unknown> {
@@ -132,22 +146,30 @@ function repoObject(org: FakeOrg, repo: FakeRepo, context: FakeContext): Record<
     primaryLanguage: repo.primaryLanguage
       ? { id: hashId('L', repo.primaryLanguage), name: repo.primaryLanguage, color: LANGUAGE_COLORS[repo.primaryLanguage] ?? null }
       : null,
-    repositoryTopics: (args: PageArgs) => connection(topics, args, {
-      field: 'repositoryTopics',
-      key: (topic) => topic.key,
-      node: (topic) => ({
-        id: hashId('RT', `${repo.id}:${topic.name}`),
-        url: `https://github.com/topics/${topic.name}`,
-        resourcePath: `/topics/${topic.name}`,
-        topic: { id: hashId('TO', topic.name), name: topic.name },
-      }),
-    }, context),
-    defaultBranchRef: isEmpty ? null : {
-      id: hashId('REF', `${repo.id}:${repo.defaultBranch}`),
-      name: repo.defaultBranch,
-      prefix: 'refs/heads/',
-      target: () => commitObject(org, repo, context),
-    },
+    repositoryTopics: (args: PageArgs) =>
+      connection(
+        topics,
+        args,
+        {
+          field: 'repositoryTopics',
+          key: (topic) => topic.key,
+          node: (topic) => ({
+            id: hashId('RT', `${repo.id}:${topic.name}`),
+            url: `https://github.com/topics/${topic.name}`,
+            resourcePath: `/topics/${topic.name}`,
+            topic: { id: hashId('TO', topic.name), name: topic.name },
+          }),
+        },
+        context,
+      ),
+    defaultBranchRef: isEmpty
+      ? null
+      : {
+          id: hashId('REF', `${repo.id}:${repo.defaultBranch}`),
+          name: repo.defaultBranch,
+          prefix: 'refs/heads/',
+          target: () => commitObject(org, repo, context),
+        },
     object: (args: { expression?: string | null; oid?: string | null }) => {
       if (args.oid != null) throw new GraphQLError('Repository.object(oid:) is not implemented in the fake GitHub; use expression.');
       return args.expression == null ? null : resolveExpression(repo, args.expression, () => commitObject(org, repo, context));
@@ -262,10 +284,11 @@ export const fakeRootValue = {
     return node();
   },
   // A list item that is an Error becomes null plus that error at ['nodes', i].
-  nodes: (args: { ids: string[] }, context: FakeContext) => args.ids.map((id, i) => {
-    if (context.resourceLimit !== undefined && i >= context.resourceLimit) return resourceLimitsError();
-    return nodeIndex(context).get(id)?.() ?? nodeNotFound(id);
-  }),
+  nodes: (args: { ids: string[] }, context: FakeContext) =>
+    args.ids.map((id, i) => {
+      if (context.resourceLimit !== undefined && i >= context.resourceLimit) return resourceLimitsError();
+      return nodeIndex(context).get(id)?.() ?? nodeNotFound(id);
+    }),
   user: (args: { login: string }, context: FakeContext) => {
     const org = context.orgs.find((candidate) => isOrgMember(candidate, args.login));
     if (!org) throw gitHubError('NOT_FOUND', `Could not resolve to a User with the login of '${args.login}'.`);

@@ -63,9 +63,10 @@ export function checkGitHubQuery(query: string | DocumentNode, variables: Record
   }
   const specErrors = validate(githubSchema(), document);
   if (specErrors.length > 0) return { errors: specErrors.map(formatGitHubError), nodeCount: 0, cost: 0 };
-  const operations = operationName === undefined
-    ? document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-    : [getOperationAST(document, operationName)].filter((op): op is OperationDefinitionNode => op !== null && op !== undefined);
+  const operations =
+    operationName === undefined
+      ? document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+      : [getOperationAST(document, operationName)].filter((op): op is OperationDefinitionNode => op !== null && op !== undefined);
   if (operations.length === 0) return { errors: [{ message: `Unknown operation named "${operationName}".` }], nodeCount: 0, cost: 0 };
   const errors = operations.flatMap((operation) => variableErrors(operation, variables));
   if (errors.length > 0) return { errors, nodeCount: 0, cost: 0 };
@@ -80,5 +81,6 @@ export function checkGitHubQuery(query: string | DocumentNode, variables: Record
 /** Messages of everything GitHub would reject in this query; `[]` when it is valid. */
 export function validateGitHubQuery(query: string | DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): string[] {
   return checkGitHubQuery(query, variables, operationName).errors.map((error) =>
-    error.path?.length ? `${error.path.join('.')}: ${error.message}` : error.message);
+    error.path?.length ? `${error.path.join('.')}: ${error.message}` : error.message,
+  );
 }

@@ -25,7 +25,9 @@ const LIST = `query List($org: String!, $cursor: String, $order: RepositoryOrder
 }`;
 
 interface ListPage {
-  organization: { repositories: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { name: string; createdAt: string }[] } };
+  organization: {
+    repositories: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { name: string; createdAt: string }[] };
+  };
 }
 
 async function listAll(variables: Record<string, unknown>, between?: (page: number) => void): Promise<string[]> {
@@ -46,16 +48,24 @@ describe('repository listing', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (;;) {
-      const page: { organization: { repositories: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { name: string }[] } } } = await gql(QUERY_SET, {
-        operationName: 'OrgRepoPage', org: 'acme', pageSize: 50, cursor, catalogExpr: 'HEAD:catalog-info.yaml', docsExpr: 'HEAD:docs',
-      });
+      const page: { organization: { repositories: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { name: string }[] } } } =
+        await gql(QUERY_SET, {
+          operationName: 'OrgRepoPage',
+          org: 'acme',
+          pageSize: 50,
+          cursor,
+          catalogExpr: 'HEAD:catalog-info.yaml',
+          docsExpr: 'HEAD:docs',
+        });
       expect(page.organization.repositories.totalCount).toBe(230);
       seen.push(...page.organization.repositories.nodes.map((node) => node.name));
       if (!page.organization.repositories.pageInfo.hasNextPage) break;
       cursor = page.organization.repositories.pageInfo.endCursor;
     }
     expect(seen).toEqual(org.repos.map((repo) => repo.name));
-    expect(fake.requests.map((r) => [r.operationName, r.status, r.cost, r.invalid.length, r.maxInFlight])).toEqual(Array(5).fill(['OrgRepoPage', 200, 1, 0, 1]));
+    expect(fake.requests.map((r) => [r.operationName, r.status, r.cost, r.invalid.length, r.maxInFlight])).toEqual(
+      Array(5).fill(['OrgRepoPage', 200, 1, 0, 1]),
+    );
   });
 
   it('orders by NAME when asked', async () => {
@@ -78,7 +88,8 @@ describe('repository listing', () => {
 
   it('filters archived repos server-side and rejects a bad cursor with INVALID_CURSOR_ARGUMENTS', async () => {
     const result = await gql<{ organization: { repositories: { nodes: { name: string }[] } } }>(
-      '{ organization(login: "tiny") { repositories(first: 10, isArchived: false) { nodes { name } } } }');
+      '{ organization(login: "tiny") { repositories(first: 10, isArchived: false) { nodes { name } } } }',
+    );
     expect(result.organization.repositories.nodes.map((node) => node.name)).toEqual(['payments', 'empty']);
     const error = await gql(LIST, { org: 'acme', cursor: 'nope' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphqlResponseError);
@@ -96,12 +107,17 @@ describe('git objects', () => {
       }
     }
   }`;
-  type FileResult = { repository: { object: null | Record<string, unknown> & { text?: string | null; entries?: Record<string, unknown>[] } } };
+  type FileResult = { repository: { object: null | (Record<string, unknown> & { text?: string | null; entries?: Record<string, unknown>[] }) } };
   const read = async (expr: string) => (await gql<FileResult>(FILE, { expr })).repository.object;
 
   it('returns a Blob with its git oid (sha1 of "blob 11\\0# Payments\\n"), size and text', async () => {
     expect(await read('HEAD:README.md')).toEqual({
-      __typename: 'Blob', oid: 'b836625bc1cea4cbb9df1043a66e171d3363a137', byteSize: 11, isBinary: false, isTruncated: false, text: '# Payments\n',
+      __typename: 'Blob',
+      oid: 'b836625bc1cea4cbb9df1043a66e171d3363a137',
+      byteSize: 11,
+      isBinary: false,
+      isTruncated: false,
+      text: '# Payments\n',
     });
   });
 
@@ -109,7 +125,14 @@ describe('git objects', () => {
     const tree = await read('HEAD:docs');
     expect(tree?.['__typename']).toBe('Tree');
     expect(tree?.entries).toEqual([
-      expect.objectContaining({ name: 'guides', path: 'docs/guides', type: 'tree', mode: 0o40000, size: 0, object: { __typename: 'Tree', entries: [{ name: 'deep' }, { name: 'setup.md' }] } }),
+      expect.objectContaining({
+        name: 'guides',
+        path: 'docs/guides',
+        type: 'tree',
+        mode: 0o40000,
+        size: 0,
+        object: { __typename: 'Tree', entries: [{ name: 'deep' }, { name: 'setup.md' }] },
+      }),
       expect.objectContaining({ name: 'index.md', path: 'docs/index.md', type: 'blob', mode: 0o100644, size: 7, object: { __typename: 'Blob' } }),
       expect.objectContaining({ name: 'logo.png', type: 'blob', size: 12 }),
     ]);
@@ -162,7 +185,8 @@ describe('commit history', () => {
     org.repos[0]!.fileDates = { 'docs/index.md': '2023-06-01T00:00:00Z' };
     own = await startFakeGitHub({ org });
     const client = graphql.defaults({ url: own.url, headers: { authorization: 'token test-token' } });
-    ask = async (path) => (await client<HistoryResult>(HISTORY, path === undefined ? {} : { path })).repository.defaultBranchRef.target.history.nodes.map((n) => n.committedDate);
+    ask = async (path) =>
+      (await client<HistoryResult>(HISTORY, path === undefined ? {} : { path })).repository.defaultBranchRef.target.history.nodes.map((n) => n.committedDate);
   });
   afterAll(() => own.close());
 
@@ -175,7 +199,7 @@ describe('commit history', () => {
     expect(await ask('nope.md')).toEqual([]);
   });
 
-  it('moves only the pushed file\'s date on a push', async () => {
+  it("moves only the pushed file's date on a push", async () => {
     changeRepoFile(own.org(), 'payments', 'docs/guides/setup.md', '# Setup v2\n');
     expect(await ask('docs/guides/setup.md')).toEqual(['2024-01-01T01:00:00Z']);
     expect(await ask('docs/guides/deep/more.md')).toEqual(['2024-01-01T00:00:00Z']);
@@ -198,33 +222,50 @@ describe('commit history', () => {
 describe('lookups by id and name', () => {
   it('nodes(ids:) with a missing id: partial data plus NOT_FOUND with its path, as GraphqlResponseError', async () => {
     const [a, b] = fake.org('acme').repos;
-    const error = await gql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Repository { name } } }', { ids: [a!.id, 'R_gone', b!.id] }).catch((e: unknown) => e);
+    const error = await gql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Repository { name } } }', { ids: [a!.id, 'R_gone', b!.id] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GraphqlResponseError);
     const response = error as GraphqlResponseError<{ nodes: unknown[] }>;
     expect(response.data).toEqual({ nodes: [{ __typename: 'Repository', name: a!.name }, null, { __typename: 'Repository', name: b!.name }] });
-    expect(response.errors).toEqual([{ type: 'NOT_FOUND', path: ['nodes', 1], locations: [{ line: 1, column: 23 }], message: "Could not resolve to a node with the global id of 'R_gone'." }]);
+    expect(response.errors).toEqual([
+      { type: 'NOT_FOUND', path: ['nodes', 1], locations: [{ line: 1, column: 23 }], message: "Could not resolve to a node with the global id of 'R_gone'." },
+    ]);
   });
 
   it('node(id:) resolves repos, teams and users through __typename', async () => {
     const repo = fake.org('tiny').repos[0]!;
-    const result = await gql<{ node: { __typename: string; nameWithOwner: string } }>('query($id: ID!) { node(id: $id) { __typename ... on Repository { nameWithOwner } } }', { id: repo.id });
+    const result = await gql<{ node: { __typename: string; nameWithOwner: string } }>(
+      'query($id: ID!) { node(id: $id) { __typename ... on Repository { nameWithOwner } } }',
+      { id: repo.id },
+    );
     expect(result.node).toEqual({ __typename: 'Repository', nameWithOwner: 'tiny/payments' });
     const team = await gql<{ organization: { team: { id: string } } }>('{ organization(login: "tiny") { team(slug: "core") { id } } }');
-    const viaNode = await gql<{ node: { __typename: string; slug: string } }>('query($id: ID!) { node(id: $id) { __typename ... on Team { slug } } }', { id: team.organization.team.id });
+    const viaNode = await gql<{ node: { __typename: string; slug: string } }>('query($id: ID!) { node(id: $id) { __typename ... on Team { slug } } }', {
+      id: team.organization.team.id,
+    });
     expect(viaNode.node).toEqual({ __typename: 'Team', slug: 'core' });
   });
 
-  it('repository(owner, name) and organization(login) give null plus NOT_FOUND with GitHub\'s messages', async () => {
-    const repoError = await gql('{ r0: repository(owner: "tiny", name: "payments") { name } r1: repository(owner: "tiny", name: "gone") { name } }').catch((e: unknown) => e) as GraphqlResponseError<unknown>;
+  it("repository(owner, name) and organization(login) give null plus NOT_FOUND with GitHub's messages", async () => {
+    const repoError = (await gql('{ r0: repository(owner: "tiny", name: "payments") { name } r1: repository(owner: "tiny", name: "gone") { name } }').catch(
+      (e: unknown) => e,
+    )) as GraphqlResponseError<unknown>;
     expect(repoError.data).toEqual({ r0: { name: 'payments' }, r1: null });
     expect(repoError.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', path: ['r1'], message: "Could not resolve to a Repository with the name 'tiny/gone'." });
-    const orgError = await gql('{ organization(login: "nobody") { login } }').catch((e: unknown) => e) as GraphqlResponseError<unknown>;
+    const orgError = (await gql('{ organization(login: "nobody") { login } }').catch((e: unknown) => e)) as GraphqlResponseError<unknown>;
     expect(orgError.data).toEqual({ organization: null });
-    expect(orgError.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', path: ['organization'], message: "Could not resolve to an Organization with the login of 'nobody'." });
+    expect(orgError.errors?.[0]).toMatchObject({
+      type: 'NOT_FOUND',
+      path: ['organization'],
+      message: "Could not resolve to an Organization with the login of 'nobody'.",
+    });
   });
 
   it('says which field is not implemented instead of returning null', async () => {
-    const error = await gql('{ repository(owner: "tiny", name: "payments") { name stargazerCount diskUsage } }').catch((e: unknown) => e) as GraphqlResponseError<unknown>;
+    const error = (await gql('{ repository(owner: "tiny", name: "payments") { name stargazerCount diskUsage } }').catch(
+      (e: unknown) => e,
+    )) as GraphqlResponseError<unknown>;
     expect(error.errors?.[0]!.message).toMatch(/Repository\.diskUsage is not implemented in the fake GitHub/);
     expect(error.data).toEqual({ repository: { name: 'payments', stargazerCount: 0, diskUsage: null } });
   });
@@ -241,15 +282,32 @@ describe('teams and people', () => {
       }
     }`);
     expect(result.organization.teams.nodes).toEqual([
-      { slug: 'core', combinedSlug: 'tiny/core', parentTeam: { slug: 'platform' }, members: { totalCount: 2, edges: [{ role: 'MEMBER', node: { login: 'bob', name: 'Bob' } }, { role: 'MAINTAINER', node: { login: 'carol', name: null } }] } },
-      { slug: 'platform', combinedSlug: 'tiny/platform', parentTeam: null, members: { totalCount: 1, edges: [{ role: 'MAINTAINER', node: { login: 'alice', name: 'Alice' } }] } },
+      {
+        slug: 'core',
+        combinedSlug: 'tiny/core',
+        parentTeam: { slug: 'platform' },
+        members: {
+          totalCount: 2,
+          edges: [
+            { role: 'MEMBER', node: { login: 'bob', name: 'Bob' } },
+            { role: 'MAINTAINER', node: { login: 'carol', name: null } },
+          ],
+        },
+      },
+      {
+        slug: 'platform',
+        combinedSlug: 'tiny/platform',
+        parentTeam: null,
+        members: { totalCount: 1, edges: [{ role: 'MAINTAINER', node: { login: 'alice', name: 'Alice' } }] },
+      },
     ]);
     expect(result.organization.team.members.totalCount).toBe(3);
   });
 
   it('lists org members with role, public email ("" when hidden), and team members the sidecar omits', async () => {
     const result = await gql<{ organization: { membersWithRole: { totalCount: number; edges: unknown[] } } }>(
-      '{ organization(login: "tiny") { membersWithRole(first: 10) { totalCount edges { role node { login email url } } } } }');
+      '{ organization(login: "tiny") { membersWithRole(first: 10) { totalCount edges { role node { login email url } } } } }',
+    );
     expect(result.organization.membersWithRole).toEqual({
       totalCount: 3,
       edges: [
@@ -263,7 +321,7 @@ describe('teams and people', () => {
 
 describe('validation and bookkeeping', () => {
   const rejected = async (query: string, variables: Record<string, unknown> = {}) => {
-    const error = await gql(query, variables).catch((e: unknown) => e) as GraphqlResponseError<unknown>;
+    const error = (await gql(query, variables).catch((e: unknown) => e)) as GraphqlResponseError<unknown>;
     expect(error).toBeInstanceOf(GraphqlResponseError);
     expect(error.data).toBeUndefined();
     return error.errors ?? [];
@@ -271,8 +329,14 @@ describe('validation and bookkeeping', () => {
 
   it('rejects invalid queries with GitHub-style errors and records them as invalid, uncharged', async () => {
     const before = fake.rateLimit().remaining;
-    expect((await rejected('{ organization(login: "acme") { nme } }'))[0]).toMatchObject({ message: expect.stringContaining('Cannot query field "nme"'), locations: [{ line: 1, column: 33 }] });
-    expect((await rejected('{ organization(login: "acme") { repositories(first: 101) { totalCount } } }'))[0]).toMatchObject({ type: 'EXCESSIVE_PAGINATION', path: ['organization', 'repositories'] });
+    expect((await rejected('{ organization(login: "acme") { nme } }'))[0]).toMatchObject({
+      message: expect.stringContaining('Cannot query field "nme"'),
+      locations: [{ line: 1, column: 33 }],
+    });
+    expect((await rejected('{ organization(login: "acme") { repositories(first: 101) { totalCount } } }'))[0]).toMatchObject({
+      type: 'EXCESSIVE_PAGINATION',
+      path: ['organization', 'repositories'],
+    });
     expect((await rejected('{ organization(login: "acme") { repositories { totalCount } } }'))[0]).toMatchObject({ type: 'MISSING_PAGINATION_BOUNDARIES' });
     const ids = Array.from({ length: 101 }, (_, i) => `R_${i}`);
     expect((await rejected('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }))[0]).toMatchObject({ type: 'ARGUMENT_LIMIT' });

@@ -149,7 +149,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     } catch {
       // reported below, after faults, like any invalid query
     }
-    record.operationName = operationName ?? (document ? getOperationAST(document)?.name?.value ?? null : null);
+    record.operationName = operationName ?? (document ? (getOperationAST(document)?.name?.value ?? null) : null);
     if (!authorized(req.headers.authorization)) return { status: 401, body: badCredentialsBody() };
 
     const fault = faults.next({ n: record.n, operationName: record.operationName, query: record.query, variables: record.variables, document });
@@ -157,19 +157,30 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (fault) {
       record.fault = fault.kind;
       switch (fault.kind) {
-        case '502': return { status: 502, body: somethingWentWrongBody(requestId) };
-        case '504': return { status: 504, body: gatewayTimeoutBody() };
-        case 'error-200': return { status: 200, body: somethingWentWrongBody(requestId) };
-        case 'RATE_LIMITED': return { status: 200, body: rateLimitedBody(), headers: budget.headers({ remaining: 0, resetAt: Date.now() + (fault.resetInSeconds ?? 60) * 1000 }) };
-        case 'RATE_LIMIT': return { status: 200, body: rateLimitVariantBody() };
+        case '502':
+          return { status: 502, body: somethingWentWrongBody(requestId) };
+        case '504':
+          return { status: 504, body: gatewayTimeoutBody() };
+        case 'error-200':
+          return { status: 200, body: somethingWentWrongBody(requestId) };
+        case 'RATE_LIMITED':
+          return { status: 200, body: rateLimitedBody(), headers: budget.headers({ remaining: 0, resetAt: Date.now() + (fault.resetInSeconds ?? 60) * 1000 }) };
+        case 'RATE_LIMIT':
+          return { status: 200, body: rateLimitVariantBody() };
         case 'secondary': {
           const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
           return { status: 403, body: secondaryLimitBody(), headers };
         }
-        case '401': return { status: 401, body: badCredentialsBody() };
-        case 'drop': return 'drop';
-        case 'slow': await sleep(fault.ms ?? 1000); break;
-        case 'RESOURCE_LIMITS_EXCEEDED': resourceLimit = Math.min(resourceLimit ?? Infinity, fault.limit ?? 0); break;
+        case '401':
+          return { status: 401, body: badCredentialsBody() };
+        case 'drop':
+          return 'drop';
+        case 'slow':
+          await sleep(fault.ms ?? 1000);
+          break;
+        case 'RESOURCE_LIMITS_EXCEEDED':
+          resourceLimit = Math.min(resourceLimit ?? Infinity, fault.limit ?? 0);
+          break;
       }
     }
 
@@ -223,8 +234,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const record: RecordedRequest = {
-      n: ++counter, operationName: null, query: '', variables: {}, status: 0, durationMs: 0,
-      cost: 0, nodeCount: 0, invalid: [], fault: null, rateLimited: false, errorTypes: [], maxInFlight: 0,
+      n: ++counter,
+      operationName: null,
+      query: '',
+      variables: {},
+      status: 0,
+      durationMs: 0,
+      cost: 0,
+      nodeCount: 0,
+      invalid: [],
+      fault: null,
+      rateLimited: false,
+      errorTypes: [],
+      maxInFlight: 0,
     };
     requests.push(record);
     active.add(record);
@@ -279,10 +301,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return org;
     },
     rateLimit: () => budget.snapshot(),
-    close: () => new Promise<void>((resolve, reject) => {
-      if (!server.listening) return resolve();
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
