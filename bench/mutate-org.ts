@@ -40,7 +40,9 @@ async function touchRepo(path: string, name: string, random: Random): Promise<vo
   const subject = name.replace(/-/g, ' ');
   if (edit === 'catalog') {
     const updated = catalog!.replace(/^ {2}description: (.*)$/m, (_, value: string) => {
-      const text = String((parse(`v: ${value}`) as { v?: unknown } | null)?.v ?? '');
+      const parsed: unknown = (parse(`v: ${value}`) as { v?: unknown } | null)?.v;
+      // The generator writes every description as a YAML string (and this edit writes it back as one).
+      const text = typeof parsed === 'string' ? parsed : '';
       const match = /^(.*) \(revision (\d+)\)$/.exec(text);
       const next = match ? `${match[1]} (revision ${Number(match[2]) + 1})` : `${text} (revision 2)`;
       return `  description: ${JSON.stringify(next)}`;

@@ -116,7 +116,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   const fake = await startFakeGitHub({ org: await loadFakeOrgFromDir(org.dir), rateLimit: { limit: 5000 } });
   const crawls: CrawlMeasurement[] = [];
-  let touched = { repos: 0, selected: 0 };
+  let touched: BenchResult['touched'];
   let coldSnapshot: Snapshot;
   const problems: string[] = [];
   try {

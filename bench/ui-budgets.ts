@@ -9,7 +9,7 @@
  *   result, which adds the page load and React's hydration.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -112,8 +112,8 @@ export async function measureExplorer(distDir: string, query: string): Promise<E
     const typedAt = await page.evaluate((q) => {
       const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
       const at = performance.now();
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      setter.call(input, q);
+      const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
+      descriptor.set!.call(input, q);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       return at;
     }, query);
@@ -153,18 +153,21 @@ const types: Record<string, string> = {
 
 /** A static server for dist/ on 127.0.0.1, gzip like GitHub Pages. */
 async function serveStatic(dir: string): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (relative(dir, file).startsWith('..')) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip' });
-      res.end(gzipSync(body));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
+  // Node's server ignores what a request handler returns; sendFile answers every request itself, 404 when it cannot read.
+  const server = createServer((req, res) => void sendFile(dir, req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+async function sendFile(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+  if (relative(dir, file).startsWith('..')) return void res.writeHead(403).end();
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip' });
+    res.end(gzipSync(body));
+  } catch {
+    res.writeHead(404).end();
+  }
 }

@@ -57,12 +57,15 @@ function portalLoader(part: string, fill: Fill): Loader {
       const file = portalData.pathFor(context.config.root);
       await fill(await portalData.read(file), context);
       // In `astro dev`, reload when the build script rewrites the file.
-      context.watcher?.add(file);
-      context.watcher?.on('change', async (changed) => {
+      const reload = async (changed: string) => {
         if (path.resolve(changed) !== file) return;
         context.logger.info(`Reloading ${part} from ${file}`);
         await fill(await portalData.read(file), context);
-      });
+      };
+      context.watcher?.add(file);
+      // Fire and forget: the watcher does not wait for its listeners, and a failed reload is left to
+      // surface as an unhandled rejection (Astro's own file() loader does the same).
+      context.watcher?.on('change', (changed) => void reload(changed));
     },
   };
 }

@@ -83,7 +83,7 @@ function generate(ctx: SchemaContext, schema: unknown, depth: number, seen: Set<
   }
 
   const declared = field(s, 'type');
-  const type = Array.isArray(declared) ? declared.find((t) => t !== 'null') : declared;
+  const type: unknown = Array.isArray(declared) ? declared.find((t) => t !== 'null') : declared;
   if (type === 'object' || (type === undefined && (field(s, 'properties') !== undefined || field(s, 'additionalProperties') !== undefined))) {
     return objectExample(ctx, s, depth, seen, budget);
   }

@@ -21,7 +21,9 @@ function entitySchema(def: KindDefinition) {
     .meta({ title: def.kind, description: def.description });
 }
 
-const placeholder = {
+type JsonSchema = z.core.JSONSchema.JSONSchema;
+
+const placeholder: JsonSchema = {
   type: 'object',
   description: 'Replaced by the content of a file in the same repository, relative to this file.',
   minProperties: 1,
@@ -36,18 +38,27 @@ const placeholder = {
 
 export function catalogJsonSchema(): Record<string, unknown> {
   const union = z.union(builtinKinds.map(entitySchema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
-  const schema = z.toJSONSchema(union, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(union, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
   // Backstage substitutes placeholders before validating; editors see the raw file, so let
   // the field people load from files (an API's definition) be a placeholder too.
-  const api = (schema['anyOf'] as Record<string, any>[]).find((s) => s['properties']?.kind?.const === 'API');
-  const definition = api?.['properties']?.spec?.properties?.definition;
-  if (definition) api!['properties'].spec.properties.definition = { anyOf: [definition, placeholder], description: definition.description };
+  const apiSpec = propertySchema(
+    schema.anyOf?.find((s) => propertySchema(s, 'kind')?.const === 'API'),
+    'spec',
+  );
+  const definition = propertySchema(apiSpec, 'definition');
+  if (apiSpec?.properties && definition) apiSpec.properties['definition'] = { anyOf: [definition, placeholder], description: definition.description };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: CATALOG_SCHEMA_ID,
     title: 'Backstage catalog entity (catalog-info.yaml)',
     description: "One document of a catalog-info.yaml file, as Backstage and Frontdoor accept it. Generated from Frontdoor's zod schemas.",
-    anyOf: schema['anyOf'],
+    anyOf: schema.anyOf,
     ...(schema['definitions'] ? { definitions: schema['definitions'] } : {}),
   };
+}
+
+/** The schema of an object schema's property `name`, when it declares one (a `true`/`false` schema is not one). */
+function propertySchema(schema: JsonSchema | undefined, name: string): JsonSchema | undefined {
+  const property = schema?.properties?.[name];
+  return typeof property === 'object' ? property : undefined;
 }

@@ -48,7 +48,7 @@ export function parseEntityRef(ref: unknown, context: RefContext = {}): Compound
   const defaultNamespace = context.defaultNamespace || DEFAULT_NAMESPACE;
   let parts: { kind?: unknown; namespace?: unknown; name?: unknown };
   if (typeof ref === 'string') parts = splitRef(ref);
-  else if (typeof ref === 'object') parts = ref as Record<string, unknown>;
+  else if (typeof ref === 'object') parts = ref;
   else parts = {};
   const kind = parts.kind ?? context.defaultKind;
   const namespace = parts.namespace ?? defaultNamespace;

@@ -31,7 +31,7 @@ export function parseCommonFlags(argv: string[], allowPositionals = false): Comm
         help: { type: 'boolean', short: 'h' },
       },
     });
-    return { ...values, positionals } as CommonFlags;
+    return { ...values, positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -51,7 +51,7 @@ async function parseDataFile<T>(file: string, { name, schema }: JsonDataFileSpec
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Frontdoor: cannot read ${name} file ${file}: ${(error as Error).message}`);
+    throw new Error(`Frontdoor: cannot read ${name} file ${file}: ${(error as Error).message}`, { cause: error });
   }
   const result = schema.safeParse(raw);
   if (!result.success) throw new Error(`Frontdoor: ${file} is not valid ${name} (rebuild it with \`npm run build\`):\n${z.prettifyError(result.error)}`);

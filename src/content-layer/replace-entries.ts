@@ -7,7 +7,8 @@ import type { LoaderContext } from 'astro/loaders';
 /** An entry's id, its data, and (for pages whose HTML is made elsewhere) the rendered HTML `render(entry)` shows. */
 export type EntryItem = [id: string, data: Record<string, unknown>, rendered?: { html: string; metadata?: Record<string, unknown> }];
 
-export async function replaceEntries({ store, parseData, generateDigest, logger, collection }: LoaderContext, items: Iterable<EntryItem>): Promise<void> {
+export async function replaceEntries(context: LoaderContext, items: Iterable<EntryItem>): Promise<void> {
+  const { store, logger, collection } = context;
   const seen = new Set<string>();
   for (const [id, raw, rendered] of items) {
     if (seen.has(id)) {
@@ -15,9 +16,9 @@ export async function replaceEntries({ store, parseData, generateDigest, logger,
       continue;
     }
     seen.add(id);
-    const digest = generateDigest(rendered ? { ...raw, html: rendered.html } : raw);
+    const digest = context.generateDigest(rendered ? { ...raw, html: rendered.html } : raw);
     if (store.get(id)?.digest === digest) continue;
-    const data = await parseData({ id, data: raw });
+    const data = await context.parseData({ id, data: raw });
     store.set({ id, data, digest, ...(rendered ? { rendered } : {}) });
   }
   for (const id of store.keys()) {

@@ -43,14 +43,14 @@ describe('rankedLayout', () => {
         const g = dagreGraph(direction, nodes, edges);
         nodes.forEach((_, i) => {
           const n = g.node(String(i));
-          expectClose(ours.nodes[i]!, { x: n.x, y: n.y }, `seed ${seed} node ${i}`);
+          expectClose(ours.nodes[i]!, { x: n.x!, y: n.y! }, `seed ${seed} node ${i}`);
         });
         edges.forEach((e, i) => {
           const label = g.edge(String(e.from), String(e.to), String(i));
           const points = label.points as Point[];
           expect(ours.edges[i]!.points, `seed ${seed} edge ${i} points`).toHaveLength(points.length);
           points.forEach((p, k) => expectClose(ours.edges[i]!.points[k]!, p, `seed ${seed} edge ${i} point ${k}`));
-          expectClose(ours.edges[i]!.label, { x: label.x, y: label.y }, `seed ${seed} edge ${i} label`);
+          expectClose(ours.edges[i]!.label, { x: label.x!, y: label.y! }, `seed ${seed} edge ${i} label`);
         });
       }
     });

@@ -12,7 +12,7 @@
  * that against dagre run directly). A catalog's star-shaped neighbourhoods
  * come in a few dozen shapes.
  */
-import dagre from '@dagrejs/dagre';
+import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 
 export type Direction = 'LR' | 'TB';
 
@@ -75,7 +75,7 @@ const rankSize = (direction: Direction, w: number, h: number) => (direction === 
 
 /** Dagre on sizes as given, no cache: the reference the cached layout must match. */
 export function dagreGraph(direction: Direction, nodes: readonly RankedNode[], edges: readonly RankedEdge[]) {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
   g.setGraph({ rankdir: direction, ...SPACING[direction], marginx: 0, marginy: 0 });
   // Added last to first: dagre then keeps nodes that tie in their first-given order (top to bottom, left to right).
   for (let i = nodes.length - 1; i >= 0; i--) g.setNode(String(i), { width: nodes[i]?.width ?? 0, height: nodes[i]?.height ?? 0 });
@@ -119,7 +119,7 @@ function shapeLayout(direction: Direction, nodes: readonly RankedNode[], edges: 
     }),
     edges: shapeEdges.map((e, i) => {
       const label = g.edge(String(e.from), String(e.to), String(i));
-      const inner = ((label.points ?? []) as Point[]).slice(1, -1);
+      const inner = (label.points ?? []).slice(1, -1);
       const labelPoint = { x: label.x ?? 0, y: label.y ?? 0 };
       const labelAt = inner.findIndex((p) => along(p) === along(labelPoint));
       return { cross: inner.map(across), labelCross: across(labelPoint), labelAt: Math.max(0, labelAt) };

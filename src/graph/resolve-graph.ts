@@ -81,7 +81,7 @@ export function resolveGraph(loaded: readonly LoadedEntity[], options: GraphOpti
   const sets = new Map<string, Map<string, Relation>>();
   for (const [source, type, target] of edges) {
     let set = sets.get(source);
-    if (!set) sets.set(source, (set = new Map()));
+    if (!set) sets.set(source, (set = new Map<string, Relation>()));
     set.set(`${type}\u0000${target}`, { type, target });
   }
   const relationsOf = new Map<string, Relation[]>();

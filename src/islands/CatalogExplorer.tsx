@@ -69,7 +69,8 @@ export default function CatalogExplorer({ base, jsonUrl, initial, initialState }
   useEffect(() => {
     if (!catalog) return;
     let current = true;
-    catalog.query(state).then((r) => current && setAnswer({ state, result: r }));
+    // Nothing to catch: a query never rejects (the worker answers each one once its catalog is ready).
+    void catalog.query(state).then((r) => current && setAnswer({ state, result: r }));
     return () => {
       current = false;
     };

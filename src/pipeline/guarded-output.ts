@@ -22,13 +22,14 @@ export async function withGuardedOutput<T>(work: () => Promise<T>, onLine?: (lin
 
 /** Replace `stream.write` with a line-buffered, guarded one; returns what flushes and restores it. */
 function guardStream(stream: NodeJS.WriteStream, onLine?: (line: string) => void): () => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back as it was (a bound copy would not be), and only called with .call(stream)
   const original: Write = stream.write;
   let pending = '';
   const emit = (text: string) => {
     if (onLine) for (const line of text.split('\n')) if (line) onLine(line);
     return original.call(stream, guardLogLines(text));
   };
-  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const end = pending.lastIndexOf('\n');
     if (end >= 0) {
@@ -39,7 +40,7 @@ function guardStream(stream: NodeJS.WriteStream, onLine?: (line: string) => void
     const callback = rest.find((r): r is () => void => typeof r === 'function');
     callback?.();
     return true;
-  }) as Write;
+  };
   return () => {
     stream.write = original;
     if (pending) emit(pending);

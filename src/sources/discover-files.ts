@@ -232,6 +232,6 @@ function locationTargets(doc: Record<string, unknown>): string[] {
   if (doc['kind'] !== 'Location') return [];
   const spec = doc['spec'] as { type?: unknown; target?: unknown; targets?: unknown } | undefined;
   if (!spec || typeof spec !== 'object' || (spec.type !== undefined && spec.type !== 'url')) return [];
-  const list = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])];
+  const list = [spec.target, ...(Array.isArray(spec.targets) ? (spec.targets as unknown[]) : [])];
   return list.filter((t): t is string => typeof t === 'string' && t.length > 0);
 }

@@ -26,7 +26,7 @@ export function groupDiagnostics(list: readonly Diagnostic[]): DiagnosticRepoGro
   const repos = new Map<string, Map<string, Diagnostic[]>>();
   for (const d of list) {
     let files = repos.get(d.repo);
-    if (!files) repos.set(d.repo, (files = new Map()));
+    if (!files) repos.set(d.repo, (files = new Map<string, Diagnostic[]>()));
     const inFile = files.get(d.path);
     if (inFile) inFile.push(d);
     else files.set(d.path, [d]);

@@ -51,7 +51,7 @@ describe('home', () => {
     const shownByKind = await page
       .locator('section[aria-labelledby="catalog-heading"] a.stat')
       .evaluateAll((stats) =>
-        Object.fromEntries(stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim(), Number(s.querySelector('.stat-number')?.textContent)])),
+        Object.fromEntries(stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim() ?? '', Number(s.querySelector('.stat-number')?.textContent)])),
       );
     expect(shownByKind).toEqual(expectedByKind);
 
@@ -232,7 +232,7 @@ describe('diagnostics', () => {
       await page
         .locator('ul[aria-label="Counts by severity"] .stat')
         .evaluateAll((stats) =>
-          stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim().replace(/s$/, ''), Number(s.querySelector('.stat-number')?.textContent)]),
+          stats.map((s) => [s.querySelector('.stat-label')?.textContent?.trim().replace(/s$/, '') ?? '', Number(s.querySelector('.stat-number')?.textContent)]),
         ),
     );
   const row = (page: Page, repo: string, rule: string) =>

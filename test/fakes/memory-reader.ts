@@ -16,14 +16,14 @@ export function memoryReader(contents: Record<string, string | RepoFile>): { rea
   );
   const reads: string[] = [];
   const reader: RepoReader = {
-    read: async (path) => {
+    read: (path) => {
       reads.push(path);
-      return files[path] ?? { status: 'missing' };
+      return Promise.resolve(files[path] ?? { status: 'missing' });
     },
-    readTree: async (dir) => {
+    readTree: (dir) => {
       reads.push(`${dir}/`);
       const prefix = dir === '' ? '' : `${dir}/`;
-      return { files: Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith(prefix))), truncated: false };
+      return Promise.resolve({ files: Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith(prefix))), truncated: false });
     },
   };
   return { reader, reads };

@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeCycle, findCycles, readFolderGraph, type FolderGraph } from './folder-graph.ts';
+import { describeCycle, findCycles, readFolderGraph, type FolderGraph, type ImportExample } from './folder-graph.ts';
 
 const srcDir = fileURLToPath(new URL('../../src', import.meta.url));
 
@@ -25,7 +25,7 @@ describe('findCycles', () => {
     const graph: FolderGraph = new Map();
     for (const edge of edges) {
       const [from, to] = edge.split('→') as [string, string];
-      graph.set(from, (graph.get(from) ?? new Map()).set(to, { file: `src/${from}/x.ts`, line: 3, specifier: `../${to}/y.ts` }));
+      graph.set(from, (graph.get(from) ?? new Map<string, ImportExample>()).set(to, { file: `src/${from}/x.ts`, line: 3, specifier: `../${to}/y.ts` }));
     }
     return graph;
   };

@@ -175,7 +175,7 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
     [`docs/${'é'.repeat(125)}.md`]: '# Long in bytes\n',
   });
   // 3,500 bytes of folders: readable in the repo, too long for a URL (made with relative paths, as git would check it out).
-  await writeDeep(
+  writeDeep(
     join(root, 'crash-names/docs'),
     Array.from({ length: 16 }, (_, i) => `${String(i).padStart(2, '0')}${'d'.repeat(216)}`),
     'deep.md',
@@ -296,7 +296,7 @@ async function writeRepo(dir: string, files: Files): Promise<void> {
 }
 
 /** A file below a chain of folders whose full path may be near PATH_MAX: each step is relative. */
-async function writeDeep(dir: string, folders: string[], name: string, content: string): Promise<void> {
+function writeDeep(dir: string, folders: string[], name: string, content: string): void {
   const script = `${folders.map((f) => `mkdir -p '${f}' && cd '${f}'`).join(' && ')} && printf '%s' "$1" > '${name}'`;
   execFileSync('sh', ['-c', script, 'sh', content], { cwd: dir });
 }

@@ -58,7 +58,10 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return value === '' ? 'an empty string' : `the string ${JSON.stringify(truncate(value))}`;
-  return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  // Parsed YAML and JSON hold nothing else: no bigint, symbol or function.
+  return typeof value;
 }
 
 function truncate(value: string): string {

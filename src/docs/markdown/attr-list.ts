@@ -78,14 +78,14 @@ export function applyAttrLists(tree: Root): void {
   if (dropped.size === 0) return;
   visit(tree, (node) => {
     if ('children' in node && node.children.some((c) => dropped.has(c))) {
-      node.children = node.children.filter((c) => !dropped.has(c)) as typeof node.children;
+      node.children = node.children.filter((c) => !dropped.has(c));
     }
   });
 }
 
 /** `{…}` at the start of a text node right after an inline element. */
 function inlineAttributes(parent: Parent): void {
-  const children = parent.children as RootContent[];
+  const children = parent.children;
   const emptied = new Set<RootContent>();
   let target = children[0];
   for (let i = 1; i < children.length; i++) {
@@ -100,7 +100,7 @@ function inlineAttributes(parent: Parent): void {
     if (!emptied.has(node)) target = node;
   }
   // Emptied text leaves in one pass (a splice each was quadratic on `[a](b){.c}[a](b){.c}…`).
-  if (emptied.size > 0) parent.children = children.filter((c) => !emptied.has(c)) as typeof parent.children;
+  if (emptied.size > 0) parent.children = children.filter((c) => !emptied.has(c));
 }
 
 /**

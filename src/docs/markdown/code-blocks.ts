@@ -78,13 +78,13 @@ export function applyCodeBlocks(tree: Root, state: RenderState): void {
   for (const { node, index, parent } of found) {
     const replacement = node.type === 'code' ? renderCode(node, state) : [inlineHilite(node, state.highlights.get(node))!];
     let at = replaced.get(parent);
-    if (!at) replaced.set(parent, (at = new Map()));
-    at.set(index, replacement as RootContent[]);
+    if (!at) replaced.set(parent, (at = new Map<number, RootContent[]>()));
+    at.set(index, replacement);
   }
   for (const [parent, at] of replaced) {
     const children: RootContent[] = [];
-    (parent.children as RootContent[]).forEach((child, i) => children.push(...(at.get(i) ?? [child])));
-    parent.children = children as typeof parent.children;
+    parent.children.forEach((child, i) => children.push(...(at.get(i) ?? [child])));
+    parent.children = children;
   }
 }
 

@@ -26,7 +26,7 @@ export function buildContainers(tree: Root, state: RenderState): void {
   const marker = new RegExp(`^<!--fd:${state.nonce}:(open|close):(\\d+)-->$`);
   visit(tree, (node) => {
     if ('children' in node && node.children.some((c) => c.type === 'html' && marker.test(c.value.trim()))) {
-      node.children = rebuild(node.children as RootContent[], state, marker) as typeof node.children;
+      node.children = rebuild(node.children as RootContent[], state, marker);
     } else if ((node.type === 'code' || node.type === 'html') && node.value.includes(`<!--fd:${state.nonce}:`)) {
       node.value = node.value
         .split('\n')

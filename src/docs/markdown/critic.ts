@@ -140,7 +140,7 @@ const CLOSERS = BLOCKS.map(([, close]) => close.repeat(3));
 
 /** `{==` and `==}` alone in their paragraphs wrap the blocks between them (`<mark class="critic block">`). */
 function wrapBlocks(parent: Parent): void {
-  const children = parent.children as RootContent[];
+  const children = parent.children;
   const texts = children.map(onlyText);
   if (!texts.some((t) => t !== undefined && OPENERS.includes(t))) return;
   // Each kind's closers in page order, read with a cursor: searching from every opener was quadratic.
@@ -163,7 +163,7 @@ function wrapBlocks(parent: Parent): void {
     out.push(fdBlock(BLOCKS[k]![2], { className: ['critic', 'block'] }, inner));
     i = end;
   }
-  parent.children = out as typeof parent.children;
+  parent.children = out;
 }
 
 function onlyText(node: RootContent | undefined): string | undefined {

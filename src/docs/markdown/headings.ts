@@ -7,11 +7,11 @@
  * Ids set by authors anywhere in the Markdown are reserved first, as toc
  * does, so a generated id never repeats one of them.
  */
-import type { Data, Heading, Nodes, Root } from 'mdast';
+import type { Heading, Nodes, Root } from 'mdast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { setProperties } from './attr-list.ts';
-import { hastPropertiesOf } from './mdast-nodes.ts';
+import { existingDataOf, hastPropertiesOf } from './mdast-nodes.ts';
 import { slugify, uniqueId } from './slugify.ts';
 import type { RenderState } from './types.ts';
 
@@ -43,7 +43,7 @@ export function applyHeadings(tree: Root, state: RenderState): void {
 
 /** The heading's text as a reader sees it (what toc slugifies): no image alt text, no markup. */
 export function plainText(node: Nodes): string {
-  const hChildren = (node.data as Data | undefined)?.hChildren;
+  const hChildren = existingDataOf(node)?.hChildren;
   if (hChildren) return hChildren.map((c) => hastToString(c)).join('');
   if ('value' in node && node.type !== 'html') return node.value;
   if ('children' in node) return node.children.map((c) => plainText(c)).join('');

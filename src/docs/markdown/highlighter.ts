@@ -114,7 +114,7 @@ export async function loadLanguages(langs: Iterable<string>): Promise<void> {
   for (const id of new Set(langs)) {
     if (loaded.has(id) || failed.has(id)) continue;
     try {
-      await hl.loadLanguage(id as Parameters<typeof hl.loadLanguage>[0]);
+      await hl.loadLanguage(id);
     } catch {
       failed.add(id);
     }

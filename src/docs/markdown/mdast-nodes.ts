@@ -77,13 +77,18 @@ export function toProperties(attributes: Record<string, string>): Properties {
 }
 
 /**
- * A node's mdast `data`, created if absent. (remark-definition-list's nodes
- * declare unist's plainer `Data`, hence the cast.)
+ * A node's mdast `data`, if it has one. (remark-definition-list's nodes declare
+ * unist's plainer `Data`; the return type reads it as mdast's, which adds hast fields.)
  */
+export function existingDataOf(node: Nodes): Data | undefined {
+  return node.data;
+}
+
+/** A node's mdast `data`, created if absent (typed as in `existingDataOf`). */
 export function dataOf(node: Nodes): Data {
-  return (node.data ??= {}) as Data;
+  return (node.data ??= {});
 }
 
 export function hastPropertiesOf(node: Nodes): Properties | undefined {
-  return (node.data as Data | undefined)?.hProperties;
+  return existingDataOf(node)?.hProperties;
 }

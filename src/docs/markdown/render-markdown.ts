@@ -13,7 +13,6 @@
  * rest. Never throws: a page that breaks the pipeline, or takes longer than
  * its time budget (`time-budget.ts`), is shown as text.
  */
-import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { extractAbbreviations } from './abbreviations.ts';
 import { markBlocks } from './block-markers.ts';
@@ -57,7 +56,7 @@ export async function renderMarkdown(source: string, ctx: RenderContext): Promis
       return mdastPipeline.runSync(mdastPipeline.parse(file), file) as MdastRoot;
     });
     state.highlights = await highlightCode(tree, budget);
-    html = budget.run(() => htmlPipeline.stringify(htmlPipeline.runSync(tree, file) as HastRoot, file));
+    html = budget.run(() => htmlPipeline.stringify(htmlPipeline.runSync(tree, file), file));
   } catch (error) {
     html = `<pre class="render-failed">${escapeHtml(text)}</pre>`;
     state.diagnostics.push(error instanceof RenderTimeout ? timedOut(limitMs) : failed(error));

@@ -20,7 +20,7 @@ describe('replaceText', () => {
     const text = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', ' '), { maxLength: 12 }).map((p) => p.join(''));
     const node = fc.oneof(
       text.map((value): PhrasingContent => ({ type: 'text', value })),
-      text.map((value) => ({ type: 'emphasis', children: [{ type: 'text', value }] }) as PhrasingContent),
+      text.map((value): PhrasingContent => ({ type: 'emphasis', children: [{ type: 'text', value }] })),
     );
     fc.assert(
       fc.property(fc.array(node, { maxLength: 8 }), (children) => {

@@ -23,17 +23,17 @@ export function replaceText(tree: Root, list: [RegExp, Replace][]): void {
       const nodes = replaceIn(node.value, find, replace);
       if (!nodes) return;
       let at = edits.get(parent);
-      if (!at) edits.set(parent, (at = new Map()));
+      if (!at) edits.set(parent, (at = new Map<number, PhrasingContent[]>()));
       at.set(index, nodes);
     });
     for (const [parent, at] of edits) {
       const children: RootContent[] = [];
-      (parent.children as RootContent[]).forEach((child, i) => {
+      parent.children.forEach((child, i) => {
         const nodes = at.get(i);
         if (!nodes) children.push(child);
         else for (const n of nodes) children.push(n);
       });
-      parent.children = children as typeof parent.children;
+      parent.children = children;
     }
   }
 }

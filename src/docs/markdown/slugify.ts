@@ -67,7 +67,7 @@ export function uniqueId(id: string, used: Set<string>): string {
   const stem = m ? m[1]! : id;
   let n = m ? BigInt(m[2]!) + 1n : 1n;
   let jumps = resumeAt.get(used);
-  if (!jumps) resumeAt.set(used, (jumps = new Map()));
+  if (!jumps) resumeAt.set(used, (jumps = new Map<string, bigint>()));
   const walked: string[] = [];
   let candidate = `${stem}_${n}`;
   while (used.has(candidate)) {

@@ -11,11 +11,11 @@
  * what is left — never the original bytes. Whatever the parser made of odd
  * input, the output holds only listed names and checked values.
  */
-import { parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
+import { html, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import { isAllowedAnimation, isKeptAttribute, keptElementName, TEXT_ELEMENTS, UNWRAPPED_ELEMENTS } from './svg-allowlist.ts';
 import { isSafeValue, sanitizeDeclarations, sanitizeStylesheet } from './svg-css.ts';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+const SVG_NS = html.NS.SVG;
 
 /** Deeper nesting is dropped: no drawing needs it, and it keeps the walk's stack bounded. */
 const MAX_DEPTH = 256;

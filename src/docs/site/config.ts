@@ -133,7 +133,7 @@ function readFields(root: MapNode, configPath: string, dir: string, entityName: 
     const text = stringOf(v);
     const list = v.kind === 'seq' ? v.items.map(stringOf) : undefined;
     if (text !== undefined) return patternLines(text);
-    if (list && list.every((s) => s !== undefined)) return patternLines(list as string[]);
+    if (list && list.every((s) => s !== undefined)) return patternLines(list);
     wrongType(key, 'a multi-line string of .gitignore-style patterns', 'It is ignored.');
     return [];
   };

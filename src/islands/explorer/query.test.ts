@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCatalogIndex, encodeCatalogIndex, type ExplorerEntity } from './catalog-index.ts';
+import { decodeCatalogIndex, encodeCatalogIndex, type CatalogIndex, type ExplorerEntity } from './catalog-index.ts';
 import { defaultState, parseState, prepareCatalog, runQuery, serializeState, type ExplorerState } from './query.ts';
 
 const e = (name: string, kind: string, extra: Partial<ExplorerEntity> = {}): ExplorerEntity => ({
@@ -105,7 +105,8 @@ describe('catalog index encoding', () => {
   it('round-trips entities through the dictionary-encoded JSON, cutting long descriptions', () => {
     const long = 'word '.repeat(100);
     const input = [...catalog.entities, e('long', 'System', { description: long })];
-    const decoded = decodeCatalogIndex(JSON.parse(JSON.stringify(encodeCatalogIndex(input))));
+    // Through JSON text, as the worker reads it.
+    const decoded = decodeCatalogIndex(JSON.parse(JSON.stringify(encodeCatalogIndex(input))) as CatalogIndex);
     expect(decoded.slice(0, -1)).toEqual(catalog.entities);
     expect(decoded.at(-1)!.description!.length).toBeLessThanOrEqual(200);
   });

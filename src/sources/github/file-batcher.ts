@@ -223,7 +223,7 @@ export class GitHubFileBatcher {
         group.forEach((p, j) => {
           const object = repoData[`f${j}`] as GitObject | null;
           if (p.kind === 'blob') {
-            results.set(p, blobToRepoFile(object as never, this.options.maxFileBytes));
+            results.set(p, blobToRepoFile(object, this.options.maxFileBytes));
             return;
           }
           const tree: RepoTree = p.into ?? { files: {}, truncated: false };

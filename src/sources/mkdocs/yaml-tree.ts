@@ -6,7 +6,7 @@
  * YAML 1.1 like PyYAML (`yes`/`no` booleans, `<<` merge keys); a repeated key
  * keeps its first place and its last value, as a Python dict does.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 /** Where in a repo file something is (1-based line/column, 0 when unknown). */
 export interface Place {
@@ -89,7 +89,8 @@ export function parseYamlTree(text: string, path: string): YamlTree {
           for (const source of sources) if (source.kind === 'map') merged.push(...source.entries);
           continue;
         }
-        const key = isScalar(pair.key) ? keyString(pyYamlValue(pair.key.value, pair.key.source)) : pair.key === null ? null : String(pair.key);
+        // A collection or alias key reads as yaml writes it (`{"m":1}`, `*base`).
+        const key = isScalar(pair.key) ? keyString(pyYamlValue(pair.key.value, pair.key.source)) : isNode(pair.key) ? pair.key.toString() : null;
         const existing = index.get(key);
         if (existing !== undefined) entries[existing] = { ...entries[existing]!, value };
         else index.set(key, entries.push({ key, keyAt: placeOf((pair.key as Node | null)?.range?.[0]), value }) - 1);
@@ -121,7 +122,9 @@ function scalarValue(value: unknown): ScalarValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().replace(/T00:00:00\.000Z$/, '');
-  return String(value);
+  // What else YAML 1.1 gives: !!binary bytes (a Buffer, which String reads as UTF-8 text) and the `<<` merge symbol.
+  if (value instanceof Uint8Array || typeof value === 'symbol') return String(value);
+  return null;
 }
 
 /** A mapping key as Python's str() shows it (MkDocs uses keys as nav titles): `yes:` is 'True'. */

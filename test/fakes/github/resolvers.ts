@@ -8,7 +8,7 @@
  * RepositoryOwner) resolve through each object's `__typename`.
  */
 import { createHash } from 'node:crypto';
-import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
+import { GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { connection, gitHubError, resourceLimitsError, type PageArgs, type ResourceBudget } from './connection.ts';
 import { lastChangeOf, resolveExpression, rootTree } from './git-objects.ts';
 import type { FakeOrg, FakeRepo } from './org-model.ts';
@@ -33,12 +33,15 @@ export interface FakeContext extends ResourceBudget {
   nodeIndex?: Map<string, () => unknown>;
 }
 
-export const fakeFieldResolver: GraphQLFieldResolver<unknown, FakeContext> = (source, args, context, info) => {
+/** A field of the fake's model that is a function resolves like a resolver: of the query's arguments. */
+type FieldFunction = (args: Record<string, unknown>, context: FakeContext, info: GraphQLResolveInfo) => unknown;
+
+export const fakeFieldResolver: GraphQLFieldResolver<unknown, FakeContext, Record<string, unknown>> = (source, args, context, info) => {
   if (source === null || typeof source !== 'object' || !(info.fieldName in source)) {
     throw new GraphQLError(`${info.parentType.name}.${info.fieldName} is not implemented in the fake GitHub (test/fakes/github/resolvers.ts).`);
   }
   const value = (source as Record<string, unknown>)[info.fieldName];
-  return typeof value === 'function' ? value(args, context, info) : value;
+  return typeof value === 'function' ? (value as FieldFunction)(args, context, info) : value;
 };
 
 const LANGUAGE_COLORS: Record<string, string> = {
