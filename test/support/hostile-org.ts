@@ -22,6 +22,8 @@ export const TOKEN_MARKER = 'ghp_HOSTILEtokenMARKER0123456789abcdef';
 export const OUTSIDE_MARKER = 'HOSTILE_OUTSIDE_REPO_SECRET';
 /** Text in `.git/` files other than config. */
 export const GIT_MARKER = 'HOSTILE_GIT_INTERNALS';
+/** Pages of the nav-bloat site: over the docs nav's full-nav limit (NAV_FULL_MAX, 100), so its nav is collapsed. */
+export const NAV_BLOAT_PAGES = 150;
 
 export interface HostileOrg {
   /** The folder of repos (`--source local:<root>`). */
@@ -38,7 +40,7 @@ type Files = Record<string, string | Buffer>;
 /** Writes the hostile org under `dir` (which must exist and be empty). */
 export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   const root = join(dir, 'org');
-  const limits = { maxFileBytes: 1_048_576, maxDocsFiles: 400, maxRepoOutputBytes: 8 * 1_048_576, maxPageRenderMs: 10_000 };
+  const limits = { maxFileBytes: 1_048_576, maxDocsFiles: 200, maxRepoOutputBytes: 4 * 1_048_576, maxPageRenderMs: 10_000 };
   await writeFile(join(dir, 'outside-secret.txt'), `${OUTSIDE_MARKER}\n`);
   const repos: Record<string, string> = {};
   const add = async (name: string, attack: string, files: Files, git?: GitSetup) => {
@@ -215,14 +217,14 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
   for (let i = 0; i < limits.maxDocsFiles + 100; i++) many[`docs/a${String(i).padStart(4, '0')}.md`] = `# Page ${i}\n`;
   await add('silent-loss', `a docs tree of ${limits.maxDocsFiles + 101} files, over limits.maxDocsFiles (${limits.maxDocsFiles}); index.md sorts last`, {
     'catalog-info.yaml': entities(component('silent-loss', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
-    'mkdocs.yml': 'site_name: Silent loss\nnav:\n  - Home: index.md\n  - Last: a0450.md\n',
+    'mkdocs.yml': 'site_name: Silent loss\nnav:\n  - Home: index.md\n  - Last: a0250.md\n',
     ...many,
     'docs/index.md': '# Home of silent-loss\n',
   });
 
   const navPages: Files = {};
-  for (let i = 0; i < 300; i++) navPages[`docs/section-${Math.floor(i / 30)}/page-${i}.md`] = `# Nav page ${i}\n\nShort.\n`;
-  await add('nav-bloat', 'a 300-page site whose nav would repeat on every page', {
+  for (let i = 0; i < NAV_BLOAT_PAGES; i++) navPages[`docs/section-${Math.floor(i / 30)}/page-${i}.md`] = `# Nav page ${i}\n\nShort.\n`;
+  await add('nav-bloat', `a ${NAV_BLOAT_PAGES}-page site whose nav would repeat on every page`, {
     'catalog-info.yaml': entities(component('nav-bloat', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Nav bloat\n',
     'docs/index.md': '# Nav bloat\n',
@@ -231,8 +233,8 @@ export async function writeHostileOrg(dir: string): Promise<HostileOrg> {
 
   const bulky: Files = {};
   const paragraph = `${'Bulk text that fills the output budget. '.repeat(20)}\n\n`;
-  for (let i = 0; i < 30; i++) bulky[`docs/bulk-${i}.md`] = `# Bulk ${i}\n\n${paragraph.repeat(800)}`;
-  await add('output-bloat', 'docs adding ~20 MB of HTML plus two 60 MB files, over limits.maxRepoOutputBytes and maxFileBytes', {
+  for (let i = 0; i < 30; i++) bulky[`docs/bulk-${i}.md`] = `# Bulk ${i}\n\n${paragraph.repeat(300)}`;
+  await add('output-bloat', 'docs adding ~7 MB of HTML plus two 60 MB files, over limits.maxRepoOutputBytes and maxFileBytes', {
     'catalog-info.yaml': entities(component('output-bloat', 'payments-team', { annotations: { [ANNOTATION_TECHDOCS_REF]: 'dir:.' } })),
     'mkdocs.yml': 'site_name: Output bloat\n',
     'docs/index.md': '# Output bloat\n\n![big](big-1.png) [big](big-2.pdf)\n',

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// npm test's static checks, run side by side: ESLint (with type information), Prettier's check and
+// astro check (which type-checks the .ts and .astro files). Each is mostly one thread, so on two
+// cores running them together takes the time of the slowest instead of the sum. Each tool's output
+// is printed whole when it ends, so the three never interleave; the exit code is non-zero if any failed.
+import { spawn } from 'node:child_process';
+
+const CHECKS: [name: string, command: string][] = [
+  ['lint', 'npm run --silent lint'],
+  ['typecheck', 'npm run --silent typecheck'],
+];
+
+function run([name, command]: [string, string]): Promise<{ name: string; code: number; output: string; seconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ name, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }));
+  });
+}
+
+const results = await Promise.all(
+  CHECKS.map(async (check) => {
+    const result = await run(check);
+    process.stdout.write(`${result.output}${result.code === 0 ? '✓' : '✗'} ${result.name} (${result.seconds.toFixed(1)} s)\n`);
+    return result;
+  }),
+);
+const failed = results.filter((r) => r.code !== 0);
+if (failed.length > 0) {
+  process.stderr.write(`\nStatic checks failed: ${failed.map((f) => f.name).join(', ')}.\n`);
+  process.exit(1);
+}
