@@ -37,7 +37,18 @@ export default defineConfig({
       { extends: true, test: { name: 'unit-isolated', include: mocksModules, exclude: integration } },
       { extends: true, test: { name: 'integration', include: integration } },
       // Chromium and the builds slow most under load; a test file may first wait for two demo builds.
-      { extends: true, test: { name: 'e2e', include: e2e, globalSetup: ['test/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 600_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: e2e,
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          // A poll waits on Chromium and the explorer's worker: the 1 s default failed under load.
+          expect: { poll: { timeout: 30_000 } },
+        },
+      },
     ],
   },
 });
