@@ -81,13 +81,19 @@ describe('logText', () => {
 });
 
 describe('logTextKeepingNewlines', () => {
+  it('escapes a line separator between \\r and \\n as text, keeping both breaks', () => {
+    expect(logTextKeepingNewlines('\r\u2028\n')).toBe('\r\\u2028\n');
+  });
+
   it('keeps \\n and \\r, escapes everything else, and guards every line (property)', () => {
     fc.assert(
       fc.property(anyString, (s) => {
         const out = logTextKeepingNewlines(s);
         return (
           !FORBIDDEN.test(out.replace(/[\n\r]/g, '')) &&
-          linesOf(out).length === linesOf(s.replace(/[\u2028\u2029]/g, '')).length &&
+          // U+2028/2029 are escaped into visible text, so they count as text, not as a break:
+          // '\r\u2028\n' stays three lines, where dropping the separator would make it one CRLF.
+          linesOf(out).length === linesOf(s.replace(/[\u2028\u2029]/g, 'x')).length &&
           linesOf(out).every((l) => !startsCommand(l))
         );
       }),
