@@ -21,6 +21,14 @@ function run([name, command]: [string, string]): Promise<{ name: string; code: n
   });
 }
 
+// ESLint resolves `astro:content` through the types Astro generates into .astro/: on a fresh clone
+// they exist only after a sync, which astro check would otherwise run at the same time as ESLint.
+const synced = await run(['astro sync', 'npm run --silent sync']);
+if (synced.code !== 0) {
+  process.stderr.write(`${synced.output}\nastro sync failed.\n`);
+  process.exit(1);
+}
+
 const results = await Promise.all(
   CHECKS.map(async (check) => {
     const result = await run(check);
