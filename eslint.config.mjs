@@ -15,7 +15,7 @@ export default defineConfig(
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
     },
   },
   {
@@ -40,7 +40,7 @@ export default defineConfig(
   ...astro.configs.recommended,
   {
     // .astro and plain .mjs files are not part of the TypeScript program the type-aware rules need.
-    files: ['**/*.astro', '**/*.mjs'],
+    files: ['**/*.astro', '**/*.astro/*.ts', '**/*.astro/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
