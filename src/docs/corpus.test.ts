@@ -2,7 +2,8 @@
  * The docs stage end to end over the TechDocs corpus (ten real doc sets, see
  * fixtures/techdocs-corpus/SOURCES.md): each set becomes a repo with one
  * entity pointing at its mkdocs.yml, and the built docs must have MkDocs'
- * page count and nav, no TechDocs syntax left as text, and report as broken
+ * page count and nav, every page rendered (none fell back to its source), no TechDocs
+ * syntax left as text, and report as broken
  * only links MkDocs also reported (or that point at files the corpus left out).
  */
 import { posix } from 'node:path';
@@ -76,6 +77,10 @@ describe.each(corpusSets())('TechDocs corpus set %s', (set) => {
       expect(ours!.pageCount).toBe(site.page_count);
       expect(asExpectedNav(ours!.nav, `docs/${ours!.id}/`)).toEqual(withoutSrc(site.nav));
     });
+  });
+
+  it('renders every page: none falls back to its source', () => {
+    expect(built.build.diagnostics.filter((d) => d.rule === 'docs-render-failed').map((d) => d.path)).toEqual([]);
   });
 
   it('leaves no TechDocs syntax as text in any page', () => {
