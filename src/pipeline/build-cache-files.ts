@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { projectRoot } from './project-root.ts';
+import { cacheDir, defaultOutDir } from './project-root.ts';
 import { PUBLICATION_RECORD_FILE } from './publication-record.ts';
 
 export interface BuildCacheFiles {
@@ -17,22 +17,30 @@ export interface BuildCacheFiles {
 }
 
 export function buildCacheFiles(outDir: string): BuildCacheFiles {
-  const isDefaultOut = resolve(outDir) === join(projectRoot, 'dist');
+  const isDefaultOut = resolve(outDir) === defaultOutDir;
   if (isDefaultOut) {
     // The Pages workflow caches this file between nightly builds (.github/workflows/pages.yml).
     return {
       isDefaultOut,
-      dataFile: join(projectRoot, '.cache', 'portal-data.json'),
-      docsDataFile: join(projectRoot, '.cache', 'docs-data.json'),
-      publicationRecord: join(projectRoot, '.cache', PUBLICATION_RECORD_FILE),
+      dataFile: join(cacheDir, 'portal-data.json'),
+      docsDataFile: join(cacheDir, 'docs-data.json'),
+      publicationRecord: join(cacheDir, PUBLICATION_RECORD_FILE),
     };
   }
   const key = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 10);
   return {
     isDefaultOut,
-    dataFile: join(projectRoot, '.cache', `portal-data-${key}.json`),
-    docsDataFile: join(projectRoot, '.cache', `docs-data-${key}.json`),
-    publicationRecord: join(projectRoot, '.cache', `published-origins-${key}.json`),
-    astroCache: join(projectRoot, '.cache', `astro-${key}`),
+    dataFile: join(cacheDir, `portal-data-${key}.json`),
+    docsDataFile: join(cacheDir, `docs-data-${key}.json`),
+    publicationRecord: join(cacheDir, `published-origins-${key}.json`),
+    astroCache: join(cacheDir, `astro-${key}`),
   };
+}
+
+/**
+ * Where a build into `outDir` reads the last publication record: its `.cache/` copy first, else the
+ * copy the last build put into the site (a fresh runner restores only the site, not `.cache/`).
+ */
+export function publicationRecordFiles(outDir: string): string[] {
+  return [buildCacheFiles(outDir).publicationRecord, join(resolve(outDir), PUBLICATION_RECORD_FILE)];
 }

@@ -20,7 +20,7 @@
  * Catalog and docs errors do not fail the build: they are printed and published on the
  * diagnostics page, and the rest of the org is built. What throws fails the build.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { PortalConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { logText } from '../diagnostics/log-text.ts';
@@ -28,12 +28,12 @@ import { copyDocsAssets } from '../docs/copy-assets.ts';
 import { buildPortalData } from '../portal-data/build-portal-data.ts';
 import type { PhaseLog } from '../progress/phase-log.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
-import { buildCacheFiles } from './build-cache-files.ts';
+import { buildCacheFiles, publicationRecordFiles } from './build-cache-files.ts';
 import { indexSearch as pagefindIndex } from './index-search.ts';
 import { leaveOutPage, type RenderedData } from './leave-out-page.ts';
 import { loadCatalog } from './load-catalog.ts';
-import { projectRoot } from './project-root.ts';
-import { nextPublicationRecord, PUBLICATION_RECORD_FILE, readPublicationRecord, writePublicationRecord } from './publication-record.ts';
+import { buildInfoFile, defaultOutDir, docsRenderCacheDir, projectRoot } from './project-root.ts';
+import { nextPublicationRecord, readPublicationRecord, writePublicationRecord } from './publication-record.ts';
 import { describeDocs, renderDocs } from './render-docs.ts';
 import { renderSite, type RenderOptions } from './render-site.ts';
 import { warnUnpublicRepos } from './warn-unpublic-repos.ts';
@@ -64,10 +64,10 @@ export interface BuildResult {
 
 export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const { config, log, formatProblems } = options;
-  const outDir = resolve(options.outDir ?? join(projectRoot, 'dist'));
+  const outDir = resolve(options.outDir ?? defaultOutDir);
   const files = buildCacheFiles(outDir);
   // Read before Astro empties outDir: the copy the last build put into the site is the fallback.
-  const recordFiles = [files.publicationRecord, join(outDir, PUBLICATION_RECORD_FILE)];
+  const recordFiles = publicationRecordFiles(outDir);
   const previous = await readPublicationRecord(recordFiles);
   for (const problem of previous.problems) log.info(`⚠ A publication record was not used: ${logText(problem)}`);
   const { snapshot, catalog, graph, ownership, diagnostics } = await loadCatalog(config, log, { publishedFrom: previous.origins });
@@ -82,7 +82,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const docs = await log.phase(
     'Rendering docs (TechDocs)',
     async () => {
-      const rendered = await renderDocs({ graph, snapshot, config, org, cacheDir: join(projectRoot, '.cache', 'docs') });
+      const rendered = await renderDocs({ graph, snapshot, config, org, cacheDir: docsRenderCacheDir });
       await writeJsonFile(files.docsDataFile, rendered.data);
       return rendered;
     },
@@ -150,7 +150,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   // Where each published ref came from: the next build keeps a ref declared again elsewhere with its repo.
   await writePublicationRecord(recordFiles, nextPublicationRecord(previous.origins, graph.entities, ownership.unsettled));
   // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
-  if (files.isDefaultOut) await writeJsonFile(join(projectRoot, '.cache', 'build-info.json'), { base: config.base });
+  if (files.isDefaultOut) await writeJsonFile(buildInfoFile, { base: config.base });
   return {
     outDir,
     pages: site.pages,

@@ -9,10 +9,10 @@ import { crawlProgress } from '../progress/crawl-progress.ts';
 import type { PhaseLog } from '../progress/phase-log.ts';
 import { loadSource } from '../sources/load-source.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
-import { projectRoot } from './project-root.ts';
+import { cacheDir, projectRoot } from './project-root.ts';
 import { writeJsonFile } from './write-json-file.ts';
 
-export const snapshotFile = join(projectRoot, '.cache', 'snapshot.json');
+export const snapshotFile = join(cacheDir, 'snapshot.json');
 
 export async function crawlSnapshot(config: PortalConfig, log: PhaseLog): Promise<{ snapshot: Snapshot; file: string }> {
   const snapshot = await log.phase(

@@ -11,7 +11,6 @@
  * its publication record (only read, never written). Named files are one part of the org, so
  * references to other repos' entities are not checked.
  */
-import { join } from 'node:path';
 import type { CatalogResult } from '../catalog/read-catalog.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -20,8 +19,9 @@ import type { CatalogGraph } from '../graph/resolve-graph.ts';
 import type { PhaseLog } from '../progress/phase-log.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { loadCatalog, type LoadOptions } from './load-catalog.ts';
-import { projectRoot } from './project-root.ts';
-import { PUBLICATION_RECORD_FILE, readPublicationRecord } from './publication-record.ts';
+import { publicationRecordFiles } from './build-cache-files.ts';
+import { defaultOutDir, docsRenderCacheDir } from './project-root.ts';
+import { readPublicationRecord } from './publication-record.ts';
 import { snapshotOfFiles } from './snapshot-of-files.ts';
 
 export interface ValidateOptions {
@@ -53,7 +53,7 @@ export async function validatePortal({ config, log, files }: ValidateOptions): P
         snapshot,
         org: config.org ?? snapshot.org,
         base: config.base,
-        cacheDir: join(projectRoot, '.cache', 'docs'),
+        cacheDir: docsRenderCacheDir,
         limits: config.limits,
       }),
     (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`,
@@ -62,6 +62,7 @@ export async function validatePortal({ config, log, files }: ValidateOptions): P
 }
 
 async function wholeOrg(): Promise<LoadOptions> {
-  const record = await readPublicationRecord([join(projectRoot, '.cache', PUBLICATION_RECORD_FILE), join(projectRoot, 'dist', PUBLICATION_RECORD_FILE)]);
+  // The default build's record: the refs as the last nightly build published them.
+  const record = await readPublicationRecord(publicationRecordFiles(defaultOutDir));
   return { publishedFrom: record.origins };
 }

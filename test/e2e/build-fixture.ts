@@ -10,12 +10,12 @@ import { createReadStream } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve, sep } from 'node:path';
 import { buildCacheFiles } from '../../src/pipeline/build-cache-files.ts';
+import { buildInfoFile, projectRoot } from '../../src/pipeline/project-root.ts';
 import type { PortalData } from '../../src/portal-data/schema.ts';
 
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { projectRoot };
 
 /** Base paths the tests build for: a user/org Pages site and a project site. */
 export type FixtureBase = '/' | '/fernway-portal/';
@@ -35,14 +35,13 @@ export interface BuiltSite {
  * not change what the developer's next preview serves.
  */
 export async function buildDemoSite(base: FixtureBase, outDir: string): Promise<BuiltSite> {
-  const buildInfo = join(projectRoot, '.cache', 'build-info.json');
-  const previousInfo = await readFile(buildInfo, 'utf8').catch(() => undefined);
+  const previousInfo = await readFile(buildInfoFile, 'utf8').catch(() => undefined);
   const absoluteOut = resolve(outDir);
   try {
     await run(process.execPath, ['scripts/build.ts', '--base', base, '--out', absoluteOut, '-q']);
   } finally {
-    if (previousInfo === undefined) await rm(buildInfo, { force: true });
-    else await writeFile(buildInfo, previousInfo);
+    if (previousInfo === undefined) await rm(buildInfoFile, { force: true });
+    else await writeFile(buildInfoFile, previousInfo);
   }
   // build-command.ts names the data file of a non-default --out after a hash of the folder.
   const { dataFile } = buildCacheFiles(absoluteOut);

@@ -15,11 +15,11 @@ import { extname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCacheFiles } from '../../src/pipeline/build-cache-files.ts';
+import { projectRoot } from '../../src/pipeline/project-root.ts';
 import { publishedExtensions } from '../../src/docs/publish/file-types.ts';
 import type { PortalData } from '../../src/portal-data/schema.ts';
 import { GIT_MARKER, NAV_BLOAT_PAGES, OUTSIDE_MARKER, TOKEN_MARKER, writeHostileOrg, type HostileOrg } from '../support/hostile-org.ts';
 
-const projectRoot = join(import.meta.dirname, '../..');
 const BUILD_TIMEOUT = 15 * 60_000;
 
 interface Run {
