@@ -85,3 +85,8 @@ export function entityPagePath(ref: string): string {
   const { kind, namespace, name } = splitCanonicalRef(ref);
   return `catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(kind)}/${encodeURIComponent(name)}/`;
 }
+
+/** Base-relative path of an API's definition page, below its entity page: `catalog/<namespace>/api/<name>/definition/`. */
+export function apiDefinitionPath(entityPath: string): string {
+  return `${entityPath}definition/`;
+}

@@ -12,6 +12,7 @@
  */
 import type { ParsedApi } from '../api-docs/index.ts';
 import { ANNOTATION_TECHDOCS_REF } from '../catalog-model/annotations.ts';
+import { apiDefinitionPath } from '../catalog-model/refs.ts';
 import type { EntityDocs } from '../entity-record/schema.ts';
 
 export interface DocsFacts {
@@ -29,7 +30,6 @@ export function docsOf(entity: DocsFacts): EntityDocs | undefined {
     // The docs stage builds a TechDocs site for an entity with techdocs-ref, and otherwise only its README.
     return { path: entity.renderedDocsPath, from: entity.annotations[ANNOTATION_TECHDOCS_REF] !== undefined ? 'techdocs' : 'readme' };
   }
-  // The route of src/pages/catalog/[namespace]/api/[name]/definition.astro.
-  if (entity.parsedDefinition?.ok) return { path: `${entity.path}definition/`, from: 'api-definition' };
+  if (entity.parsedDefinition?.ok) return { path: apiDefinitionPath(entity.path), from: 'api-definition' };
   return undefined;
 }

@@ -4,6 +4,8 @@
  * and every page URL ends with a slash (`trailingSlash: 'always'`).
  */
 
+import { apiDefinitionPath } from '../catalog-model/refs.ts';
+
 const rawBase = import.meta.env.BASE_URL || '/';
 
 /** The site's base path, always with a leading and a trailing slash. */
@@ -31,7 +33,7 @@ export const urls = {
   /** Page of an entity, from its base-relative `path` field. */
   entity: (entity: { path: string }): string => href(entity.path),
   /** Definition page of an API entity (`…/api/<name>/definition/`), optionally at an operation's or type's anchor. */
-  apiDefinition: (entity: { path: string }, fragment?: string): string => href(`${entity.path}definition/${fragment ? `#${fragment}` : ''}`),
+  apiDefinition: (entity: { path: string }, fragment?: string): string => href(`${apiDefinitionPath(entity.path)}${fragment ? `#${fragment}` : ''}`),
   /** The catalog explorer filtered to one kind (the filter lives in the URL, so it can be shared). */
   catalogKind: (kind: string): string => href(`catalog/?kind=${encodeURIComponent(kind)}`),
   /** A page of the catalog's full list, for readers without JavaScript. */
