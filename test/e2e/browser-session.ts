@@ -1,7 +1,8 @@
 /**
  * One test file's browser session against the demo site: the served build
  * for a base path, Chromium, one light desktop context whose pages close
- * after each test, and `open(path)` that fails the test on a non-200 answer.
+ * after each test, and `open(path)` that fails the test on a non-200 answer
+ * and, in the default (scripted) context, returns once the page's islands are hydrated.
  * Call at module level; the returned object fills in during `beforeAll`.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -44,6 +45,10 @@ export function useBrowserSession(base: FixtureBase): BrowserSession {
       const page = await on.newPage();
       const response = await page.goto(state.fixture.server.url(path));
       expect(response?.status(), `status of ${path}`).toBe(200);
+      // The load event can come before an island's code: a test that types into the explorer
+      // then types into server-rendered HTML no handler hears (seen under load). Astro removes
+      // an island's `ssr` attribute once it is hydrated.
+      if (on === state.context) await expect.poll(() => page.locator('astro-island[ssr]').count(), { timeout: 60_000 }).toBe(0);
       return page;
     },
   };
