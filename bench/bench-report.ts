@@ -1,9 +1,11 @@
 /**
  * The bench result as a table a person reads: one row per crawl with its
  * request target (✓/✗) when the org has the 1,000 repos the targets are for,
- * the requests by operation, the catalog phases, and the build.
+ * the requests by operation, the catalog phases, the Markdown stress pages
+ * and the build.
  */
 import { formatMs } from '../src/progress/phase-log.ts';
+import type { MarkdownStressResult } from './markdown-stress.ts';
 import { uiBudgets } from './ui-budgets.ts';
 import { TARGET_REPOS, type BenchResult, type CrawlMeasurement } from './run-bench.ts';
 
@@ -81,6 +83,10 @@ export function formatBenchReport(result: BenchResult): string {
   lines.push(
     `Docs (TechDocs, no Astro): ${docs.pages} pages in ${docs.sites} sites; cold ${formatMs(docs.cold.ms)} = ${Math.round(docs.cold.pagesPerSecond)} pages/s; cached ${formatMs(docs.cached.ms)} = ${Math.round(docs.cached.pagesPerSecond)} pages/s (${docs.cached.fromCache} from cache); diagnostics: ${docsProblems || 'none'}`,
   );
+  if (result.markdown) {
+    lines.push('');
+    lines.push(formatMarkdownStress(result.markdown));
+  }
   if (result.build) {
     const b = result.build;
     lines.push(
@@ -119,7 +125,21 @@ export function formatBenchReport(result: BenchResult): string {
   lines.push('');
   lines.push(`Results: ${result.resultsFile}`);
   if (!result.ok)
-    lines.push('✗ A target or budget was missed, a request was invalid, a crawl gave a wrong snapshot, or the build failed (see the marks above).');
+    lines.push(
+      '✗ A target or budget was missed, a request was invalid, a crawl gave a wrong snapshot, a Markdown stress page rendered wrong, or the build failed (see the marks above).',
+    );
+  return lines.join('\n');
+}
+
+/** One row per pathological page: its N, the render (or pass) time against the budget of a case, how it grew from N/4; then what was wrong. */
+export function formatMarkdownStress(stress: MarkdownStressResult): string {
+  const lines = [
+    table(
+      ['Markdown stress (pathological pages)', 'N', 'time', 'budget', '×, N/4 → N', ''],
+      stress.cases.map((c) => [c.name, c.n.toLocaleString('en'), formatMs(c.ms), `≤ ${formatMs(stress.budgetMs)}`, c.growth.toFixed(1), c.ok ? '✓' : '✗']),
+    ),
+  ];
+  for (const c of stress.cases) for (const problem of c.problems) lines.push(`✗ ${c.name} (N = ${c.n.toLocaleString('en')}): ${problem}`);
   return lines.join('\n');
 }
 

@@ -7,7 +7,8 @@
  * changed; nightly with 5 % of repos changed), each with its requests, points,
  * retries, wall time, repos read, the largest single request and the requests
  * by operation; then validate + resolve on the cold snapshot, and optionally a
- * full `npm run build` of the same org through the local source.
+ * full `npm run build` of the same org through the local source, and the
+ * pathological Markdown pages of `markdown-stress.ts` at full size.
  *
  * The generated org is kept in `.cache/bench/org-<N>-<seed>/` and reused while
  * its sidecar still matches the one generated (a stamp file records its hash).
@@ -28,6 +29,7 @@ import { ORG_SIDECAR_FILE } from '../test/fakes/github/org-model.ts';
 import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../test/fakes/github/server.ts';
 import { readOptions } from '../src/sources/load-source.ts';
 import type { Snapshot } from '../src/sources/snapshot.ts';
+import { runMarkdownStress, type MarkdownStressResult } from './markdown-stress.ts';
 import { touchRepos } from './mutate-org.ts';
 import { measureExplorer, measurePageBudgets, uiBudgets, type ExplorerTiming, type PageBudgetResult } from './ui-budgets.ts';
 import { generateSyntheticOrg, type SyntheticOrgSummary } from './synthetic-org.ts';
@@ -45,6 +47,8 @@ export interface BenchOptions {
   seed: number;
   /** Also run `npm run build` on the org (through the local source). */
   build: boolean;
+  /** Also render the pathological Markdown pages of `markdown-stress.ts` at full size (some 20 s); `npm run bench` does. */
+  markdownStress?: boolean;
   /** Where `.cache/bench/` lives; default the project root. */
   root?: string;
   /** One line per step, as it happens. */
@@ -98,10 +102,12 @@ export interface BenchResult {
     cached: { ms: number; pagesPerSecond: number; fromCache: number };
     diagnostics: Record<string, number>;
   };
+  /** With markdownStress: each pathological page, its render time and what was wrong with it. */
+  markdown?: MarkdownStressResult;
   build?: { ms: number; exitCode: number; pages: number; files: number; distBytes: number; outDir: string; output: string };
   /** With --build: entity page and JavaScript sizes, and the catalog explorer's time to a first filtered result. */
   ui?: { pages: PageBudgetResult; explorer: ExplorerTiming; met: { entityHtml: boolean; entityJs: boolean; explorer: boolean } };
-  /** False when N = 1,000 and a target was missed, or a request was invalid, a problem found or the build failed. */
+  /** False when N = 1,000 and a target was missed, or a request was invalid, a problem found, a Markdown stress case failed or the build failed. */
   ok: boolean;
   resultsFile: string;
 }
@@ -166,11 +172,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   progress(
     `Docs: ${docs.pages} pages in ${docs.sites} sites; cold ${Math.round(docs.cold.pagesPerSecond)} pages/s, cached ${Math.round(docs.cached.pagesPerSecond)} pages/s`,
   );
+  const markdown = options.markdownStress ? await runMarkdownStress({ onProgress: progress }) : undefined;
   const build = options.build ? await measureBuild(root, org.dir, join(benchDir, `dist-${options.repos}`), progress) : undefined;
   const ui = build && build.exitCode === 0 ? await measureUi(build.outDir, progress) : undefined;
 
   const uiMet = !ui || (ui.met.entityHtml && ui.met.entityJs && (ui.explorer.entities < 10_000 || ui.met.explorer));
-  const ok = crawls.every((c) => c.metTarget !== false && c.invalidRequests.length === 0) && problems.length === 0 && (build?.exitCode ?? 0) === 0 && uiMet;
+  const ok =
+    crawls.every((c) => c.metTarget !== false && c.invalidRequests.length === 0) &&
+    problems.length === 0 &&
+    (markdown?.ok ?? true) &&
+    (build?.exitCode ?? 0) === 0 &&
+    uiMet;
   const resultsFile = join(benchDir, `results-${options.repos}.json`);
   const result: BenchResult = {
     repos: options.repos,
@@ -181,6 +193,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     problems,
     catalog,
     docs,
+    ...(markdown ? { markdown } : {}),
     ...(build ? { build } : {}),
     ...(ui ? { ui } : {}),
     ok,

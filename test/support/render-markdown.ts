@@ -13,12 +13,9 @@ export interface TestOptions {
   missing?: string[];
   slugify?: 'default' | 'unicode';
   resolve?: RenderContext['resolve'];
-  /** For pages built to be big: a budget no busy machine reaches, so the test checks the output, not the time. */
+  /** The page's render budget (default DEFAULT_MAX_RENDER_MS); the Markdown stress bench sets it. */
   maxRenderMs?: number;
 }
-
-/** `maxRenderMs` for tests of big pages (ten minutes). */
-export const UNHURRIED = 600_000;
 
 export function testContext(options: TestOptions = {}): RenderContext {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html, select, UNHURRIED } from '../../../test/support/render-markdown.ts';
+import { html, select } from '../../../test/support/render-markdown.ts';
 
 describe('2-space nested lists (mdx_truly_sane_lists)', () => {
   it('nests under bullet items', async () => {
@@ -22,9 +22,10 @@ describe('2-space nested lists (mdx_truly_sane_lists)', () => {
     expect(out).toContain('  - not a list');
   });
 
-  it('reads 20,000 items indented 2 spaces (each looked back to the top for a parent)', async () => {
-    const out = await html('  - x\n'.repeat(20_000), { maxRenderMs: UNHURRIED });
+  // At 20,000 items, timed: bench/markdown-stress.ts.
+  it('reads a run of items indented 2 spaces, with no parent, as one list', async () => {
+    const out = await html('  - x\n'.repeat(200));
     expect(select(out, 'ul')).toHaveLength(1);
-    expect(select(out, 'li')).toHaveLength(20_000);
-  }, 120_000);
+    expect(select(out, 'li')).toHaveLength(200);
+  });
 });
