@@ -39,6 +39,10 @@ export const urls = {
   /** A page of the catalog's full list, for readers without JavaScript. */
   catalogPage: (page: number): string => (page <= 1 ? href('catalog/') : href(`catalog/page/${page}/`)),
   catalogJson: href('catalog.json'),
+  /** The search page; `query` is a serialized search state (`?q=…&kind=API`, or empty). */
+  search: (query = ''): string => href(`search/${query}`),
+  /** Pagefind's browser API, written by the indexing step after Astro builds (src/pipeline/index-search.ts). */
+  pagefindJs: href('pagefind/pagefind.js'),
 };
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
