@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // node scripts/screenshots.ts: builds the demo org into a temporary folder, serves it and
 // writes screenshots of the main pages to docs/screenshots/ (light theme, 1280 px wide,
-// full page up to 2400 px high). Uses the e2e test helpers in test/e2e/.
+// full page up to 2400 px high), and of the search dialog with results. Uses the e2e test helpers
+// in test/e2e/.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,17 @@ try {
       await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: WIDTH, height } });
       process.stdout.write(`${file.replace(`${projectRoot}/`, '')} (${WIDTH}×${height})\n`);
     }
+    // The search dialog, opened with `/` on the home page, with the results for a query.
+    await page.goto(server.url(''));
+    await page.keyboard.press('/');
+    await page.locator('dialog.search-dialog input[type="search"]').fill('booking');
+    await page.waitForFunction(() => {
+      const list = document.querySelector<HTMLElement>('dialog.search-dialog ul.search-results');
+      return list?.dataset.query === 'booking' && list.dataset.state === 'done';
+    });
+    const file = join(outDir, 'search-dialog.png');
+    await page.screenshot({ path: file });
+    process.stdout.write(`${file.replace(`${projectRoot}/`, '')} (${WIDTH}×800)\n`);
   } finally {
     await browser.close();
     await server.close();

@@ -105,7 +105,7 @@ describe('catalog', () => {
       return on.locator('table.catalog-table tbody th[scope="row"] a').allTextContents();
     };
 
-    await page.getByRole('searchbox').fill('booking');
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('booking');
     await expect.poll(() => status.textContent()).toMatch(/match/);
     const expected = session.fixture.data.entities.filter((e) =>
       JSON.stringify([e.name, e.title, e.description, e.tags, e.type, e.kind]).toLowerCase().includes('booking'),
@@ -129,7 +129,7 @@ describe('catalog', () => {
     const shared = await session.context.newPage();
     await shared.goto(page.url());
     await expect.poll(() => names(shared), { timeout: 30_000 }).toEqual(shown);
-    expect(await shared.getByRole('searchbox').inputValue()).toBe('booking');
+    expect(await shared.getByRole('searchbox', { name: 'Filter' }).inputValue()).toBe('booking');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?sort=name&dir=desc');
