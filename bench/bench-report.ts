@@ -1,11 +1,13 @@
 /**
  * The bench result as a table a person reads: one row per crawl with its
  * request target (✓/✗) when the org has the 1,000 repos the targets are for,
- * the requests by operation, the catalog phases, the Markdown stress pages
- * and the build.
+ * the requests by operation, the catalog phases, the Markdown stress pages,
+ * the build, and search quality and speed (search-report.ts).
  */
 import { formatMs } from '../src/progress/phase-log.ts';
 import type { MarkdownStressResult } from './markdown-stress.ts';
+import type { SearchBenchRun } from './search-bench.ts';
+import { formatSearchSection } from './search-report.ts';
 import { uiBudgets } from './ui-budgets.ts';
 import { TARGET_REPOS, type BenchResult, type CrawlMeasurement } from './run-bench.ts';
 
@@ -122,13 +124,22 @@ export function formatBenchReport(result: BenchResult): string {
       `Largest entity page: ${pages.htmlGzip.largest}. ${explorer.entities < 10_000 ? 'The explorer budget is stated for 10,000 entities: run with --repos 5800 --build to measure it there.' : ''}`.trim(),
     );
   }
+  if (result.search) {
+    lines.push('');
+    lines.push(formatSearchRuns([result.search.synthetic, result.search.demo]));
+  }
   lines.push('');
   lines.push(`Results: ${result.resultsFile}`);
   if (!result.ok)
     lines.push(
-      '✗ A target or budget was missed, a request was invalid, a crawl gave a wrong snapshot, a Markdown stress page rendered wrong, or the build failed (see the marks above).',
+      '✗ A target or budget was missed, a request was invalid, a crawl gave a wrong snapshot, a Markdown stress page rendered wrong, the build failed, or search was not measured (see the marks above).',
     );
   return lines.join('\n');
+}
+
+/** The Search table (search-report.ts) in this report's table style; also printed alone by `npm run bench -- --search-demo`. */
+export function formatSearchRuns(runs: readonly (SearchBenchRun | undefined)[]): string {
+  return formatSearchSection(runs, table);
 }
 
 /** One row per pathological page: its N, the render (or pass) time against the budget of a case, how it grew from N/4; then what was wrong. */

@@ -7,17 +7,18 @@
  * changed; nightly with 5 % of repos changed), each with its requests, points,
  * retries, wall time, repos read, the largest single request and the requests
  * by operation; then validate + resolve on the cold snapshot, and optionally a
- * full `npm run build` of the same org through the local source, and the
- * pathological Markdown pages of `markdown-stress.ts` at full size.
+ * full `npm run build` of the same org through the local source (then the
+ * page budgets, and search quality and speed on that org and on the demo org,
+ * see search-bench.ts), and the pathological Markdown pages of
+ * `markdown-stress.ts` at full size.
  *
  * The generated org is kept in `.cache/bench/org-<N>-<seed>/` and reused while
  * its sidecar still matches the one generated (a stamp file records its hash).
  * The 5 % edit is made on a copy, so the kept org stays as generated.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPhaseLog } from '../src/progress/phase-log.ts';
 import { PortalConfigSchema, type PortalConfig } from '../src/config/schema.ts';
@@ -29,8 +30,10 @@ import { ORG_SIDECAR_FILE } from '../test/fakes/github/org-model.ts';
 import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../test/fakes/github/server.ts';
 import { readOptions } from '../src/sources/load-source.ts';
 import type { Snapshot } from '../src/sources/snapshot.ts';
+import { buildSite, type BuiltSite } from './build-site.ts';
 import { runMarkdownStress, type MarkdownStressResult } from './markdown-stress.ts';
 import { touchRepos } from './mutate-org.ts';
+import { benchDemoSearch, benchSyntheticSearch, type SearchBenchResult } from './search-bench.ts';
 import { measureExplorer, measurePageBudgets, uiBudgets, type ExplorerTiming, type PageBudgetResult } from './ui-budgets.ts';
 import { generateSyntheticOrg, type SyntheticOrgSummary } from './synthetic-org.ts';
 
@@ -45,7 +48,7 @@ export const CHANGED_FRACTION = 0.05;
 export interface BenchOptions {
   repos: number;
   seed: number;
-  /** Also run `npm run build` on the org (through the local source). */
+  /** Also run `npm run build` on the org (through the local source), and measure the built site: page budgets, search. */
   build: boolean;
   /** Also render the pathological Markdown pages of `markdown-stress.ts` at full size (some 20 s); `npm run bench` does. */
   markdownStress?: boolean;
@@ -104,10 +107,12 @@ export interface BenchResult {
   };
   /** With markdownStress: each pathological page, its render time and what was wrong with it. */
   markdown?: MarkdownStressResult;
-  build?: { ms: number; exitCode: number; pages: number; files: number; distBytes: number; outDir: string; output: string };
+  build?: BuiltSite;
   /** With --build: entity page and JavaScript sizes, and the catalog explorer's time to a first filtered result. */
   ui?: { pages: PageBudgetResult; explorer: ExplorerTiming; met: { entityHtml: boolean; entityJs: boolean; explorer: boolean } };
-  /** False when N = 1,000 and a target was missed, or a request was invalid, a problem found, a Markdown stress case failed or the build failed. */
+  /** With --build: search quality (MRR, exact names first) and speed (bytes, keystroke time) on this org and on the demo org. */
+  search?: SearchBenchResult;
+  /** False when N = 1,000 and a target was missed, or a request was invalid, a problem found, a Markdown stress case failed, the build failed or a search target was missed. */
   ok: boolean;
   resultsFile: string;
 }
@@ -173,8 +178,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     `Docs: ${docs.pages} pages in ${docs.sites} sites; cold ${Math.round(docs.cold.pagesPerSecond)} pages/s, cached ${Math.round(docs.cached.pagesPerSecond)} pages/s`,
   );
   const markdown = options.markdownStress ? await runMarkdownStress({ onProgress: progress }) : undefined;
-  const build = options.build ? await measureBuild(root, org.dir, join(benchDir, `dist-${options.repos}`), progress) : undefined;
+  const build = options.build
+    ? await buildSite({ projectRoot, source: `local:${org.dir}`, outDir: join(benchDir, `dist-${options.repos}`), progress })
+    : undefined;
   const ui = build && build.exitCode === 0 ? await measureUi(build.outDir, progress) : undefined;
+  const search: SearchBenchResult | undefined = build
+    ? { synthetic: await benchSyntheticSearch(build, org.summary, progress), demo: await benchDemoSearch(projectRoot, benchDir, progress) }
+    : undefined;
 
   const uiMet = !ui || (ui.met.entityHtml && ui.met.entityJs && (ui.explorer.entities < 10_000 || ui.met.explorer));
   const ok =
@@ -182,7 +192,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     problems.length === 0 &&
     (markdown?.ok ?? true) &&
     (build?.exitCode ?? 0) === 0 &&
-    uiMet;
+    uiMet &&
+    searchMet(search);
   const resultsFile = join(benchDir, `results-${options.repos}.json`);
   const result: BenchResult = {
     repos: options.repos,
@@ -196,11 +207,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ...(markdown ? { markdown } : {}),
     ...(build ? { build } : {}),
     ...(ui ? { ui } : {}),
+    ...(search ? { search } : {}),
     ok,
     resultsFile,
   };
   await writeFile(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
   return result;
+}
+
+/** Every search run measured, and every target met. */
+export function searchMet(search: SearchBenchResult | undefined): boolean {
+  return [search?.synthetic, search?.demo].every((run) => !run || (run.result !== undefined && Object.values(run.result.met).every(Boolean)));
 }
 
 /** The budgets of the built site: page and script sizes, and the explorer in Chromium (best of three loads). */
@@ -331,54 +348,6 @@ async function measureDocs(snapshot: Snapshot, config: PortalConfig, cacheDir: s
     cached: { ms: cached.stats.ms, pagesPerSecond: rate(cached.stats.pages, cached.stats.ms), fromCache: cached.stats.fromCache },
     diagnostics,
   };
-}
-
-/** The real command, as a person runs it: `npm run build -- --source local:<org> --out <dir> -q`. */
-async function measureBuild(root: string, orgDir: string, outDir: string, progress: (line: string) => void): Promise<NonNullable<BenchResult['build']>> {
-  progress(`Building the portal from local:${relative(root, orgDir)} into ${relative(root, outDir)}…`);
-  await rm(outDir, { recursive: true, force: true });
-  const started = performance.now();
-  const { code, output } = await run(
-    process.execPath,
-    [join(projectRoot, 'scripts', 'build.ts'), '--source', `local:${orgDir}`, '--out', outDir, '-q'],
-    projectRoot,
-  );
-  const ms = performance.now() - started;
-  const files = await listFiles(outDir);
-  const build = {
-    ms,
-    exitCode: code,
-    pages: files.filter((f) => f.path.endsWith('.html')).length,
-    files: files.length,
-    distBytes: files.reduce((n, f) => n + f.size, 0),
-    outDir,
-    output: output.slice(-4000),
-  };
-  progress(`Build exited ${code} after ${Math.round(ms)} ms: ${build.pages} pages, ${build.files} files, ${(build.distBytes / 1024 / 1024).toFixed(1)} MiB`);
-  return build;
-}
-
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
-  });
-}
-
-async function listFiles(dir: string): Promise<{ path: string; size: number }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return Promise.all(
-    entries
-      .filter((e) => e.isFile())
-      .map(async (e) => {
-        const path = join(e.parentPath, e.name);
-        return { path, size: (await stat(path)).size };
-      }),
-  );
 }
 
 function sha1(bytes: Buffer): string {

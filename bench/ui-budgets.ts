@@ -110,7 +110,7 @@ export async function measureExplorer(distDir: string, query: string): Promise<E
     const readyMs = await page.evaluate(() => performance.now());
     // Time inside the page: from the keystroke's event to the frame that shows the result.
     const typedAt = await page.evaluate((q) => {
-      const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+      const input = document.querySelector<HTMLInputElement>('astro-island input[type=search]')!;
       const at = performance.now();
       const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
       descriptor.set!.call(input, q);

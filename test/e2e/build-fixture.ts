@@ -90,7 +90,8 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types of the files a built site has, as a static host sends them (the bench's server uses them too). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -99,6 +100,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
 /**

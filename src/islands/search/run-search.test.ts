@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PagefindApi, PagefindFilters, PagefindResultData } from './pagefind-api.ts';
-import { runSearch, type SearchRequest } from './run-search.ts';
+import { runSearch, withoutStartedWord, type SearchRequest } from './run-search.ts';
 
 /** A small index: pages with their filters, searched by a word in the title. */
 const pages: PagefindResultData[] = [
@@ -57,9 +57,11 @@ const request = (q: string, more: Partial<SearchRequest> = {}): SearchRequest =>
 afterEach(() => vi.unstubAllGlobals());
 
 describe('runSearch', () => {
-  test('an empty query searches nothing', async () => {
+  test('an empty or one-letter query searches nothing', async () => {
     const { api, loaded } = fakePagefind();
     expect(await runSearch(api, counts(pages), request('  '))).toMatchObject({ idle: true, results: [] });
+    // One character waits for the next: its search would download a slice of every word.
+    expect(await runSearch(api, counts(pages), request('b'))).toMatchObject({ idle: true, results: [] });
     expect(loaded).toEqual([]);
   });
 
@@ -120,5 +122,17 @@ describe('runSearch', () => {
     expect((await runSearch(api, counts(pages), request('group:team-a'))).goto?.url).toBe('/catalog/default/group/team-a/');
     expect((await runSearch(api, counts(pages), request('group:team-z'))).goto).toBeUndefined();
     expect(head).toHaveBeenCalledWith('/catalog/default/group/team-z/', { method: 'HEAD' });
+  });
+});
+
+describe('withoutStartedWord', () => {
+  test('drops a one-letter last word or part after other words, and nothing else', () => {
+    expect(withoutStartedWord('supplier e')).toBe('supplier');
+    expect(withoutStartedWord('profile-t')).toBe('profile');
+    expect(withoutStartedWord('profile-tr')).toBe('profile-tr');
+    expect(withoutStartedWord('supplier ev')).toBe('supplier ev');
+    expect(withoutStartedWord('supplier ')).toBe('supplier ');
+    expect(withoutStartedWord('s')).toBe('s');
+    expect(withoutStartedWord('a b c')).toBe('a b');
   });
 });

@@ -72,6 +72,19 @@ function pageExists(url: string): Promise<boolean> {
   return known;
 }
 
+/** The fewest characters of text a search runs for, unless filters are set. */
+export const MIN_QUERY_LENGTH = 2;
+
+/**
+ * The text without a last part of one character after other words or parts (`supplier e`,
+ * `profile-t`): Pagefind matches it as a prefix, and a one-letter prefix downloads every index
+ * chunk of words with that letter, for a list the next keystroke replaces.
+ */
+export function withoutStartedWord(text: string): string {
+  const match = /^(.*[\p{L}\p{N}])[\s\-_./:]+[\p{L}\p{N}]$/su.exec(text.trimEnd());
+  return match ? match[1]! : text;
+}
+
 /** The words of a query's text, marked in entity descriptions. */
 export function queryTerms(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '');
@@ -118,13 +131,15 @@ async function chipViews(
 
 export async function runSearch(pagefind: PagefindApi, known: FilterCounts, request: SearchRequest): Promise<SearchOutcome> {
   const parsed = parseQuery(request.q, known);
-  const text = searchTerm(parsed);
+  const text = withoutStartedWord(searchTerm(parsed));
   // The text's filters and the scope are the base; chips are counted apart from them.
   const base = mergeFilters(parsed.filters, request.scope ? { docs: [request.scope] } : {});
   const filters = mergeFilters(base, request.chips);
   const hasFilters = Object.keys(parsed.filters).length > 0 || Object.keys(request.chips).length > 0;
   const outcome: SearchOutcome = { request, parsed, idle: false, total: 0, goto: undefined, results: [], chips: [], rest: [] };
-  if (text.trim() === '' && !hasFilters) return { ...outcome, idle: true };
+  // One character matches a slice of every word in the org: a large download for a list nobody
+  // reads. Wait for the second (a filter alone still lists its pages).
+  if (text.trim().length < MIN_QUERY_LENGTH && !hasFilters) return { ...outcome, idle: true };
   // A prefix the index does not know matches nothing: say so rather than searching without it.
   if (parsed.unknown.length > 0) return outcome;
   const term = text.trim() === '' ? null : text;
