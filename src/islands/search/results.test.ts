@@ -171,6 +171,16 @@ describe('an entity page excerpt', () => {
     expect(toResultView(docs, 3, ['install'])?.excerpt).toEqual(excerptParts(docsPage.excerpt));
   });
 
+  test('marks a word, not the punctuation after it', () => {
+    expect(highlightWords('Holds bookings. booking.events.v1 too', ['booking'])).toEqual([
+      { text: 'Holds ', mark: false },
+      { text: 'bookings', mark: true },
+      { text: '. ', mark: false },
+      { text: 'booking.events.v1', mark: true },
+      { text: ' too', mark: false },
+    ]);
+  });
+
   test('keeps markup-looking text as plain runs (they are rendered as text nodes)', () => {
     expect(highlightWords('<b>x</b> booking', ['booking'])).toEqual([
       { text: '<b>x</b> ', mark: false },

@@ -104,7 +104,7 @@ function headingText(title: string): string {
 export function highlightWords(text: string, terms: readonly string[]): ExcerptPart[] {
   const words = terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
   const parts: ExcerptPart[] = [];
-  for (const piece of text.split(/([\p{L}\p{N}][\p{L}\p{N}_.-]*)/u)) {
+  for (const piece of text.split(/([\p{L}\p{N}](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}])?)/u)) {
     if (piece === '') continue;
     const mark = words.some((w) => piece.toLowerCase().startsWith(w));
     const last = parts.at(-1);
