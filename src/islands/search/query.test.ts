@@ -29,6 +29,10 @@ describe('parseQuery', () => {
   test('an owner may be written as a full ref', () => {
     expect(parseQuery('owner:group:default/team-payments', known).filters).toEqual({ owner: ['team-payments'] });
     expect(parseQuery('owner:group:other/team-x', known).filters).toEqual({ owner: ['group:other/team-x'] });
+    // As the index spells owners (humanizeRef): namespace kept off `default`, kind kept when not a group.
+    const indexed = { owner: { 'other/team-x': 1, 'user:jane': 2 } };
+    expect(parseQuery('owner:group:other/team-x', indexed).filters).toEqual({ owner: ['other/team-x'] });
+    expect(parseQuery('owner:user:default/jane', indexed).filters).toEqual({ owner: ['user:jane'] });
   });
 
   test('a quoted value may hold spaces', () => {

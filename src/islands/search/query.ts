@@ -7,6 +7,7 @@
  * (Pagefind's `filters()`), and values are matched against them.
  */
 import { parseEntityRef, stringifyEntityRef } from '../../catalog-model/refs.ts';
+import { humanizeRef } from '../../view/refs.ts';
 
 /** Prefixes that become filters, each the name of a Pagefind filter key (see the search contract). */
 export const PREFIX_KEYS = ['kind', 'owner', 'lifecycle', 'tag', 'type', 'system', 'namespace', 'section'] as const;
@@ -54,16 +55,16 @@ function isPrefixKey(key: string): key is PrefixKey {
   return (PREFIX_KEYS as readonly string[]).includes(key);
 }
 
-/** `group:default/team-payments` and `Team-Payments` both read `team-payments` as an owner. */
+/**
+ * `group:default/team-payments` and `Team-Payments` both read `team-payments` as an owner: the
+ * short form the index holds (src/search-index/ writes owners and systems with humanizeRef).
+ */
 function comparable(value: string, key: PrefixKey): string {
   const lower = value.trim().toLowerCase();
   const defaultKind = DEFAULT_KIND[key];
   if (!defaultKind) return lower;
   try {
-    const ref = parseEntityRef(lower, { defaultKind });
-    const kind = ref.kind === defaultKind ? '' : `${ref.kind}:`;
-    const namespace = ref.namespace === 'default' ? '' : `${ref.namespace}/`;
-    return `${kind}${namespace}${ref.name}`;
+    return humanizeRef(stringifyEntityRef(parseEntityRef(lower, { defaultKind })), defaultKind);
   } catch {
     return lower;
   }

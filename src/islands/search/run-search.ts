@@ -51,6 +51,8 @@ export interface SearchOutcome {
   chips: ChipView[];
   /** The results after the shown ones, for "Load more". */
   rest: PagefindResult[];
+  /** The words searched for, marked in entity descriptions (of these results and of "Load more"). */
+  terms: string[];
 }
 
 function toPagefindFilters(filters: Record<string, string[]>): PagefindFilters {
@@ -86,7 +88,7 @@ export function withoutStartedWord(text: string): string {
 }
 
 /** The words of a query's text, marked in entity descriptions. */
-export function queryTerms(text: string): string[] {
+function queryTerms(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '');
 }
 
@@ -136,7 +138,8 @@ export async function runSearch(pagefind: PagefindApi, known: FilterCounts, requ
   const base = mergeFilters(parsed.filters, request.scope ? { docs: [request.scope] } : {});
   const filters = mergeFilters(base, request.chips);
   const hasFilters = Object.keys(parsed.filters).length > 0 || Object.keys(request.chips).length > 0;
-  const outcome: SearchOutcome = { request, parsed, idle: false, total: 0, goto: undefined, results: [], chips: [], rest: [] };
+  const terms = queryTerms(text);
+  const outcome: SearchOutcome = { request, parsed, idle: false, total: 0, goto: undefined, results: [], chips: [], rest: [], terms };
   // One character matches a slice of every word in the org: a large download for a list nobody
   // reads. Wait for the second (a filter alone still lists its pages).
   if (text.trim().length < MIN_QUERY_LENGTH && !hasFilters) return { ...outcome, idle: true };
@@ -155,7 +158,7 @@ export async function runSearch(pagefind: PagefindApi, known: FilterCounts, requ
     const candidate = gotoFromRef(parsed.ref);
     if (await pageExists(candidate.url)) goto = candidate;
   }
-  const results = data.flatMap((d) => toResultView(d, request.maxSubResults, queryTerms(text)) ?? []).filter((view) => view.url !== goto?.url);
+  const results = data.flatMap((d) => toResultView(d, request.maxSubResults, terms) ?? []).filter((view) => view.url !== goto?.url);
   // Within one docs site every result is a docs page of one entity: kind and Docs chips would say nothing.
   const shownChips = request.scope ? chips.filter((chip) => chip.pressed) : chips;
   return { ...outcome, total: search.results.length, goto, results, chips: shownChips, rest: search.results.slice(request.limit) };

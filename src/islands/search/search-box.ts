@@ -22,7 +22,7 @@ import { urls } from '../../view/urls.ts';
 import { loadPagefind, type FilterCounts, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
 import { ActiveOption } from './combobox.ts';
 import { chipButton, gotoItem, resultItem } from './render.ts';
-import { loadViews, queryTerms, runSearch, type SearchOutcome } from './run-search.ts';
+import { loadViews, runSearch, type SearchOutcome } from './run-search.ts';
 import { mergeFilters, parseSearchState, serializeSearchState, toggleFilter } from './state.ts';
 
 /**
@@ -228,7 +228,7 @@ export class SearchBox extends HTMLElement {
   private render(outcome: SearchOutcome): void {
     const { parsed } = outcome;
     this.rest = outcome.rest;
-    this.terms = queryTerms(parsed.text);
+    this.terms = outcome.terms;
     this.optionCount = 0;
     this.activeOption.set(undefined);
     const items: HTMLLIElement[] = [];
