@@ -9,9 +9,10 @@
  *   result, which adds the page load and React's hydration.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../test/e2e/chromium.ts';
+import { serveGzipSite } from './gzip-site-server.ts';
 
 export const uiBudgets = { entityHtmlGzip: 15 * 1024, entityJsGzip: 30 * 1024, explorerMs: 300 } as const;
 
@@ -93,18 +94,13 @@ export interface ExplorerTiming {
 
 /** Open the catalog page in Chromium, type a query as soon as the filter takes input, time the first result. */
 export async function measureExplorer(distDir: string, query: string): Promise<ExplorerTiming> {
-  const { chromium } = await import('playwright-core');
   const json = await readFile(join(distDir, 'catalog.json'));
   const entities = (JSON.parse(json.toString('utf8')) as { rows: unknown[] }).rows.length;
-  const server = await serveStatic(distDir);
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const server = await serveGzipSite(distDir, '/');
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const port = (server.address() as { port: number }).port;
-    await page.goto(`http://127.0.0.1:${port}/catalog/`, { waitUntil: 'commit' });
+    await page.goto(server.url('catalog/'), { waitUntil: 'commit' });
     // As a person would: type as soon as the filter is on screen and hydrated (React has attached its handlers).
     await page.waitForSelector('astro-island:not([ssr]) input[type=search]');
     const readyMs = await page.evaluate(() => performance.now());
@@ -139,35 +135,6 @@ export async function measureExplorer(distDir: string, query: string): Promise<E
     };
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
-
-const types: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-/** A static server for dist/ on 127.0.0.1, gzip like GitHub Pages. */
-async function serveStatic(dir: string): Promise<Server> {
-  // Node's server ignores what a request handler returns; sendFile answers every request itself, 404 when it cannot read.
-  const server = createServer((req, res) => void sendFile(dir, req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-async function sendFile(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-  if (relative(dir, file).startsWith('..')) return void res.writeHead(403).end();
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip' });
-    res.end(gzipSync(body));
-  } catch {
-    res.writeHead(404).end();
+    await server.close();
   }
 }
