@@ -14,7 +14,14 @@ import { defineConfig } from 'vitest/config';
  * - e2e: built sites (the demo, the hostile org) driven in Chromium; only these need the global
  *   setup that builds the demo site.
  */
-const integration = ['test/fakes/**/*.test.ts', 'bench/**/*.test.ts', 'src/sources/github/**/*.test.ts', 'src/cli/**/*.test.ts', 'scripts/**/*.test.ts'];
+const integration = [
+  'test/fakes/**/*.test.ts',
+  'src/pipeline/index-search.test.ts',
+  'bench/**/*.test.ts',
+  'src/sources/github/**/*.test.ts',
+  'src/cli/**/*.test.ts',
+  'scripts/**/*.test.ts',
+];
 const e2e = ['test/e2e/**/*.test.ts', 'test/hostile/**/*.test.ts'];
 const unit = ['src/**/*.test.ts', 'test/layout/**/*.test.ts'];
 /** Unit tests that call `vi.mock`, found by reading them, so a new one cannot land in the shared graph. */

@@ -112,6 +112,12 @@ describe('entity pages', () => {
     expect(['Component', 'service', 'deprecated', 'booking'].map((text) => weightOf(page, text))).toEqual([1, 1, 1, 1]);
   });
 
+  it("index a person's or team's email at body weight, and no email when there is none", () => {
+    const person = entityPageIndex({ entity: { ...bookingService, kind: 'User' }, displayTitle: 'Jane Doe', email: 'jane.doe@acme.example' });
+    expect(weightOf(person, 'jane.doe@acme.example')).toBe(SEARCH_WEIGHTS.body);
+    expect(entityPage().weighted.some((w) => w.text.includes('@'))).toBe(false);
+  });
+
   it('index a name once when the title is the name', () => {
     const page = entityPage({ title: undefined }, 'booking-service');
     expect(page.weighted.filter((w) => w.weight === SEARCH_WEIGHTS.identity).map((w) => w.text)).toEqual([

@@ -54,6 +54,8 @@ export type WeightedText = PageIndex['weighted'][number];
 export interface EntityPageInput {
   entity: EntitySummary;
   displayTitle: string;
+  /** A User's or Group's profile email, found by typing the address or its name part. */
+  email?: string | undefined;
 }
 
 export interface DocsPageInput {
@@ -143,16 +145,20 @@ function resultMeta(
 
 /**
  * An entity's page: found by its name, title and ref first, then by its tags and owner, then by its
- * description. Its page header shows the same text, and is left out of the index so nothing counts twice.
+ * description. This is all an entity page indexes (its block is the page's `data-pagefind-body`): the
+ * rest of the page repeats these facts in tables (the About card's glued label-value pairs), lists
+ * relations (found on their own pages), or holds build diagnostics and annotation keys, which the
+ * health page lists. Indexing them tripled the index's words per entity page and, with Pagefind's
+ * fixed-size index chunks, the bytes each typed word downloads.
  */
-export function entityPageIndex({ entity, displayTitle }: EntityPageInput): PageIndex {
+export function entityPageIndex({ entity, displayTitle, email }: EntityPageInput): PageIndex {
   const section = sectionOf(entity.kind);
   const title = clean(displayTitle) ?? entity.name;
   const identity = [...new Map([title, entity.name, entity.ref].map((text) => [text.toLowerCase(), text])).values()];
   const facets = uniqueClean([...entity.tags, ...(entity.owner ? [humanOwner(entity.owner)] : [])]);
   const description = clean(entity.description);
   // Said in words, not only as filters, so a query like "deprecated" or a system's name finds the page too.
-  const facts = uniqueClean([entity.kind, entity.type ?? '', entity.lifecycle ?? '', entity.system ? humanSystem(entity.system) : '']);
+  const facts = uniqueClean([entity.kind, entity.type ?? '', entity.lifecycle ?? '', entity.system ? humanSystem(entity.system) : '', email ?? '']);
   return {
     filters: entityFilters(entity, section),
     meta: resultMeta(entity, { title, section, identity: true }),

@@ -179,6 +179,16 @@ describe('the search dialog', () => {
     }
   });
 
+  test('a short last word is searched once typing pauses: "booking ev" finds the booking events API first', async () => {
+    const page = await open('');
+    const input = await openWithSlash(page);
+    // While typing, "ev" waits (its prefix would fetch index chunks the next key replaces); the pause searches it.
+    await input.pressSequentially('booking ev');
+    await expect
+      .poll(async () => (await resultsFor(dialog(page), 'booking ev', FIRST_RESULTS))[0], FIRST_RESULTS)
+      .toBe(path('catalog/default/api/booking-events/'));
+  });
+
   test('turns a prefix in the query into a filter: kind:api, lifecycle:deprecated', async () => {
     const page = await open('');
     const input = await openWithSlash(page);

@@ -73,6 +73,19 @@ describe('runSearch', () => {
     expect(outcome.rest).toHaveLength(1);
   });
 
+  test('while typing, a started word of two letters waits: the words before it are searched, and the outcome says to search again', async () => {
+    const { api } = fakePagefind();
+    const search = vi.spyOn(api, 'search');
+    const typing = await runSearch(api, counts(pages), request('booking ap', { typing: true }));
+    expect(search).toHaveBeenLastCalledWith('booking', expect.anything());
+    expect(typing).toMatchObject({ deferred: true, total: 3, terms: ['booking'] });
+    // After the pause (or from a shared link) the whole text is searched.
+    const whole = await runSearch(api, counts(pages), request('booking ap'));
+    expect(search).toHaveBeenLastCalledWith('booking ap', expect.anything());
+    expect(whole.deferred).toBe(false);
+    expect(whole.results.map((r) => r.url)).toEqual(['/catalog/default/api/booking-api/']);
+  });
+
   test('a prefix filters the search', async () => {
     const { api } = fakePagefind();
     const outcome = await runSearch(api, counts(pages), request('kind:api booking'));
@@ -126,13 +139,17 @@ describe('runSearch', () => {
 });
 
 describe('withoutStartedWord', () => {
-  test('drops a one-letter last word or part after other words, and nothing else', () => {
+  test('drops a last word or part of one or two letters after other words, and nothing else', () => {
     expect(withoutStartedWord('supplier e')).toBe('supplier');
+    expect(withoutStartedWord('supplier ev')).toBe('supplier');
     expect(withoutStartedWord('profile-t')).toBe('profile');
-    expect(withoutStartedWord('profile-tr')).toBe('profile-tr');
-    expect(withoutStartedWord('supplier ev')).toBe('supplier ev');
+    expect(withoutStartedWord('profile-tr')).toBe('profile');
+    expect(withoutStartedWord('profile-tra')).toBe('profile-tra');
+    expect(withoutStartedWord('supplier eve')).toBe('supplier eve');
     expect(withoutStartedWord('supplier ')).toBe('supplier ');
     expect(withoutStartedWord('s')).toBe('s');
+    expect(withoutStartedWord('sy')).toBe('sy');
     expect(withoutStartedWord('a b c')).toBe('a b');
+    expect(withoutStartedWord('ab cd ef')).toBe('ab cd');
   });
 });

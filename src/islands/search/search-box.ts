@@ -30,6 +30,12 @@ import { mergeFilters, parseSearchState, serializeSearchState, toggleFilter } fr
  * counts against the 150 ms from a keystroke to its results (measured by `npm run bench`).
  */
 const DEBOUNCE_MS = 30;
+/**
+ * While typing, a started word of one or two letters is left out of the search (withoutStartedWord);
+ * a pause this long searches the whole text, so `booking ui` still finds `ui`. Pagefind's own UI
+ * waits this long before any search.
+ */
+const SETTLE_MS = 300;
 /** What the dialog shows; each result's data is one more download, so no more than fit on screen. */
 const DIALOG_RESULTS = 8;
 const PAGE_RESULTS = 20;
@@ -146,7 +152,7 @@ export class SearchBox extends HTMLElement {
     this.status.className = this.mode === 'page' ? 'search-summary' : 'visually-hidden';
     this.status.setAttribute('role', 'status');
 
-    this.input.addEventListener('input', () => this.search(DEBOUNCE_MS));
+    this.input.addEventListener('input', () => this.search(DEBOUNCE_MS, true));
     this.input.addEventListener('keydown', (event) => this.onKey(event));
 
     const bar = document.createElement('div');
@@ -192,8 +198,8 @@ export class SearchBox extends HTMLElement {
     return { q: this.input.value, filters: mergeFilters(this.chipFilters, this.scope ? { docs: [this.scope] } : {}) };
   }
 
-  /** Search after `delay` ms; a newer call replaces a pending one. */
-  private search(delay: number): void {
+  /** Search after `delay` ms; a newer call replaces a pending one. `typing`: see SearchRequest. */
+  private search(delay: number, typing = false): void {
     clearTimeout(this.timer);
     this.list.dataset.state = 'loading';
     // Enter while a newer search is pending must not open a result of the old one.
@@ -201,18 +207,22 @@ export class SearchBox extends HTMLElement {
     const link = serializeSearchState(this.state());
     if (this.all) this.all.href = urls.search(link);
     if (this.mode === 'page') history.replaceState(history.state, '', `${location.pathname}${link}${location.hash}`);
-    this.timer = setTimeout(() => void this.run(), delay);
+    this.timer = setTimeout(() => void this.run(typing), delay);
   }
 
-  private async run(): Promise<void> {
+  private async run(typing = false): Promise<void> {
     const generation = ++this.generation;
     const q = this.input.value;
     try {
       this.pagefind ??= loadPagefind().then(async (api) => ({ api, known: await api.filters() }));
       const { api, known } = await this.pagefind;
       const limit = this.mode === 'page' ? PAGE_RESULTS : DIALOG_RESULTS;
-      const outcome = await runSearch(api, known, { q, chips: this.chipFilters, scope: this.scope, limit, maxSubResults: this.mode === 'page' ? 5 : 3 });
-      if (generation === this.generation) this.render(outcome);
+      const maxSubResults = this.mode === 'page' ? 5 : 3;
+      const outcome = await runSearch(api, known, { q, chips: this.chipFilters, scope: this.scope, limit, maxSubResults, typing });
+      if (generation !== this.generation) return;
+      this.render(outcome);
+      // The list stays as it is until the whole text's results replace it; a keystroke cancels this.
+      if (outcome.deferred) this.timer = setTimeout(() => void this.run(), SETTLE_MS);
     } catch (error) {
       this.pagefind = undefined;
       if (generation !== this.generation) return;
