@@ -10,7 +10,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', '.astro/', '.cache/', 'node_modules/', 'content/', 'src/catalog/generated/*.json', '**/fixtures/**']),
+  globalIgnores(['dist/', '.astro/', '.cache/', 'node_modules/', 'content/', 'src/catalog/generated/*.json', '**/fixtures/**', '.github/actions/*/dist/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -10,6 +10,9 @@
  *   repos        one entry per repo, id = repo name
  *   portal       a single entry `meta`
  *   health       a single entry `overview` (the org health overview)
+ *   templateCards     the /create/ gallery's cards, id = position zero-padded (the gallery's order)
+ *   templatePages     one entry per Template page, id `<namespace>/<name>` (lowercase)
+ *   templateLaunch    one entry per Template's template.json (the form's data), id `<namespace>/<name>`
  *
  * and the rendered TechDocs (`docsSites`, `docs`) from their own file: see content-layer/docs-loader.ts.
  */
@@ -24,6 +27,8 @@ import { jsonDataFile } from './content-layer/json-data-file.ts';
 import { replaceEntries } from './content-layer/replace-entries.ts';
 import { PortalDataSchema, PortalMetaSchema, RepoRecordSchema, type PortalData } from './portal-data/schema.ts';
 import { EntityRecordSchema } from './entity-record/schema.ts';
+import { TemplateCardSchema, TemplatePageSchema } from './scaffolder/page-schema.ts';
+import { TemplateLaunchDataSchema } from './scaffolder/schema.ts';
 
 /** Read once per version of the file, shared by the collections' loaders. */
 const portalData = jsonDataFile<PortalData>({
@@ -110,8 +115,43 @@ const health = defineCollection({
   schema: HealthOverviewSchema,
 });
 
+/** Content-layer id of a template page and its launch data: `<namespace>/<name>`, lowercase. */
+function templateId(template: { namespace: string; name: string }): string {
+  return `${template.namespace}/${template.name}`.toLowerCase();
+}
+
+const templateCards = defineCollection({
+  loader: portalLoader('templateCards', (data, context) =>
+    replaceEntries(
+      context,
+      data.templates.cards.map((card, index) => [diagnosticId(index), card]),
+    ),
+  ),
+  schema: TemplateCardSchema,
+});
+
+const templatePages = defineCollection({
+  loader: portalLoader('templatePages', (data, context) =>
+    replaceEntries(
+      context,
+      data.templates.pages.map((page) => [templateId(page), page]),
+    ),
+  ),
+  schema: TemplatePageSchema,
+});
+
+const templateLaunch = defineCollection({
+  loader: portalLoader('templateLaunch', (data, context) =>
+    replaceEntries(
+      context,
+      data.templates.launch.map((launch) => [templateId(launch), launch]),
+    ),
+  ),
+  schema: TemplateLaunchDataSchema,
+});
+
 const docsSites = defineCollection({ loader: docsLoader('sites'), schema: DocsSiteRecordSchema });
 
 const docs = defineCollection({ loader: docsLoader('pages'), schema: DocsPageRecordSchema.omit({ html: true }) });
 
-export const collections = { entities, diagnostics, repos, portal, health, docsSites, docs };
+export const collections = { entities, diagnostics, repos, portal, health, templateCards, templatePages, templateLaunch, docsSites, docs };

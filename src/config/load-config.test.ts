@@ -59,6 +59,8 @@ const defaults = {
     maxRateLimitWait: 900,
   },
   health: { staleAfterDays: 180 },
+  templates: { recommended: [], workflow: '.github/workflows/apply-template.yml' },
+  localRepos: {},
 };
 
 describe('loadConfig: values', () => {
@@ -99,6 +101,23 @@ describe('loadConfig: values', () => {
     expect(await problem('health:\n  staleAfterDays: 0\n')).toMatch(/`health\.staleAfterDays` is too small \(0\); it must be greater than 0/);
     expect(await problem('health:\n  staleAfterDays: 1.5\n')).toMatch(/`health\.staleAfterDays` must be a whole number, but is 1\.5/);
     expect(await problem('health:\n  staleDays: 30\n')).toMatch(/`health\.staleDays`.*allowed here: `staleAfterDays`/);
+  });
+
+  it('reads templates and localRepos, and names a wrong action ref, workflow path or repo setting', async () => {
+    const { config } = await loadConfig(
+      await configFile(
+        'templates:\n  recommended: [template:default/go-service]\n  action: acme/portal/.github/actions/apply-template@v1\nlocalRepos:\n  starter:\n    isTemplate: true\n',
+      ),
+    );
+    expect(config.templates).toEqual({
+      recommended: ['template:default/go-service'],
+      action: 'acme/portal/.github/actions/apply-template@v1',
+      workflow: '.github/workflows/apply-template.yml',
+    });
+    expect(config.localRepos).toEqual({ starter: { isTemplate: true } });
+    expect(await problem('templates:\n  action: acme/portal@v1\n')).toMatch(/`templates\.action`.*apply-template@<ref>/);
+    expect(await problem('templates:\n  workflow: ci.yml\n')).toMatch(/`templates\.workflow`.*\.github\/workflows\/apply-template\.yml/);
+    expect(await problem('localRepos:\n  starter:\n    template: true\n')).toMatch(/`localRepos\.starter\.template`/);
   });
 
   it('lets --source and --base override the file', async () => {

@@ -89,6 +89,57 @@ export const HealthConfigSchema = z
   .meta({ description: 'Scorecards and the org health overview (/health/).', examples: [{ staleAfterDays: 365 }] });
 export type HealthConfig = z.infer<typeof HealthConfigSchema>;
 
+/** Software templates (issue 12): the gallery at /create/, the forms and the apply-template action. */
+export const TemplatesConfigSchema = z
+  .strictObject({
+    recommended: z
+      .array(z.string().min(1))
+      .meta({
+        description:
+          'Templates shown first in the gallery, in this order: a Template entity ref or a template repo name. A template tagged `recommended` is shown first too.',
+        examples: [['template:default/spring-boot-service', 'go-service-template']],
+      })
+      .default([]),
+    action: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/\.github\/actions\/apply-template@[A-Za-z0-9._/-]+$/, {
+        error: '`<owner>/<portal repo>/.github/actions/apply-template@<ref>`',
+      })
+      .meta({
+        description:
+          "The apply-template action as a template repo's workflow names it: this portal's repo, the action's folder and a ref. The template pages show the workflow with it, ready to copy.",
+        examples: ['acme/developer-portal/.github/actions/apply-template@v1'],
+      })
+      .optional(),
+    workflow: z
+      .string()
+      .regex(/^\.github\/workflows\/[A-Za-z0-9._-]+\.ya?ml$/, { error: 'a workflow file path such as `.github/workflows/apply-template.yml`' })
+      .meta({
+        description: "Where a template repo keeps the opt-in workflow that runs the action after GitHub's copy; a template repo without it gets a warning.",
+        examples: ['.github/workflows/apply-template.yml'],
+      })
+      .default('.github/workflows/apply-template.yml'),
+  })
+  .meta({ description: 'Software templates: the gallery at /create/, the forms and the apply-template action.' });
+export type TemplatesConfig = z.infer<typeof TemplatesConfigSchema>;
+
+/** What GitHub would say about repos read from a local folder (the demo org, tests): a folder has no such settings. */
+export const LocalRepoSettingsSchema = z
+  .record(
+    z.string().min(1),
+    z.strictObject({
+      isTemplate: z.boolean().meta({ description: 'GitHub\'s "Template repository" setting.' }).optional(),
+      visibility: z.enum(['public', 'internal', 'private']).optional(),
+      archived: z.boolean().optional(),
+      topics: z.array(z.string()).optional(),
+    }),
+  )
+  .meta({
+    description: 'Per repo folder name, the GitHub settings a local source cannot read: template flag, visibility, archived, topics.',
+    examples: [{ 'software-templates': { isTemplate: true } }],
+  });
+export type LocalRepoSettings = z.infer<typeof LocalRepoSettingsSchema>;
+
 export const PortalConfigSchema = z.strictObject({
   title: z
     .string()
@@ -130,6 +181,8 @@ export const PortalConfigSchema = z.strictObject({
   github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
   health: HealthConfigSchema.default(HealthConfigSchema.parse({})),
+  templates: TemplatesConfigSchema.default(TemplatesConfigSchema.parse({})),
+  localRepos: LocalRepoSettingsSchema.default({}),
 });
 
 export type PortalConfig = z.infer<typeof PortalConfigSchema>;

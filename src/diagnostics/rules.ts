@@ -6,6 +6,7 @@
  * Frontdoor's own (null: about files and sources rather than entities).
  */
 import { docsRules } from './docs-rules.ts';
+import { templateRules } from '../scaffolder/checks/rules.ts';
 import type { Severity } from './diagnostic.ts';
 
 export interface RuleInfo {
@@ -116,9 +117,10 @@ export const rules = {
   },
   'repo-no-catalog': { severity: 'info', backstage: null, summary: 'A repository has no catalog file.' },
   ...withoutBackstage(docsRules),
+  ...withoutBackstage(templateRules),
 } as const satisfies Record<string, RuleInfo>;
 
-/** Docs rules are Frontdoor's own: Backstage's catalog never reads docs. */
+/** Docs and template-check rules are Frontdoor's own: Backstage's catalog never reads docs, nor tests templates. */
 function withoutBackstage<T extends Record<string, { severity: Severity; summary: string }>>(list: T): { [K in keyof T]: T[K] & { backstage: null } } {
   return Object.fromEntries(Object.entries(list).map(([id, rule]) => [id, { ...rule, backstage: null }])) as { [K in keyof T]: T[K] & { backstage: null } };
 }

@@ -11,11 +11,12 @@
  * 1. read the last build's publication record (the `.cache/` copy, else the one in the last site);
  * 2. load the catalog: read the repos, validate catalog files, resolve relations (load-catalog.ts);
  * 3. render docs: TechDocs pages, vetted files, each repo's output budget → the docs data file;
- * 4. write portal data (PortalData, scorecards included) → the portal data file;
- * 5. render pages with Astro, leaving out a page that throws (render-site.ts, leave-out-page.ts);
- * 6. copy the docs images and files the pages use;
- * 7. index the site for search (Pagefind);
- * 8. write this build's publication record, and for `dist/` the base `npm run preview` serves.
+ * 4. check the software templates (render each with sample values, src/scaffolder);
+ * 5. write portal data (PortalData, scorecards and templates included) → the portal data file;
+ * 6. render pages with Astro, leaving out a page that throws (render-site.ts, leave-out-page.ts);
+ * 7. copy the docs images and files the pages use;
+ * 8. index the site for search (Pagefind);
+ * 9. write this build's publication record, and for `dist/` the base `npm run preview` serves.
  *
  * Catalog and docs errors do not fail the build: they are printed and published on the
  * diagnostics page, and the rest of the org is built. What throws fails the build.
@@ -26,6 +27,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { logText } from '../diagnostics/log-text.ts';
 import { copyDocsAssets } from '../docs/copy-assets.ts';
 import { buildPortalData } from '../portal-data/build-portal-data.ts';
+import { checkTemplates } from './check-templates.ts';
 import type { PhaseLog } from '../progress/phase-log.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { buildCacheFiles, publicationRecordFiles } from './build-cache-files.ts';
@@ -58,7 +60,7 @@ export interface BuildResult {
   searchable: number;
   entities: number;
   repos: number;
-  /** The catalog's, the docs' and the left-out pages' diagnostics (infos included). */
+  /** The catalog's, the docs', the template checks' and the left-out pages' diagnostics (infos included). */
   diagnostics: Diagnostic[];
 }
 
@@ -90,6 +92,9 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   );
   showProblems(docs.diagnostics, 20);
 
+  const templates = await checkTemplates({ snapshot, graph, config, org, log });
+  showProblems(templates.diagnostics, 20);
+
   const data: RenderedData = await log.phase(
     'Writing portal data',
     async () => {
@@ -101,6 +106,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
         graph,
         health: config.health,
         docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef },
+        templates,
       });
       await writeJsonFile(files.dataFile, portal);
       return { portal, docs: docs.data };
@@ -157,6 +163,6 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     searchable: search.pages,
     entities: graph.entities.length,
     repos: snapshot.repos.length,
-    diagnostics: [...diagnostics, ...docs.diagnostics, ...leftOut],
+    diagnostics: [...diagnostics, ...docs.diagnostics, ...templates.diagnostics, ...leftOut],
   };
 }

@@ -4,10 +4,11 @@
  *
  * In: the config, the phase log, and either named catalog files (one repo rooted at `root`) or
  * nothing (the whole configured source). Out: the snapshot read, the catalog and its graph, and
- * every diagnostic of the catalog and of the TechDocs its entities name, in stable order.
+ * every diagnostic of the catalog, of the TechDocs its entities name and of the build-time template
+ * checks, in stable order.
  *
  * Phases: reading repos (unless files are named), validating catalog files, resolving relations,
- * checking docs. The whole org's duplicate refs are decided as the last build decided them, from
+ * checking docs, checking templates. The whole org's duplicate refs are decided as the last build decided them, from
  * its publication record (only read, never written). Named files are one part of the org, so
  * references to other repos' entities are not checked.
  */
@@ -23,6 +24,7 @@ import { publicationRecordFiles } from './build-cache-files.ts';
 import { defaultOutDir, docsRenderCacheDir } from './project-root.ts';
 import { readPublicationRecord } from './publication-record.ts';
 import { snapshotOfFiles } from './snapshot-of-files.ts';
+import { checkTemplates } from './check-templates.ts';
 
 export interface ValidateOptions {
   config: PortalConfig;
@@ -58,7 +60,9 @@ export async function validatePortal({ config, log, files }: ValidateOptions): P
       }),
     (d) => `${d.stats.pages} pages in ${d.stats.sites} sites`,
   );
-  return { snapshot, catalog, graph, diagnostics: [...diagnostics, ...docs.diagnostics].sort(compareDiagnostics) };
+  // A template PR hears what its skeleton renders to, as the build would say it.
+  const templates = await checkTemplates({ snapshot, graph, config, org: config.org ?? snapshot.org, log });
+  return { snapshot, catalog, graph, diagnostics: [...diagnostics, ...docs.diagnostics, ...templates.diagnostics].sort(compareDiagnostics) };
 }
 
 async function wholeOrg(): Promise<LoadOptions> {

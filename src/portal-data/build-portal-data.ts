@@ -24,6 +24,8 @@ import { readApiDefinition } from '../api-docs/index.ts';
 import { docsOf } from './docs-of.ts';
 import { assertRenderableEntity, assertRenderableRepo } from './renderable.ts';
 import { scoreIsolated } from './score-isolated.ts';
+import { emptyTemplatesData } from '../scaffolder/page-schema.ts';
+import type { TemplatesResult } from '../scaffolder/index.ts';
 
 export interface PortalDataInput {
   title: string;
@@ -36,6 +38,8 @@ export interface PortalDataInput {
   health?: HealthConfig;
   /** The docs stage's result: its diagnostics join the catalog's, and entities with docs link to them. */
   docs?: { diagnostics: readonly Diagnostic[]; pathByRef: ReadonlyMap<string, string> };
+  /** The template stage's result (src/scaffolder): its checks' diagnostics join the others, its data feeds /create/. */
+  templates?: TemplatesResult;
 }
 
 export function allDiagnostics(catalog: CatalogResult, graph: CatalogGraph): Diagnostic[] {
@@ -44,7 +48,9 @@ export function allDiagnostics(catalog: CatalogResult, graph: CatalogGraph): Dia
 
 export function buildPortalData(input: PortalDataInput): PortalData {
   const { snapshot, graph } = input;
-  const diagnostics = [...allDiagnostics(input.catalog, graph), ...(input.docs?.diagnostics ?? [])].sort(compareDiagnostics);
+  const diagnostics = [...allDiagnostics(input.catalog, graph), ...(input.docs?.diagnostics ?? []), ...(input.templates?.diagnostics ?? [])].sort(
+    compareDiagnostics,
+  );
   const diagnosticsByRef = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (!d.ref) continue;
@@ -180,6 +186,7 @@ export function buildPortalData(input: PortalDataInput): PortalData {
     repos: repoRecords,
     diagnostics: published,
     health: scored.overview,
+    templates: input.templates?.data ?? emptyTemplatesData,
   };
 }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
 import { EntityRecordSchema } from '../entity-record/schema.ts';
 import { HealthOverviewSchema } from '../health/schema.ts';
+import { emptyTemplatesData, TemplatesDataSchema } from '../scaffolder/page-schema.ts';
 
 export const RepoRecordSchema = z.object({
   name: z.string(),
@@ -42,5 +43,7 @@ export const PortalDataSchema = z.object({
   diagnostics: z.array(DiagnosticSchema),
   /** The org health overview (src/health): scores by team and system, orphans, stale and deprecated entities. */
   health: HealthOverviewSchema,
+  /** Software templates (src/scaffolder): the gallery's cards, the template pages and the forms' launch data. */
+  templates: TemplatesDataSchema.default(emptyTemplatesData),
 });
 export type PortalData = z.infer<typeof PortalDataSchema>;

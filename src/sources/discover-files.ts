@@ -44,6 +44,11 @@ export interface RepoReader {
 
 export interface DiscoveryOptions {
   catalogPaths: readonly string[];
+  /**
+   * The workflow a template repo runs after GitHub's copy (`templates.workflow`), read in every
+   * repo so a template's page can warn when its repo lacks it.
+   */
+  templateWorkflow?: string;
   maxAliasCount: number;
   maxDocumentsPerFile: number;
   /** Safety cap on files followed from catalog files (Location targets and placeholders). */
@@ -51,6 +56,9 @@ export interface DiscoveryOptions {
 }
 
 export const wellKnownFiles = ['README.md', 'readme.md', 'README', '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+
+/** The values a Template is tested with on every build, beside its template.yaml (src/scaffolder/sample-values.ts). */
+export const TEMPLATE_VALUES_FILE = 'template.values.yaml';
 
 type Discovered = Pick<Repo, 'catalogFiles' | 'files' | 'globs' | 'trees'>;
 
@@ -85,9 +93,9 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
     const globRefs = refs.filter((r) => r.kind === 'glob').map((r) => ({ ...r, isMatch: picomatch(r.pattern, { dot: false }) }));
     await Promise.all([
       readAll([
-        ...refs.filter((r) => r.kind === 'placeholder').map((r) => r.path),
+        ...refs.filter((r) => r.kind === 'placeholder' || r.kind === 'template-values').map((r) => r.path),
         ...next,
-        ...(first ? wellKnownFiles : []),
+        ...(first ? [...wellKnownFiles, ...(options.templateWorkflow ? [options.templateWorkflow] : [])] : []),
         ...frontier.flatMap(readmesNextTo),
       ]),
       readTrees(
@@ -116,8 +124,13 @@ export async function discoverRepoFiles(repo: Pick<Repo, 'name' | 'url'>, reader
     frontier = next;
     first = false;
   }
-  for (const path of [...wellKnownFiles, ...Object.keys(files).filter((p) => /(^|\/)readme\.md$/i.test(p))])
-    if (files[path]?.status === 'missing') delete files[path];
+  // Files read in case they exist: a missing one is no problem, and leaves no trace.
+  const optional = [
+    ...wellKnownFiles,
+    ...(options.templateWorkflow ? [options.templateWorkflow] : []),
+    ...Object.keys(files).filter((p) => /(^|\/)readme\.md$/i.test(p) || posix.basename(p) === TEMPLATE_VALUES_FILE),
+  ];
+  for (const path of optional) if (files[path]?.status === 'missing') delete files[path];
   return { catalogFiles, files, globs, trees };
 }
 
@@ -164,7 +177,8 @@ type Reference =
   | { kind: 'location'; path: string }
   | { kind: 'glob'; pattern: string; dir: string }
   | { kind: 'techdocs'; dir: string }
-  | { kind: 'template'; dir: string };
+  | { kind: 'template'; dir: string }
+  | { kind: 'template-values'; path: string };
 
 /** What a catalog file points at, resolved to repo paths; anything outside the repo is left to the validator to report. */
 function referencesOf(repo: Repo, path: string, file: RepoFile | undefined, options: DiscoveryOptions): Reference[] {
@@ -186,6 +200,7 @@ function referencesOf(repo: Repo, path: string, file: RepoFile | undefined, opti
     const techdocs = techdocsDir(repo, path, doc.value);
     if (techdocs !== undefined) refs.push({ kind: 'techdocs', dir: techdocs });
     for (const dir of templateDirs(repo, path, doc.value)) refs.push({ kind: 'template', dir });
+    if (doc.value['kind'] === 'Template') refs.push({ kind: 'template-values', path: posix.join(posix.dirname(path), TEMPLATE_VALUES_FILE) });
   }
   return refs;
 }

@@ -48,6 +48,7 @@ async function loadOne(spec: string, config: PortalConfig, progress: SourceProgr
     return readLocalSource(target, {
       ...readOptions(config),
       ...(config.org ? { org: config.org } : {}),
+      settings: config.localRepos,
       ...(progress.onRepo ? { onRepo: progress.onRepo } : {}),
     });
   }
@@ -123,6 +124,7 @@ function mergeSnapshots(snapshots: Snapshot[], org: string | undefined): Snapsho
 export function readOptions(config: PortalConfig): DiscoveryOptions & Required<ReadLimits> {
   return {
     catalogPaths: config.catalog.paths,
+    templateWorkflow: config.templates.workflow,
     maxAliasCount: config.limits.maxAliasCount,
     maxDocumentsPerFile: config.limits.maxDocumentsPerFile,
     maxReferencedFiles: config.limits.maxReferencedFiles,

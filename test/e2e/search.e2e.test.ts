@@ -8,15 +8,14 @@
  * The DOM is the one of the search contract of issue 11: each result is a
  * link that is itself the listbox option.
  */
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { useBrowserSession } from './browser-session.ts';
 
 const BASE = '/fernway-portal/';
 const session = useBrowserSession(BASE);
 const open = session.open;
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The first search of a page loads the search code, pagefind.js and its wasm: slow on a busy machine. */
 const FIRST_RESULTS = { timeout: 60_000 };
 
@@ -57,17 +56,6 @@ async function arrowAndEnter(page: Page, scope: Locator): Promise<string> {
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.pathname === target);
   return target;
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('the header search field', () => {

@@ -8,6 +8,7 @@ import { readLocalSource, SourceError, type LocalSourceOptions } from './read-lo
 
 const options: LocalSourceOptions = {
   catalogPaths: ['catalog-info.yaml'],
+  templateWorkflow: '.github/workflows/apply-template.yml',
   maxAliasCount: 100,
   maxDocumentsPerFile: 500,
   maxReferencedFiles: 1000,
@@ -78,6 +79,8 @@ beforeAll(async () => {
   );
   await put('templates/skeleton/catalog-info.yaml', 'metadata: { name: ${{ values.name }} }\n');
   await put('templates/skeleton/src/index.ts', 'export {};\n');
+  await put('templates/template.values.yaml', 'name: loyalty\n');
+  await put('templates/.github/workflows/apply-template.yml', 'on: workflow_dispatch\n');
   // no-catalog: a repo without a catalog file; .hidden: a folder that is not a repo; a stray file at the top.
   await put('no-catalog/README.md', '# Nothing here\n');
   await put('.hidden/catalog-info.yaml', location('./x.yaml'));
@@ -170,6 +173,14 @@ describe('readLocalSource: a folder of repos', () => {
     expect(templates.files['skeleton/src/index.ts']).toMatchObject({ status: 'text' });
   });
 
+  it("reads a Template's values file and its repo's apply-template workflow, and leaves no trace where they do not exist", () => {
+    const templates = repoOf(snapshot, 'templates');
+    expect(templates.files['template.values.yaml']).toMatchObject({ status: 'text', text: 'name: loyalty\n' });
+    expect(templates.files['.github/workflows/apply-template.yml']).toMatchObject({ status: 'text' });
+    const orders = repoOf(snapshot, 'orders');
+    expect(orders.files['.github/workflows/apply-template.yml']).toBeUndefined();
+  });
+
   it('gives the catalog stage everything it needs: entities from targets, globs and placeholders', () => {
     const catalog = readCatalog({ ...snapshot, repos: [repoOf(snapshot, 'orders')] });
     expect(catalog.diagnostics).toEqual([]);
@@ -247,6 +258,14 @@ describe('readLocalSource: options and errors', () => {
 
   it('uses the configured org name', async () => {
     expect((await readLocalSource(org, { ...options, org: 'Acme' })).org).toBe('Acme');
+  });
+
+  it("gives a folder the GitHub settings the config names for it (localRepos), and the others GitHub's defaults", async () => {
+    const snapshot = await readLocalSource(org, { ...options, settings: { orders: { isTemplate: true, visibility: 'internal', topics: ['starter'] } } });
+    expect(repoOf(snapshot, 'orders')).toMatchObject({ isTemplate: true, visibility: 'internal', topics: ['starter'], archived: false });
+    const others = snapshot.repos.filter((repo) => repo.name !== 'orders');
+    expect(others.length).toBeGreaterThan(0);
+    for (const repo of others) expect(repo).toMatchObject({ isTemplate: false, visibility: 'public', topics: [] });
   });
 
   it('fails with a SourceError that says what --source needs when the folder does not exist', async () => {

@@ -11,6 +11,7 @@ import { crossRepoDocsRequests, readCrossRepoDocs } from '../cross-repo-docs.ts'
 import { discoverRepoFiles, type DiscoveryOptions } from '../discover-files.ts';
 import { docsPagePaths } from '../docs-pages.ts';
 import { showValue } from '../checked-values.ts';
+import type { LocalRepoSettings } from '../../config/schema.ts';
 import type { Repo, RepoProblem, Snapshot } from '../snapshot.ts';
 import { diskRepoReader } from './disk-reader.ts';
 import { readFileDates } from './file-dates.ts';
@@ -25,6 +26,8 @@ export interface ReadLimits {
 
 export interface LocalSourceOptions extends DiscoveryOptions, ReadLimits {
   org?: string;
+  /** `localRepos` of the config: what GitHub would say of each folder (a folder has no template flag or visibility). */
+  settings?: LocalRepoSettings;
   onRepo?: (name: string, index: number, total: number) => void;
 }
 
@@ -49,7 +52,7 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
   const repos = new Array<Repo>(names.length);
   await forEachLimited(names, async (name, i) => {
     options.onRepo?.(name, i, names.length);
-    repos[i] = await readLocalRepo(join(root, name), name, options);
+    repos[i] = withSettings(await readLocalRepo(join(root, name), name, options), options.settings?.[name]);
   });
   const org = options.org ?? (root.split(/[\\/]/).pop() || 'local');
   await readCrossRepoDocs(crossRepoDocsRequests(repos, options, org), (repo) =>
@@ -75,6 +78,19 @@ export async function readLocalSource(dir: string, options: LocalSourceOptions):
     repos,
     people: [],
     notes: [],
+  };
+}
+
+/** A repo with the GitHub settings the config gives its folder; fields it leaves out keep the local defaults. */
+function withSettings(repo: Repo, settings: LocalRepoSettings[string] | undefined): Repo {
+  if (!settings) return repo;
+  const { isTemplate, visibility, archived, topics } = settings;
+  return {
+    ...repo,
+    ...(isTemplate !== undefined ? { isTemplate } : {}),
+    ...(visibility !== undefined ? { visibility } : {}),
+    ...(archived !== undefined ? { archived } : {}),
+    ...(topics !== undefined ? { topics } : {}),
   };
 }
 

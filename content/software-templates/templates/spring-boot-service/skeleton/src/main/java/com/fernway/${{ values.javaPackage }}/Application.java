@@ -1,4 +1,4 @@
-package com.fernway.app;
+package com.fernway.${{ values.javaPackage }};
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
