@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // node scripts/screenshots.ts: builds the demo org into a temporary folder, serves it and
 // writes screenshots of the main pages to docs/screenshots/ (light theme, 1280 px wide,
-// full page up to 2400 px high), and of the search dialog with results. Uses the e2e test helpers
+// full page up to 2400 px high), of the search dialog with results, and of a template's form with
+// its dry run. Uses the e2e test helpers
 // in test/e2e/.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoSite, projectRoot, removeBuiltSite, serveSite, type BuiltSite } from '../test/e2e/build-fixture.ts';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/chromium.ts';
 
 const WIDTH = 1280;
@@ -23,6 +25,7 @@ const SHOTS: [name: string, path: string][] = [
   ['api-traveller-graphql-definition', 'catalog/default/api/traveller-graphql/definition/'],
   ['docs-payments-gateway-getting-started', 'docs/default/component/payments-gateway/getting-started/'],
   ['docs-payments-gateway-architecture', 'docs/default/component/payments-gateway/architecture/overview/'],
+  ['create', 'create/'],
   ['health', 'health/'],
   ['diagnostics', 'diagnostics/'],
 ];
@@ -59,10 +62,30 @@ try {
     const file = join(outDir, 'search-dialog.png');
     await page.screenshot({ path: file });
     process.stdout.write(`${file.replace(`${projectRoot}/`, '')} (${WIDTH}×800)\n`);
+    await shootTemplateForm(page, server.url('create/templates/default/spring-boot-service/'));
   } finally {
     await browser.close();
     await server.close();
   }
 } finally {
   if (site) await removeBuiltSite(site);
+}
+
+/** A template's form, partly filled, beside its dry run showing a rendered file. */
+async function shootTemplateForm(page: Page, url: string): Promise<void> {
+  await page.setViewportSize({ width: WIDTH, height: 900 });
+  await page.goto(url);
+  await page.getByRole('textbox', { name: /^Name/ }).fill('loyalty-service');
+  await page.getByRole('textbox', { name: /^Description/ }).fill("Loyalty points for Fernway's travellers.");
+  await page.getByRole('combobox', { name: /^Owning team/ }).fill('payments-team');
+  await page.getByRole('combobox', { name: /^System/ }).fill('booking');
+  await page.locator('.tf-tree button.tf-file', { hasText: 'README.md' }).click();
+  // The pickers complete a name to a ref when they lose focus; the dry run follows 150 ms later.
+  await page.waitForFunction(() => !document.querySelector('.tf-problems')?.textContent?.includes('names no kind'));
+  await page.waitForFunction(() => document.querySelector('.tf-file-view pre')?.textContent?.includes('# loyalty-service'));
+  await page.locator('.tf').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('.tf')?.scrollIntoView({ block: 'start' }));
+  const file = join(outDir, 'template-form.png');
+  await page.screenshot({ path: file });
+  process.stdout.write(`${file.replace(`${projectRoot}/`, '')} (${WIDTH}×900)\n`);
 }

@@ -6,7 +6,7 @@
  * Frontdoor's own (null: about files and sources rather than entities).
  */
 import { docsRules } from './docs-rules.ts';
-import { templateRules } from '../scaffolder/checks/rules.ts';
+import { templateRules } from './template-rules.ts';
 import type { Severity } from './diagnostic.ts';
 
 export interface RuleInfo {

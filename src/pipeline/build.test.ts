@@ -85,6 +85,7 @@ describe('buildPortal', () => {
       '▸ Validating catalog files',
       '▸ Resolving relations',
       '▸ Rendering docs (TechDocs)',
+      '▸ Checking software templates',
       '▸ Writing portal data',
       '▸ Rendering pages (Astro)',
       '▸ Indexing for search (Pagefind)',

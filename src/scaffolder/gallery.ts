@@ -26,7 +26,7 @@ export function repoCards(repos: readonly Repo[], reposWithTemplates: ReadonlySe
         id: `repo:${r.name}`,
         kind: 'repo',
         title: r.name,
-        ...(r.description ? { description: r.description } : {}),
+        ...((r.description ?? readmeLead(r)) ? { description: r.description ?? readmeLead(r) } : {}),
         tags: [...r.topics],
         ...(language ? { language } : {}),
         ...(r.head?.date ? { updated: r.head.date } : {}),
@@ -35,6 +35,30 @@ export function repoCards(repos: readonly Repo[], reposWithTemplates: ReadonlySe
         problems: { errors: 0, warnings: 0 },
       } satisfies TemplateCard;
     });
+}
+
+const MAX_LEAD = 240;
+
+/**
+ * A template repo's first README paragraph after its title, as plain text: its card's description
+ * when GitHub has none (a local folder never does). Markdown marks are dropped, not rendered: the
+ * card shows text.
+ */
+export function readmeLead(repo: Pick<Repo, 'files'>): string | undefined {
+  const readme = repo.files['README.md'] ?? repo.files['readme.md'];
+  if (readme?.status !== 'text') return undefined;
+  const paragraph = readme.text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .find((block) => block !== '' && !/^(#|```|~~~|<|!\[|\||[-*+] |\d+\. )/.test(block));
+  if (!paragraph) return undefined;
+  const text = paragraph
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > MAX_LEAD ? `${text.slice(0, MAX_LEAD - 1).trimEnd()}…` : text;
 }
 
 /** Is a Template recommended: tagged so, or listed by ref or by its repo's name. */

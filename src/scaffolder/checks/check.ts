@@ -12,7 +12,7 @@ import { repoPathOf } from '../launch-data.ts';
 import type { SampleValues } from '../sample-values.ts';
 import type { SkeletonSource } from '../launch-data.ts';
 import type { TemplateLaunchData } from '../schema.ts';
-import type { TemplateRuleId } from './rules.ts';
+import type { TemplateRuleId } from '../../diagnostics/template-rules.ts';
 
 export interface TemplateCheckContext {
   template: TemplateLaunchData;

@@ -55,8 +55,10 @@ describe('nunjucks as Backstage configures it', () => {
     expect(error.message).toMatch(/Unable to call `values\["x"\]\["y"\]`/);
   });
 
-  it('reports an unknown filter without a position', () => {
-    expect(renderError('${{ values.x | nope }}').message).toBe('filter not found: nope');
+  it('reports an unknown filter at its first use (nunjucks names no position for it)', () => {
+    const error = renderError('# Title\n\nRuns ${{ values.x |  nope }} daily.\n');
+    expect(error.message).toBe('filter not found: nope');
+    expect([error.line, error.column]).toEqual([3, 22]);
   });
 
   it('closes the route from a template to Function (Backstage sandboxes nunjucks instead)', () => {

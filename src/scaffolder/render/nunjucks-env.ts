@@ -82,7 +82,7 @@ function environment(options: NunjucksOptions): nunjucks.Environment {
 }
 
 /** Parse errors carry 1-based positions; errors thrown while rendering carry 0-based ones. */
-function toRenderError(error: unknown, phase: 'parse' | 'render'): TemplateRenderError {
+function toRenderError(error: unknown, phase: 'parse' | 'render', source: string): TemplateRenderError {
   const raw = error instanceof Error ? error.message : String(error);
   const position = /^\([^)\n]*\)(?: \[Line (\d+), Column (\d+)\])?\n?/.exec(raw);
   const message =
@@ -90,9 +90,24 @@ function toRenderError(error: unknown, phase: 'parse' | 'render'): TemplateRende
       .trim()
       .replace(/^Error: /, '')
       .trim() || raw;
-  if (!position?.[1] || !position[2]) return new TemplateRenderError(message);
+  if (!position?.[1] || !position[2]) {
+    // nunjucks looks filters up when the template runs and names no position for a missing one: the first use is where to look.
+    const filter = /^filter not found: (\S+)/.exec(message)?.[1];
+    const at = filter === undefined ? undefined : firstFilterUse(source, filter);
+    return at ? new TemplateRenderError(message, at.line, at.column) : new TemplateRenderError(message);
+  }
   const offset = phase === 'render' ? 1 : 0;
   return new TemplateRenderError(message, Number(position[1]) + offset, Number(position[2]) + offset);
+}
+
+/** 1-based line and column of the filter's name in its first `| name` in `source`. */
+function firstFilterUse(source: string, name: string): { line: number; column: number } | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`\\|\\s*${escaped}\\b`).exec(source);
+  if (!match) return undefined;
+  const at = match.index + match[0].length - name.length;
+  const before = source.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }
 
 /**
@@ -109,12 +124,12 @@ export function createRenderer(options: NunjucksOptions = {}): Renderer {
       try {
         template = new nunjucks.Template(source, env, undefined, true);
       } catch (error) {
-        throw toRenderError(error, 'parse');
+        throw toRenderError(error, 'parse', source);
       }
       try {
         return template.render(context);
       } catch (error) {
-        throw toRenderError(error, 'render');
+        throw toRenderError(error, 'render', source);
       }
     } finally {
       uninstall?.();

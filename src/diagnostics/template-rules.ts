@@ -1,9 +1,9 @@
 /**
- * Diagnostic rules of the build-time template checks (issue 12). They are registered with every
+ * Diagnostic rules of the build-time template checks (issue 12, src/scaffolder/checks). They are registered with every
  * other rule in src/diagnostics/rules.ts; the checks take their rule ids from this table, so the
  * registry never imports the stage it describes (as with docs-rules.ts).
  */
-import type { Severity } from '../../diagnostics/diagnostic.ts';
+import type { Severity } from './diagnostic.ts';
 
 interface TemplateRuleInfo {
   severity: Severity;
