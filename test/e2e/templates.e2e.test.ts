@@ -101,6 +101,25 @@ describe('a template page', () => {
     for (const item of ['CI workflow', 'catalog-info.yaml', 'Dockerfile', 'CODEOWNERS', 'fernway:argocd:create-app']) expect(text).toContain(item);
   });
 
+  test('a template that renders forever with the values typed is stopped, and the form stays usable', async () => {
+    const page = await open('create/templates/default/typescript-library/');
+    // The build never publishes a template that loops with its sample values (it would time out
+    // there); one whose loop depends on what the visitor types still could: serve such a skeleton.
+    await page.route('**/template.json', async (route) => {
+      const data = (await (await route.fetch()).json()) as { skeletons: Record<string, { files: { path: string; text?: string; size: number }[] }> };
+      const skeleton = Object.values(data.skeletons)[0]!;
+      const endless = '{% for i in range(0, 100000000000) %}${{ values.name }}{% endfor %}';
+      skeleton.files.push({ path: 'endless.txt', text: endless, size: endless.length });
+      await route.fulfill({ json: data });
+    });
+    await page.reload();
+    await openForm(page);
+    await expect.poll(() => page.locator('.tf-dry').textContent(), { timeout: 60_000 }).toMatch(/took longer than \d+ s/);
+    // The page's own thread was never blocked: typing still updates the field.
+    await page.getByRole('textbox', { name: /^Package name/ }).fill('still-typing');
+    expect(await page.getByRole('textbox', { name: /^Package name/ }).inputValue()).toBe('still-typing');
+  });
+
   test('axe finds no serious or critical violation on the form with its dry run', async () => {
     const page = await open('create/templates/default/spring-boot-service/');
     await openForm(page);

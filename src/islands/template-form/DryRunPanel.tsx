@@ -46,15 +46,24 @@ export function DryRunPanel({ template, values }: { template: DryRunTemplate; va
 
   useEffect(() => {
     if (!render) return;
+    // A newer render replaces this one: its answer, arriving later, is not shown.
+    let current = true;
     const timer = setTimeout(() => {
-      try {
-        setResult(render(template, values));
-        setFailed(undefined);
-      } catch (error) {
-        setFailed(error instanceof Error ? error.message : String(error));
-      }
+      render(template, values).then(
+        (next) => {
+          if (!current) return;
+          setResult(next);
+          setFailed(undefined);
+        },
+        (error: unknown) => {
+          if (current) setFailed(error instanceof Error ? error.message : String(error));
+        },
+      );
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [render, template, values]);
 
   const file = result ? selectedFile(result.files, selected) : undefined;
