@@ -10,6 +10,7 @@
  *   repos        one entry per repo, id = repo name
  *   portal       a single entry `meta`
  *   health       a single entry `overview` (the org health overview)
+ *   changelog    a single entry `current` (src/changelog), none when the data has no changelog
  *   templateCards     the /create/ gallery's cards, id = position zero-padded (the gallery's order)
  *   templatePages     one entry per Template page, id `<namespace>/<name>` (lowercase)
  *   templateLaunch    one entry per Template's template.json (the form's data), id `<namespace>/<name>`
@@ -28,6 +29,7 @@ import { replaceEntries } from './content-layer/replace-entries.ts';
 import { PortalDataSchema, PortalMetaSchema, RepoRecordSchema, type PortalData } from './portal-data/schema.ts';
 import { EntityRecordSchema } from './entity-record/schema.ts';
 import { TemplateCardSchema, TemplatePageSchema } from './scaffolder/page-schema.ts';
+import { ChangelogSchema } from './changelog/schema.ts';
 import { TemplateLaunchDataSchema } from './scaffolder/schema.ts';
 
 /** Read once per version of the file, shared by the collections' loaders. */
@@ -115,6 +117,11 @@ const health = defineCollection({
   schema: HealthOverviewSchema,
 });
 
+const changelog = defineCollection({
+  loader: portalLoader('changelog', (data, context) => replaceEntries(context, data.changelog ? [['current', data.changelog]] : [])),
+  schema: ChangelogSchema,
+});
+
 /** Content-layer id of a template page and its launch data: `<namespace>/<name>`, lowercase. */
 function templateId(template: { namespace: string; name: string }): string {
   return `${template.namespace}/${template.name}`.toLowerCase();
@@ -154,4 +161,4 @@ const docsSites = defineCollection({ loader: docsLoader('sites'), schema: DocsSi
 
 const docs = defineCollection({ loader: docsLoader('pages'), schema: DocsPageRecordSchema.omit({ html: true }) });
 
-export const collections = { entities, diagnostics, repos, portal, health, templateCards, templatePages, templateLaunch, docsSites, docs };
+export const collections = { entities, diagnostics, repos, portal, health, changelog, templateCards, templatePages, templateLaunch, docsSites, docs };

@@ -12,6 +12,8 @@ export interface CommonFlags {
   format?: string;
   out?: string;
   quiet?: boolean;
+  /** build: refuse to publish a broken portal (src/pipeline/deploy-guard.ts). */
+  guard?: boolean;
   help?: boolean;
   positionals: string[];
 }
@@ -28,6 +30,7 @@ export function parseCommonFlags(argv: string[], allowPositionals = false): Comm
         format: { type: 'string' },
         out: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        guard: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -14,12 +14,14 @@ import { parseCommonFlags } from './args.ts';
 import { displayPathFor } from './report/display-path.ts';
 import { formatPretty } from './report/pretty.ts';
 
-export const buildUsage = `Usage: npm run build -- [--source local:<dir>|github:<org>] [--base /<repo>/] [--config portal.config.yaml] [--out dist]
+export const buildUsage = `Usage: npm run build -- [--source local:<dir>|github:<org>] [--base /<repo>/] [--config portal.config.yaml] [--out dist] [--guard]
 
 Builds the portal into dist/ (search index included).
   --source    where repos come from (default: portal.config.yaml's, else the demo org in content/)
   --base      URL path the site is served under, e.g. /my-portal/ for a GitHub Pages project site
-  --out       output folder (default dist)`;
+  --out       output folder (default dist)
+  --guard     about to deploy: fail before rendering when the crawl is incomplete, or when the catalog lost
+              more than deploy.maxEntityDrop of the entities in the last deploy's <out>/deploy-record.json`;
 
 export async function runBuild(argv: string[]): Promise<number> {
   const flags = parseCommonFlags(argv);
@@ -33,6 +35,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const built = await buildPortal({
     config,
     outDir: flags.out,
+    guard: flags.guard,
     log,
     formatProblems: (problems, snapshot, limit) => formatPretty(problems, displayPathFor(snapshot), { stream: process.stderr, limit }),
   });

@@ -249,7 +249,7 @@ describe('validate: exit codes and files', () => {
     const { status, stdout, stderr } = await validate(repo, file);
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^error: .* is outside the current directory; run validate from the repository root\.\n$/);
+    expect(stderr).toMatch(/^error: .* is outside the current directory; run it from the repository root\.\n$/);
   });
 
   it('refuses a symlink that leads out of the current directory', async () => {

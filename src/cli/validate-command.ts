@@ -59,10 +59,11 @@ export async function runValidate(argv: string[]): Promise<number> {
 }
 
 /** A file named on the command line, as a path in the repo rooted at the current directory. */
-function repoPathOf(file: string): string {
+/** A file argument as a repo path: the current folder is the repo root (`validate FILE…`, the PR check). */
+export function repoPathOf(file: string): string {
   const root = invocationDir();
   const rel = relative(root, resolve(root, file));
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel === '')
-    throw new UsageError(`${file} is outside the current directory; run validate from the repository root.`);
+    throw new UsageError(`${file} is outside the current directory; run it from the repository root.`);
   return rel.split(sep).join('/');
 }

@@ -60,6 +60,7 @@ const defaults = {
   },
   health: { staleAfterDays: 180 },
   templates: { recommended: [], workflow: '.github/workflows/apply-template.yml' },
+  deploy: { maxEntityDrop: 0.2 },
   localRepos: {},
 };
 

@@ -123,6 +123,26 @@ export const TemplatesConfigSchema = z
   .meta({ description: 'Software templates: the gallery at /create/, the forms and the apply-template action.' });
 export type TemplatesConfig = z.infer<typeof TemplatesConfigSchema>;
 
+/** The nightly deploy (`npm run build -- --guard`, .github/workflows/pages.yml): when a build must not be published. */
+export const DeployConfigSchema = z
+  .strictObject({
+    maxEntityDrop: z
+      .number()
+      .min(0)
+      .max(1)
+      .meta({
+        description:
+          "Share of the catalog's entities that may disappear since the last deploy before a guarded build refuses to publish (0.2: a fifth). A bigger drop is more often a token that lost access than an org that shrank; when it is real, run the workflow by hand with `force`.",
+        examples: [0.2, 0.5],
+      })
+      .default(0.2),
+  })
+  .meta({
+    description: 'When the nightly build refuses to deploy: an incomplete crawl always, a drop in entities past this share.',
+    examples: [{ maxEntityDrop: 0.1 }],
+  });
+export type DeployConfig = z.infer<typeof DeployConfigSchema>;
+
 /** What GitHub would say about repos read from a local folder (the demo org, tests): a folder has no such settings. */
 export const LocalRepoSettingsSchema = z
   .record(
@@ -182,6 +202,7 @@ export const PortalConfigSchema = z.strictObject({
   limits: LimitsSchema.default(LimitsSchema.parse({})),
   health: HealthConfigSchema.default(HealthConfigSchema.parse({})),
   templates: TemplatesConfigSchema.default(TemplatesConfigSchema.parse({})),
+  deploy: DeployConfigSchema.default(DeployConfigSchema.parse({})),
   localRepos: LocalRepoSettingsSchema.default({}),
 });
 

@@ -88,6 +88,7 @@ describe('buildPortal', () => {
       '▸ Checking software templates',
       '▸ Writing portal data',
       '▸ Rendering pages (Astro)',
+      '▸ Publishing the PR check',
       '▸ Indexing for search (Pagefind)',
     ]);
   });

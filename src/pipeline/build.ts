@@ -10,31 +10,36 @@
  * Phases, in order:
  * 1. read the last build's publication record (the `.cache/` copy, else the one in the last site);
  * 2. load the catalog: read the repos, validate catalog files, resolve relations (load-catalog.ts);
+ *    with `guard`, refuse a build that would publish a broken portal (deploy-guard.ts);
  * 3. render docs: TechDocs pages, vetted files, each repo's output budget → the docs data file;
  * 4. check the software templates (render each with sample values, src/scaffolder);
- * 5. write portal data (PortalData, scorecards and templates included) → the portal data file;
+ * 5. write portal data (PortalData, scorecards, templates and the changelog since the last deploy
+ *    included, src/changelog) → the portal data file;
  * 6. render pages with Astro, leaving out a page that throws (render-site.ts, leave-out-page.ts);
  * 7. copy the docs images and files the pages use;
  * 8. index the site for search (Pagefind);
- * 9. write this build's publication record, and for `dist/` the base `npm run preview` serves.
+ * 9. write this build's publication record and deploy record, and for `dist/` the base `npm run preview` serves.
  *
  * Catalog and docs errors do not fail the build: they are printed and published on the
  * diagnostics page, and the rest of the org is built. What throws fails the build.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PortalConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { logText } from '../diagnostics/log-text.ts';
 import { copyDocsAssets } from '../docs/copy-assets.ts';
-import { buildPortalData } from '../portal-data/build-portal-data.ts';
+import { buildPortalData, portalRepoOf } from '../portal-data/build-portal-data.ts';
+import { buildChangelog, previousDeployUrl } from '../changelog/index.ts';
 import { checkTemplates } from './check-templates.ts';
 import type { PhaseLog } from '../progress/phase-log.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { buildCacheFiles, publicationRecordFiles } from './build-cache-files.ts';
+import { guardDeploy, writeDeployRecord } from './deploy-guard.ts';
 import { indexSearch as pagefindIndex } from './index-search.ts';
 import { leaveOutPage, type RenderedData } from './leave-out-page.ts';
 import { loadCatalog } from './load-catalog.ts';
-import { buildInfoFile, defaultOutDir, docsRenderCacheDir, projectRoot } from './project-root.ts';
+import { publishValidator, VALIDATOR_SITE_PATH } from './publish-validator.ts';
+import { buildInfoFile, cacheDir, defaultOutDir, docsRenderCacheDir, projectRoot } from './project-root.ts';
 import { nextPublicationRecord, readPublicationRecord, writePublicationRecord } from './publication-record.ts';
 import { describeDocs, renderDocs } from './render-docs.ts';
 import { renderSite, type RenderOptions } from './render-site.ts';
@@ -51,6 +56,8 @@ export interface BuildOptions {
   /** Astro's `build` and the search indexer; tests pass their own. */
   astroBuild?: RenderOptions['astroBuild'];
   indexSearch?: (siteDir: string) => Promise<{ pages: number }>;
+  /** About to be deployed: refuse, before rendering, a build that would publish a broken portal (deploy-guard.ts). */
+  guard?: boolean | undefined;
 }
 
 export interface BuildResult {
@@ -74,6 +81,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   for (const problem of previous.problems) log.info(`⚠ A publication record was not used: ${logText(problem)}`);
   const { snapshot, catalog, graph, ownership, diagnostics } = await loadCatalog(config, log, { publishedFrom: previous.origins });
   warnUnpublicRepos(snapshot, log);
+  if (options.guard) await guardDeploy({ snapshot, entities: graph.entities.length, outDir, config: config.deploy, log: (line) => log.info(line) });
   const showProblems = (list: readonly Diagnostic[], limit: number) => {
     const shown = list.filter((d) => d.severity !== 'info');
     if (shown.length > 0) log.info(`\n${formatProblems(shown, snapshot, limit)}\n`);
@@ -107,7 +115,10 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
         health: config.health,
         docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef },
         templates,
+        portalRepo: portalRepoOf(process.env),
       });
+      // The changelog compares this catalog with the last deploy's, read before Astro empties outDir.
+      portal.changelog = await buildChangelog({ portal, outDir, siteUrl: previousDeployUrl(config), log: (line) => log.info(line) });
       await writeJsonFile(files.dataFile, portal);
       return { portal, docs: docs.data };
     },
@@ -147,6 +158,12 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       () => copyDocsAssets(docs.assets, outDir, config.limits),
       (r) => `${r.copied} files${r.skipped.length > 0 ? `, ${r.skipped.length} not copied` : ''}`,
     );
+  // The PR check every repo of the org downloads from the site (src/pipeline/publish-validator.ts).
+  await log.phase(
+    'Publishing the PR check',
+    () => publishValidator(projectRoot, join(outDir, VALIDATOR_SITE_PATH), join(cacheDir, 'validator')),
+    (r) => `${VALIDATOR_SITE_PATH}, ${(r.bytes / 1024).toFixed(0)} KiB${r.cached ? ' (unchanged)' : ''}`,
+  );
   const search = await log.phase(
     'Indexing for search (Pagefind)',
     () => (options.indexSearch ?? pagefindIndex)(outDir),
@@ -155,6 +172,8 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
 
   // Where each published ref came from: the next build keeps a ref declared again elsewhere with its repo.
   await writePublicationRecord(recordFiles, nextPublicationRecord(previous.origins, graph.entities, ownership.unsettled));
+  // What the next guarded build compares its catalog with, once this site is deployed.
+  await writeDeployRecord(outDir, { entities: graph.entities.length, repos: snapshot.repos.length });
   // `npm run preview` serves dist/ under the base it was built with; other --out builds leave it alone.
   if (files.isDefaultOut) await writeJsonFile(buildInfoFile, { base: config.base });
   return {

@@ -3,7 +3,7 @@ import { readCatalog } from '../catalog/read-catalog.ts';
 import { ownershipEvidence } from '../graph/ownership-evidence.ts';
 import { resolveGraph } from '../graph/resolve-graph.ts';
 import { inMemorySnapshot } from '../../test/support/in-memory-source.ts';
-import { buildPortalData } from './build-portal-data.ts';
+import { buildPortalData, portalRepoOf } from './build-portal-data.ts';
 import { PortalDataSchema } from './schema.ts';
 import { EntityRecordSchema, type EntityRecord } from '../entity-record/schema.ts';
 
@@ -396,5 +396,14 @@ describe('buildPortalData: inferred Components', () => {
     });
     expect(built.entities).toEqual([expect.objectContaining({ ref: 'component:default/bare', spec: { type: 'unknown', lifecycle: 'unknown' } })]);
     expect(built.diagnostics.map((d) => d.rule)).toEqual(['repo-no-catalog']);
+  });
+});
+
+describe('portalRepoOf', () => {
+  it("takes the portal's repo from GitHub Actions' GITHUB_REPOSITORY, and nothing from a local build or a malformed value", () => {
+    expect(portalRepoOf({ GITHUB_REPOSITORY: 'fernway/fernway-portal' })).toBe('fernway/fernway-portal');
+    expect(portalRepoOf({})).toBeUndefined();
+    expect(portalRepoOf({ GITHUB_REPOSITORY: 'not a repo' })).toBeUndefined();
+    expect(portalRepoOf({ GITHUB_REPOSITORY: 'a/b/c' })).toBeUndefined();
   });
 });

@@ -40,6 +40,17 @@ export interface PortalDataInput {
   docs?: { diagnostics: readonly Diagnostic[]; pathByRef: ReadonlyMap<string, string> };
   /** The template stage's result (src/scaffolder): its checks' diagnostics join the others, its data feeds /create/. */
   templates?: TemplatesResult;
+  /** This portal's own repo, `owner/name` (`portalRepoOf`). */
+  portalRepo?: string | undefined;
+}
+
+/**
+ * The portal's own repo from GitHub Actions' `GITHUB_REPOSITORY` (set on every run: the nightly
+ * build runs in the portal repo), when it has the `owner/name` form; a local build does not know it.
+ */
+export function portalRepoOf(env: Record<string, string | undefined>): string | undefined {
+  const repo = env['GITHUB_REPOSITORY']?.trim();
+  return repo && /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo) ? repo : undefined;
 }
 
 export function allDiagnostics(catalog: CatalogResult, graph: CatalogGraph): Diagnostic[] {
@@ -180,6 +191,7 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       org: input.org,
       source: snapshot.source,
       generatedAt: generatedAt.toISOString(),
+      ...(input.portalRepo ? { portalRepo: input.portalRepo } : {}),
       counts: { repos: snapshot.repos.length, entities: entities.length, byKind, errors: counts.error, warnings: counts.warning },
     },
     entities,

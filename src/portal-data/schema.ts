@@ -5,6 +5,7 @@
  * diagnostics per entity are all resolved here, once.
  */
 import { z } from 'zod';
+import { ChangelogSchema } from '../changelog/schema.ts';
 import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
 import { EntityRecordSchema } from '../entity-record/schema.ts';
 import { HealthOverviewSchema } from '../health/schema.ts';
@@ -25,6 +26,8 @@ export const PortalMetaSchema = z.object({
   org: z.string(),
   source: z.string(),
   generatedAt: z.string(),
+  /** The portal's own GitHub repo (`owner/name`) when the build runs in GitHub Actions: the PR check's workflow calls it. */
+  portalRepo: z.string().optional(),
   counts: z.object({
     repos: z.number().int(),
     entities: z.number().int(),
@@ -45,5 +48,7 @@ export const PortalDataSchema = z.object({
   health: HealthOverviewSchema,
   /** Software templates (src/scaffolder): the gallery's cards, the template pages and the forms' launch data. */
   templates: TemplatesDataSchema.default(emptyTemplatesData),
+  /** What changed since the previous deploy, for the last builds (src/changelog); absent until the build adds it. */
+  changelog: ChangelogSchema.optional(),
 });
 export type PortalData = z.infer<typeof PortalDataSchema>;

@@ -29,6 +29,9 @@ export const urls = {
   catalog: href('catalog/'),
   diagnostics: href('diagnostics/'),
   health: href('health/'),
+  /** What changed in the catalog since the previous deploys (src/changelog), and its Atom feed. */
+  changelog: href('changelog/'),
+  changelogFeed: href('changelog/feed.xml'),
   favicon: href('favicon.svg'),
   /** Page of an entity, from its base-relative `path` field. */
   entity: (entity: { path: string }): string => href(entity.path),
