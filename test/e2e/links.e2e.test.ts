@@ -96,6 +96,27 @@ describe.each(BASES)('the site built for base %s', (base) => {
     expect(found).toEqual([]);
   });
 
+  test('the JSON endpoints, the feed and the PR check bundle are under the base, and the pages they name exist', async () => {
+    for (const file of [
+      'catalog.json',
+      'api/entities.json',
+      'api/graph.json',
+      'api/diagnostics.json',
+      'api/catalog-info.schema.json',
+      'changelog.json',
+      'changelog/feed.xml',
+      'validate/frontdoor-validate.mjs',
+    ])
+      expect(files, file).toContain(file);
+    const missing = fixture.data.entities.filter((e) => !files.has(`${e.path}entity.json`)).map((e) => e.ref);
+    expect(missing).toEqual([]);
+    const graph = JSON.parse(await readFile(join(fixture.site.outDir, 'api', 'graph.json'), 'utf8')) as { nodes: { path: string }[] };
+    expect(graph.nodes.filter((node) => !files.has(`${node.path}index.html`)).map((node) => node.path)).toEqual([]);
+    const templates = fixture.data.templates.pages.map((page) => page.dataPath);
+    expect(templates.length).toBeGreaterThan(0);
+    expect(templates.filter((path) => !files.has(path))).toEqual([]);
+  });
+
   test('every entity has a page, and the Pagefind search index covers them', async () => {
     const missingPages = fixture.data.entities.filter((e) => !files.has(`${e.path}index.html`)).map((e) => e.ref);
     expect(missingPages).toEqual([]);
