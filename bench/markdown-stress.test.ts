@@ -18,7 +18,7 @@ const miscounted = markdownCase({
 
 describe('runMarkdownStress', () => {
   it('runs every case at the N given, and each finds its page right', async () => {
-    const result = await runMarkdownStress({ n: 12 });
+    const result = await runMarkdownStress({ n: 12, judgeTime: false });
     expect(result.cases.map((c) => c.name)).toEqual(markdownStressCases.map((c) => c.name));
     expect(new Set(result.cases.map((c) => c.name)).size).toBe(result.cases.length);
     for (const c of result.cases) expect(c, c.name).toMatchObject({ n: 12, ok: true, problems: [] });
@@ -27,7 +27,7 @@ describe('runMarkdownStress', () => {
   });
 
   it('fails a case whose page renders wrong, and says what it counted', async () => {
-    const result = await runMarkdownStress({ n: 5, cases: [miscounted] });
+    const result = await runMarkdownStress({ n: 5, cases: [miscounted], judgeTime: false });
     expect(result.ok).toBe(false);
     expect(result.cases[0]).toMatchObject({ name: 'a list counted wrong', n: 5, ok: false, problems: ['5 items, expected 6'] });
     expect(formatMarkdownStress(result)).toContain('✗ a list counted wrong (N = 5): 5 items, expected 6');
@@ -35,7 +35,7 @@ describe('runMarkdownStress', () => {
 
   it('fails a page that ran out of its render budget once, not once per check', async () => {
     const hurried = markdownCase({ name: 'a list in 1 ms', size: 5_000, markdown: (n) => '- x\n'.repeat(n), check: () => ['checked'], maxRenderMs: 1 });
-    const [c] = (await runMarkdownStress({ n: 5_000, cases: [hurried] })).cases;
+    const [c] = (await runMarkdownStress({ n: 5_000, cases: [hurried], judgeTime: false })).cases;
     expect(c!.problems).toHaveLength(1);
     expect(c!.problems[0]).toMatch(/^docs-render-timeout \(page render budget 1 ms\)/);
   });

@@ -76,6 +76,12 @@ export interface MarkdownStressOptions {
   /** Per case; default CASE_BUDGET_MS. */
   budgetMs?: number;
   cases?: readonly StressCase[];
+  /**
+   * Judge the times (budget and growth); default yes. The unit test of the cases' checks turns it
+   * off: on a busy machine one garbage collection at a tiny N decides the ratio, and tests never
+   * judge wall-clock time (the bench does).
+   */
+  judgeTime?: boolean;
   onProgress?: (line: string) => void;
 }
 
@@ -88,9 +94,10 @@ export async function runMarkdownStress(options: MarkdownStressOptions = {}): Pr
     const n = options.n ?? stressCase.size;
     const quarter = await stressCase.measure(Math.max(1, Math.floor(n / 4)));
     const { ms, problems } = await stressCase.measure(n);
-    if (ms > budgetMs) problems.push(`took ${Math.round(ms)} ms, over the ${budgetMs} ms budget of a case: something in it grows faster than its input`);
+    const judge = options.judgeTime ?? true;
+    if (judge && ms > budgetMs) problems.push(`took ${Math.round(ms)} ms, over the ${budgetMs} ms budget of a case: something in it grows faster than its input`);
     const growth = ms / Math.max(quarter.ms, 0.001);
-    if (ms >= GROWTH_FLOOR_MS && growth > MAX_GROWTH) {
+    if (judge && ms >= GROWTH_FLOOR_MS && growth > MAX_GROWTH) {
       problems.push(
         `took ${growth.toFixed(1)} times as long at N as at N/4 (${Math.round(quarter.ms)} ms → ${Math.round(ms)} ms): linear work grows about 4 times`,
       );
