@@ -1,5 +1,5 @@
 /**
- * Backstage's official sample templates (../shared/corpus/templates, unchanged) built as an org: one
+ * Backstage's official sample templates (./fixtures, unchanged) built as an org: one
  * repo holding them, registered the way Backstage registers them (a Location over every
  * template.yaml), read by the local source and through the catalog, the graph and the template
  * stage. Every template gets a page and launch data; its dry run with sample values leaves no
@@ -17,7 +17,7 @@ import { readOptions } from '../sources/load-source.ts';
 import { readLocalSource } from '../sources/local/read-local.ts';
 import { buildTemplates, type TemplatesResult } from './index.ts';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'templates', 'backstage-software-templates');
+const CORPUS = join(import.meta.dirname, 'fixtures', 'backstage-software-templates');
 
 let org: string;
 let result: TemplatesResult;

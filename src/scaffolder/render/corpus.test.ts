@@ -10,8 +10,8 @@ import { readTemplate } from '../action/read-template.ts';
 import { dryRun } from './dry-run.ts';
 import type { RenderProblem } from './types.ts';
 
-const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/templates/backstage-software-templates/scaffolder-templates');
-const templates = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => existsSync(join(CORPUS, name, 'template.yaml'))) : [];
+const CORPUS = join(import.meta.dirname, '../fixtures/backstage-software-templates/scaffolder-templates');
+const templates = readdirSync(CORPUS).filter((name) => existsSync(join(CORPUS, name, 'template.yaml')));
 
 /** What a user would type: the default, else the first enum value, else a value the field's picker would produce. */
 function sampleValues(parameters: unknown): Record<string, unknown> {
@@ -52,7 +52,11 @@ const EXPECTED: Record<string, { problems?: string[]; manual?: string[] }> = {
   },
 };
 
-describe.skipIf(templates.length === 0)("Backstage's sample templates, dry run", () => {
+describe("Backstage's sample templates, dry run", () => {
+  it('are all here (the fixture is in the repo, so CI runs every one)', () => {
+    expect(templates.length).toBeGreaterThanOrEqual(8);
+  });
+
   it.each(templates)('%s', async (name) => {
     const readProblems: RenderProblem[] = [];
     const template = await readTemplate(join(CORPUS, name), 'template.yaml', readProblems);
