@@ -95,7 +95,8 @@ export async function runMarkdownStress(options: MarkdownStressOptions = {}): Pr
     const quarter = await stressCase.measure(Math.max(1, Math.floor(n / 4)));
     const { ms, problems } = await stressCase.measure(n);
     const judge = options.judgeTime ?? true;
-    if (judge && ms > budgetMs) problems.push(`took ${Math.round(ms)} ms, over the ${budgetMs} ms budget of a case: something in it grows faster than its input`);
+    if (judge && ms > budgetMs)
+      problems.push(`took ${Math.round(ms)} ms, over the ${budgetMs} ms budget of a case: something in it grows faster than its input`);
     const growth = ms / Math.max(quarter.ms, 0.001);
     if (judge && ms >= GROWTH_FLOOR_MS && growth > MAX_GROWTH) {
       problems.push(

@@ -62,6 +62,7 @@ const defaults = {
   templates: { recommended: [], workflow: '.github/workflows/apply-template.yml' },
   deploy: { maxEntityDrop: 0.2 },
   localRepos: {},
+  plugins: [],
 };
 
 describe('loadConfig: values', () => {

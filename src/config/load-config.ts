@@ -47,16 +47,26 @@ export async function loadConfig(file: string | undefined, overrides: ConfigOver
   return found ? { config: parsed.data, file: path } : { config: parsed.data };
 }
 
-function describeConfigIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>, overrides: ConfigOverrides): string {
-  const key = issue.path.map(String).join('.');
+/**
+ * One friendly line for a zod issue: the key, what is allowed and what was found. Plugins' settings
+ * (src/plugins/load-plugins.ts) are described the same way, with their own `schema` and `keyPrefix`.
+ */
+export function describeConfigIssue(
+  issue: z.core.$ZodIssue,
+  value: Record<string, unknown>,
+  overrides: ConfigOverrides,
+  schema: z.ZodType = PortalConfigSchema,
+  keyPrefix = '',
+): string {
+  const key = keyPrefix + issue.path.map(String).join('.');
   const fromFlag = issue.path.length === 1 && (overrides as Record<string, unknown>)[key] !== undefined ? ` (from --${key})` : '';
   let found: unknown = value;
   for (const p of issue.path) found = found !== null && typeof found === 'object' ? (found as Record<string, unknown>)[String(p)] : undefined;
   const shown = found === undefined ? 'nothing' : JSON.stringify(found);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeys(issue.path);
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${[...issue.path, k].join('.')}\``).join(', ')}; allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
+      const allowed = allowedKeys(issue.path, schema);
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${keyPrefix}${[...issue.path, k].join('.')}\``).join(', ')}; allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
     }
     case 'invalid_type':
       return `\`${key}\`${fromFlag} must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, but is ${shown}.`;
@@ -69,8 +79,8 @@ function describeConfigIssue(issue: z.core.$ZodIssue, value: Record<string, unkn
   }
 }
 
-function allowedKeys(path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType = PortalConfigSchema;
+function allowedKeys(path: readonly PropertyKey[], root: z.ZodType): string[] {
+  let schema: z.ZodType = root;
   for (const p of path) {
     while (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
     if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(p)]!;

@@ -143,6 +143,39 @@ export const DeployConfigSchema = z
   });
 export type DeployConfig = z.infer<typeof DeployConfigSchema>;
 
+/**
+ * One integration (src/plugins): a first-party plugin by `name`, or a local plugin by `path` (a
+ * folder or `.ts` module of the portal repo). Its `settings` are checked by the plugin's own schema
+ * when the build loads it; credentials are never written here, only the names of the env vars
+ * that hold them (e.g. `tokenEnv: SONAR_TOKEN`).
+ */
+export const PluginConfigSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { error: 'a first-party plugin name such as `sonarqube`' })
+      .meta({ description: 'A first-party plugin: `sonarqube`.', examples: ['sonarqube'] })
+      .optional(),
+    path: z
+      .string()
+      .regex(/^\.{1,2}\//, { error: 'a path relative to the portal repo, starting with `./`' })
+      .meta({ description: 'A local plugin: its folder (with an index.ts) or module, relative to the portal repo.', examples: ['./plugins/example'] })
+      .optional(),
+    settings: z
+      .record(z.string(), z.unknown())
+      .meta({
+        description: "The plugin's settings, checked by the plugin's own schema.",
+        examples: [{ baseUrl: 'https://sonarcloud.io', tokenEnv: 'SONAR_TOKEN' }],
+      })
+      .default({}),
+    required: z
+      .boolean()
+      .meta({ description: 'Fail the build when the plugin fails (default: a warning, and its sections show the last good data).' })
+      .default(false),
+  })
+  .refine((p) => (p.name === undefined) !== (p.path === undefined), { error: 'either `name` (a first-party plugin) or `path` (a local plugin), not both' });
+export type PluginConfig = z.infer<typeof PluginConfigSchema>;
+
 /** What GitHub would say about repos read from a local folder (the demo org, tests): a folder has no such settings. */
 export const LocalRepoSettingsSchema = z
   .record(
@@ -204,6 +237,14 @@ export const PortalConfigSchema = z.strictObject({
   templates: TemplatesConfigSchema.default(TemplatesConfigSchema.parse({})),
   deploy: DeployConfigSchema.default(DeployConfigSchema.parse({})),
   localRepos: LocalRepoSettingsSchema.default({}),
+  plugins: z
+    .array(PluginConfigSchema)
+    .meta({
+      description:
+        'Integrations run at build time (src/plugins): first-party by `name`, local by `path`. Without their credentials in the environment they are skipped.',
+      examples: [[{ name: 'sonarqube', settings: { baseUrl: 'https://sonarcloud.io', tokenEnv: 'SONAR_TOKEN' } }, { path: './plugins/example' }]],
+    })
+    .default([]),
 });
 
 export type PortalConfig = z.infer<typeof PortalConfigSchema>;

@@ -116,6 +116,11 @@ export const rules = {
     summary: 'A repository URL from git or GitHub is not a valid http(s) URL; the portal shows no links to it.',
   },
   'repo-no-catalog': { severity: 'info', backstage: null, summary: 'A repository has no catalog file.' },
+  'plugin-failed': {
+    severity: 'warning',
+    backstage: null,
+    summary: 'An integration plugin could not read its service: its sections show the last good data, or that it is unavailable, and why.',
+  },
   ...withoutBackstage(docsRules),
   ...withoutBackstage(templateRules),
 } as const satisfies Record<string, RuleInfo>;

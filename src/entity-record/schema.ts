@@ -9,6 +9,7 @@ import { ParsedApiSchema } from '../api-docs/index.ts';
 import { carriedSpecSchemas, type KindName } from '../catalog-model/kinds/index.ts';
 import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
 import { ScorecardSchema } from './scorecard.ts';
+import { PluginSectionViewSchema } from './plugin-section.ts';
 
 export const RelationRecordSchema = z.object({
   /** Relation type as Backstage names it: ownedBy, ownerOf, partOf, hasPart, … */
@@ -116,6 +117,8 @@ const EntityRecordFields = EntitySummarySchema.extend({
     .optional(),
   /** Scorecard checks and score (src/health); absent for kinds no check applies to (Group, User, Location). */
   scorecard: ScorecardSchema.optional(),
+  /** Entity-page sections from integrations (src/plugins), in config order; absent when no plugin has data for it. */
+  plugins: z.array(PluginSectionViewSchema).optional(),
 });
 
 /** The record of an entity of `kind`: the fields every entity has, and the spec as its kind's schema parsed it (placeholders resolved). */

@@ -4,7 +4,7 @@
  * status, a message for this entity and, when it fails, the fix.
  */
 import type { EntityRecord } from '../entity-record/schema.ts';
-import type { CheckFix, CheckStatus } from '../entity-record/scorecard.ts';
+import type { CheckFix, CheckResult, CheckStatus } from '../entity-record/scorecard.ts';
 
 export interface CheckContext {
   /** The build time. Checks never read the clock, so a build is reproducible. */
@@ -13,6 +13,8 @@ export interface CheckContext {
   staleAfterDays: number;
   /** Every entity by lowercase ref (owners, systems, dependencies are looked up here). */
   byRef: ReadonlyMap<string, EntityRecord>;
+  /** Results computed before scoring (the plugins' checks, src/plugins), by entity ref: they join the scorecard. */
+  extraResults?: ReadonlyMap<string, readonly CheckResult[]>;
 }
 
 export interface CheckOutcome {

@@ -10,7 +10,19 @@ import type { CheckContext } from './check.ts';
 import { healthOverview } from './overview.ts';
 import { scorecardOf } from './scorecard.ts';
 import type { HealthOverview } from './schema.ts';
-import type { Scorecard } from '../entity-record/scorecard.ts';
+import type { CheckResult, Scorecard } from '../entity-record/scorecard.ts';
+
+/**
+ * Checks whose results were computed elsewhere: the plugins' (src/plugins/run-plugins.ts), which
+ * need the data a plugin read at build time. They join each entity's scorecard after the registry's
+ * checks, and the overview's per-check counts.
+ */
+export interface ExtraChecks {
+  /** In the order the overview lists them. */
+  definitions: readonly { id: string; title: string }[];
+  /** By entity ref. */
+  results: ReadonlyMap<string, readonly CheckResult[]>;
+}
 
 export interface ScoreInput {
   entities: readonly EntityRecord[];
@@ -19,6 +31,8 @@ export interface ScoreInput {
   now: Date;
   /** Config `health.staleAfterDays`. */
   staleAfterDays: number;
+  /** The plugins' check results (src/plugins). */
+  extraChecks?: ExtraChecks;
 }
 
 export interface ScoreResult {
@@ -32,6 +46,7 @@ export function scoreEntities(input: ScoreInput): ScoreResult {
     now: input.now,
     staleAfterDays: input.staleAfterDays,
     byRef: new Map(input.entities.map((e) => [e.ref, e])),
+    ...(input.extraChecks ? { extraResults: input.extraChecks.results } : {}),
   };
   const scorecards = new Map<string, Scorecard>();
   for (const entity of input.entities) {

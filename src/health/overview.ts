@@ -20,6 +20,8 @@ export interface OverviewInput {
   diagnostics: readonly Diagnostic[];
   now: Date;
   staleAfterDays: number;
+  /** The plugins' checks, counted after the registry's. */
+  extraChecks?: { definitions: readonly { id: string; title: string }[] };
 }
 
 const byRefOrder = (a: { ref: string }, b: { ref: string }) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
@@ -46,16 +48,18 @@ export function healthOverview(input: OverviewInput): HealthOverview {
       e.system && byRef.has(e.system) ? e.system : undefined,
       e.kind.toLowerCase() === 'system' ? e.ref : undefined,
     ]),
-    byCheck: CHECKS.map((check) => {
-      const counts = { passed: 0, failed: 0, notApplicable: 0 };
-      for (const e of scored) {
-        const status = scorecards.get(e.ref)!.checks.find((c) => c.id === check.id)?.status;
-        if (status === 'pass') counts.passed++;
-        else if (status === 'fail') counts.failed++;
-        else if (status === 'not-applicable') counts.notApplicable++;
-      }
-      return { id: check.id, title: check.title, ...counts };
-    }).filter((c) => c.passed + c.failed + c.notApplicable > 0),
+    byCheck: [...CHECKS, ...(input.extraChecks?.definitions ?? [])]
+      .map((check) => {
+        const counts = { passed: 0, failed: 0, notApplicable: 0 };
+        for (const e of scored) {
+          const status = scorecards.get(e.ref)!.checks.find((c) => c.id === check.id)?.status;
+          if (status === 'pass') counts.passed++;
+          else if (status === 'fail') counts.failed++;
+          else if (status === 'not-applicable') counts.notApplicable++;
+        }
+        return { id: check.id, title: check.title, ...counts };
+      })
+      .filter((c) => c.passed + c.failed + c.notApplicable > 0),
     orphans: orphans(scored, byRef),
     stale: staleEntities(scored, input.now, input.staleAfterDays),
     deprecatedInUse: deprecatedInUse(entities, byRef),

@@ -12,10 +12,10 @@ const statusOrder: Record<CheckStatus, number> = { fail: 0, pass: 1, 'not-applic
 
 /** The scorecard of `entity`, or undefined when no check applies to its kind (Group, User, Location). */
 export function scorecardOf(entity: EntityRecord, context: CheckContext): Scorecard | undefined {
-  const checks = checksFor(entity.kind).map((check, index): [CheckResult, number] => [
-    { id: check.id, title: check.title, ...check.run(entity, context) },
-    index,
-  ]);
+  const checks = [
+    ...checksFor(entity.kind).map((check): CheckResult => ({ id: check.id, title: check.title, ...check.run(entity, context) })),
+    ...(context.extraResults?.get(entity.ref) ?? []),
+  ].map((result, index): [CheckResult, number] => [result, index]);
   const passed = checks.filter(([c]) => c.status === 'pass').length;
   const applicable = checks.filter(([c]) => c.status !== 'not-applicable').length;
   if (applicable === 0) return undefined;

@@ -13,6 +13,8 @@
  *    with `guard`, refuse a build that would publish a broken portal (deploy-guard.ts);
  * 3. render docs: TechDocs pages, vetted files, each repo's output budget → the docs data file;
  * 4. check the software templates (render each with sample values, src/scaffolder);
+ * 4b. collect integrations: each configured plugin reads its service for the entities that carry its
+ *    annotations, with the last good data as fallback (src/plugins/run-plugins.ts);
  * 5. write portal data (PortalData, scorecards, templates and the changelog since the last deploy
  *    included, src/changelog) → the portal data file;
  * 6. render pages with Astro, leaving out a page that throws (render-site.ts, leave-out-page.ts);
@@ -31,6 +33,8 @@ import { copyDocsAssets } from '../docs/copy-assets.ts';
 import { buildPortalData, portalRepoOf } from '../portal-data/build-portal-data.ts';
 import { buildChangelog, previousDeployUrl } from '../changelog/index.ts';
 import { checkTemplates } from './check-templates.ts';
+import { loadPlugins } from '../plugins/load-plugins.ts';
+import { EMPTY_PLUGINS_RESULT, pluginEntityOf, runPlugins } from '../plugins/run-plugins.ts';
 import type { PhaseLog } from '../progress/phase-log.ts';
 import type { Snapshot } from '../sources/snapshot.ts';
 import { buildCacheFiles, publicationRecordFiles } from './build-cache-files.ts';
@@ -103,6 +107,25 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const templates = await checkTemplates({ snapshot, graph, config, org, log });
   showProblems(templates.diagnostics, 20);
 
+  // Before portal data: plugin sections and checks join the entity records and scorecards.
+  const plugins =
+    config.plugins.length === 0
+      ? EMPTY_PLUGINS_RESULT
+      : await log.phase(
+          'Collecting integrations',
+          async () =>
+            runPlugins({
+              plugins: await loadPlugins(config.plugins),
+              entities: graph.entities.map(pluginEntityOf),
+              env: process.env,
+              now: new Date(),
+              cacheDir,
+              log: (line) => log.info(`  ${logText(line)}`),
+            }),
+          (r) => `${r.ran} ran, ${r.skipped} skipped, ${r.failed} with failures`,
+        );
+  showProblems(plugins.diagnostics, 20);
+
   const data: RenderedData = await log.phase(
     'Writing portal data',
     async () => {
@@ -115,6 +138,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
         health: config.health,
         docs: { diagnostics: docs.diagnostics, pathByRef: docs.docsPathByRef },
         templates,
+        plugins,
         portalRepo: portalRepoOf(process.env),
       });
       // The changelog compares this catalog with the last deploy's, read before Astro empties outDir.
@@ -182,6 +206,6 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     searchable: search.pages,
     entities: graph.entities.length,
     repos: snapshot.repos.length,
-    diagnostics: [...diagnostics, ...docs.diagnostics, ...templates.diagnostics, ...leftOut],
+    diagnostics: [...diagnostics, ...docs.diagnostics, ...templates.diagnostics, ...plugins.diagnostics, ...leftOut],
   };
 }

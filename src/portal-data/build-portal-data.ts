@@ -26,6 +26,7 @@ import { assertRenderableEntity, assertRenderableRepo } from './renderable.ts';
 import { scoreIsolated } from './score-isolated.ts';
 import { emptyTemplatesData } from '../scaffolder/page-schema.ts';
 import type { TemplatesResult } from '../scaffolder/index.ts';
+import type { PluginsResult } from '../plugins/run-plugins.ts';
 
 export interface PortalDataInput {
   title: string;
@@ -42,6 +43,8 @@ export interface PortalDataInput {
   templates?: TemplatesResult;
   /** This portal's own repo, `owner/name` (`portalRepoOf`). */
   portalRepo?: string | undefined;
+  /** The integrations stage's result (src/plugins): sections on entity pages, checks joining scorecards, its diagnostics. */
+  plugins?: Pick<PluginsResult, 'sections' | 'checks' | 'diagnostics'>;
 }
 
 /**
@@ -59,9 +62,12 @@ export function allDiagnostics(catalog: CatalogResult, graph: CatalogGraph): Dia
 
 export function buildPortalData(input: PortalDataInput): PortalData {
   const { snapshot, graph } = input;
-  const diagnostics = [...allDiagnostics(input.catalog, graph), ...(input.docs?.diagnostics ?? []), ...(input.templates?.diagnostics ?? [])].sort(
-    compareDiagnostics,
-  );
+  const diagnostics = [
+    ...allDiagnostics(input.catalog, graph),
+    ...(input.docs?.diagnostics ?? []),
+    ...(input.templates?.diagnostics ?? []),
+    ...(input.plugins?.diagnostics ?? []),
+  ].sort(compareDiagnostics);
   const diagnosticsByRef = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (!d.ref) continue;
@@ -121,8 +127,13 @@ export function buildPortalData(input: PortalDataInput): PortalData {
       relations: (graph.relationsOf.get(entity.ref) ?? []).map((r) => ({ type: r.type, target: r.target, exists: graph.byRef.has(r.target) })),
       diagnostics: diagnosticsByRef.get(entity.ref) ?? [],
       ...(entity.origin ? { origin: entity.origin } : {}),
+      ...pluginSectionsOf(entity.ref),
     };
   }
+  const pluginSectionsOf = (ref: string): Pick<EntityRecord, 'plugins'> => {
+    const sections = input.plugins?.sections.get(ref);
+    return sections && sections.length > 0 ? { plugins: sections } : {};
+  };
 
   const failures: Diagnostic[] = [];
   const placeOf = (entity: LoadedEntity): FailurePlace => ({
@@ -155,7 +166,16 @@ export function buildPortalData(input: PortalDataInput): PortalData {
     ref: e.ref,
     stage: 'scoring it',
   });
-  const scored = scoreIsolated({ entities: linkPublished(built), diagnostics, now: generatedAt, staleAfterDays }, recordPlace);
+  const scored = scoreIsolated(
+    {
+      entities: linkPublished(built),
+      diagnostics,
+      now: generatedAt,
+      staleAfterDays,
+      ...(input.plugins ? { extraChecks: input.plugins.checks } : {}),
+    },
+    recordPlace,
+  );
   failures.push(...scored.failures);
   const entities = linkPublished(scored.entities).map((e): EntityRecord => {
     const scorecard = scored.scorecards.get(e.ref);

@@ -87,4 +87,20 @@ describe('entity page sections that depend on the entity', () => {
     const ids = sectionIdsFor(entityOf('Component', { links: [{ url: 'https://example.com' }], ...overrides }));
     expect(ids.slice(-3)).toEqual(['relations', 'links', 'labels-and-annotations']);
   });
+
+  it('shows one section per plugin section the entity has data for, before Relations, in config order', () => {
+    const view = (id: string) => ({
+      id,
+      title: 't',
+      pluginTitle: 'p',
+      freshness: 'fresh' as const,
+      facts: [],
+      tables: [],
+      links: [],
+      sparklines: [],
+      notices: [],
+    });
+    const ids = sectionIdsFor(entityOf('Component', { plugins: [view('plugin:sonarqube:quality'), view('plugin:example-runbook:runbook')] }));
+    expect(ids).toEqual(['about', 'scorecard', 'plugin:sonarqube:quality', 'plugin:example-runbook:runbook', 'relations']);
+  });
 });

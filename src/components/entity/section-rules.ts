@@ -10,7 +10,8 @@
 import type { EntityRecord } from '../../entity-record/schema.ts';
 
 /** What the rules read of an entity; its spec never decides which sections show. */
-export type SectionSubject = Pick<EntityRecord, 'kind' | 'origin' | 'diagnostics' | 'scorecard' | 'links' | 'labels' | 'annotations'>;
+export type SectionSubject = Pick<EntityRecord, 'kind' | 'origin' | 'diagnostics' | 'scorecard' | 'links' | 'labels' | 'annotations'> &
+  Partial<Pick<EntityRecord, 'plugins'>>;
 
 export interface SectionRule {
   /** Stable id, for tests and for reading the registry. */
@@ -41,6 +42,9 @@ export const SECTION_RULES = [
   { id: 'parts', appliesTo: isKind('System', 'Domain') },
   { id: 'location-targets', appliesTo: isKind('Location') },
   { id: 'template', appliesTo: isKind('Template') },
+  // Integrations (src/plugins): stands for one section per plugin section the entity has data for,
+  // `plugin:<name>:<section>` (pluginSectionIdsOf), in config order.
+  { id: 'plugins', appliesTo: (entity) => (entity.plugins?.length ?? 0) > 0 },
   { id: 'relations', appliesTo: always },
   { id: 'links', appliesTo: (entity) => entity.links.length > 0 },
   {
@@ -51,7 +55,15 @@ export const SECTION_RULES = [
 
 export type SectionId = (typeof SECTION_RULES)[number]['id'];
 
-/** The ids of the sections an entity's page shows, in display order. */
-export function sectionIdsFor(entity: SectionSubject): SectionId[] {
-  return SECTION_RULES.filter((rule) => rule.appliesTo(entity)).map((rule) => rule.id);
+/** The ids of the sections an entity's page shows, in display order; `plugins` expands to the plugin sections. */
+export function sectionIdsFor(entity: SectionSubject): string[] {
+  return SECTION_RULES.filter((rule) => rule.appliesTo(entity)).flatMap((rule) => (rule.id === 'plugins' ? pluginSectionIdsOf(entity) : [rule.id]));
+}
+
+/**
+ * The plugin sections an entity's page shows, `plugin:<name>:<section>`: those of the plugins that
+ * returned data for it (or tried to: a failed read shows "unavailable"), as the build attached them.
+ */
+export function pluginSectionIdsOf(entity: Pick<SectionSubject, 'plugins'>): string[] {
+  return (entity.plugins ?? []).map((section) => section.id);
 }

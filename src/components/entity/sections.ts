@@ -15,6 +15,7 @@ import LinksSection from './LinksSection.astro';
 import LocationTargetsSection from './LocationTargetsSection.astro';
 import OriginNote from './OriginNote.astro';
 import OwnedSection from './OwnedSection.astro';
+import PluginSections from '../plugins/PluginSections.astro';
 import PartsSection from './PartsSection.astro';
 import ProblemsNotice from './ProblemsNotice.astro';
 import RelationsSection from './RelationsSection.astro';
@@ -44,6 +45,8 @@ const COMPONENTS: Record<SectionId, SectionComponent> = {
   parts: PartsSection,
   'location-targets': LocationTargetsSection,
   template: TemplateSection,
+  // One component for every plugin section the entity has (`plugin:<name>:<section>`), in config order.
+  plugins: PluginSections,
   relations: RelationsSection,
   links: LinksSection,
   'labels-and-annotations': LabelsAndAnnotationsSection,

@@ -1,0 +1,8 @@
+/**
+ * The first-party plugins, by the name config gives them (`plugins: [{ name: sonarqube }]`).
+ * Each is written against the public API (api.ts) only, like a portal's local plugin.
+ */
+import type { AnyPlugin } from './api.ts';
+import { sonarqubePlugin } from './first-party/sonarqube/index.ts';
+
+export const FIRST_PARTY_PLUGINS: ReadonlyMap<string, AnyPlugin> = new Map([sonarqubePlugin].map((plugin) => [plugin.name, plugin]));
