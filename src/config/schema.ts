@@ -172,6 +172,14 @@ export const PluginConfigSchema = z
       .boolean()
       .meta({ description: 'Fail the build when the plugin fails (default: a warning, and its sections show the last good data).' })
       .default(false),
+    demo: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .meta({
+        description:
+          'Demo mode: replay these recorded responses (JSON files of the portal repo) instead of calling the service; no network, no credentials read. Its sections say "demo data". Remove it to read the live service.',
+        examples: ['demo/integrations/sonarqube.json', ['demo/integrations/prometheus.json', 'demo/integrations/grafana.json']],
+      })
+      .optional(),
   })
   .refine((p) => (p.name === undefined) !== (p.path === undefined), { error: 'either `name` (a first-party plugin) or `path` (a local plugin), not both' });
 export type PluginConfig = z.infer<typeof PluginConfigSchema>;

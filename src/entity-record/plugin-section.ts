@@ -63,9 +63,10 @@ export type PluginSectionBody = z.input<typeof PluginSectionBodySchema>;
 
 /**
  * How fresh a section's data is: read this build (`fresh`), the last good data after a failed
- * read (`stale`, shown as "data from <time>"), none at all (`unavailable`, with the reason).
+ * read (`stale`, shown as "data from <time>"), none at all (`unavailable`, with the reason), or
+ * recorded responses replayed in demo mode (`demo`, labelled "demo data": not the service's).
  */
-export const FreshnessSchema = z.enum(['fresh', 'stale', 'unavailable']);
+export const FreshnessSchema = z.enum(['fresh', 'stale', 'unavailable', 'demo']);
 
 /** One section as PortalData carries it on an entity (`EntityRecord.plugins`). */
 export const PluginSectionViewSchema = PluginSectionBodySchema.extend({

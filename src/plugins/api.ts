@@ -91,4 +91,8 @@ export type AnyPlugin = PluginDefinition<any, any>;
 export { pass, fail, notApplicable } from '../health/check.ts';
 export type { CheckOutcome } from '../health/check.ts';
 export type { HttpClient } from './http-client.ts';
+/** An HTTP failure, by kind (timeout, network, status, rate-limited, malformed): plugins word their errors from it. */
+export { HttpError } from './http-client.ts';
+/** Is this an absolute http(s) URL: what a section's links must be. */
+export { isHttpUrl } from '../entity-record/plugin-section.ts';
 export type { PluginSectionBody } from '../entity-record/plugin-section.ts';

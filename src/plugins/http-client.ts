@@ -26,6 +26,8 @@ export interface HttpClientOptions {
   /** A progress line every this many finished requests; default 50. */
   progressEvery?: number;
   log?: (line: string) => void;
+  /** Where requests go; default the network. Demo mode replays recorded responses (demo-recording.ts). */
+  fetch?: typeof fetch;
   /** Tests make waiting instant. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -69,6 +71,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const secrets = new Set<string>();
   const stats = { requests: 0, retries: 0, failures: 0 };
   const limit = semaphore(options.concurrency ?? 4);
+  const send = options.fetch ?? fetch;
 
   const redact = (text: string): string => {
     let out = text;
@@ -84,7 +87,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let response: Response;
     let body: string;
     try {
-      response = await fetch(url, { headers: { accept: 'application/json', ...request.headers }, signal: AbortSignal.timeout(ms), redirect: 'error' });
+      response = await send(url, { headers: { accept: 'application/json', ...request.headers }, signal: AbortSignal.timeout(ms), redirect: 'error' });
       body = await response.text();
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';

@@ -29,6 +29,15 @@ describe('loadPlugins', () => {
     );
   });
 
+  it('reads the recording of a plugin in demo mode, and names the plugin when it is missing', async () => {
+    const [loaded] = await loadPlugins([entry({ name: 'sonarqube', demo: 'demo/integrations/sonarqube.json' })], { root: projectRoot });
+    expect(loaded?.demo?.files).toEqual(['demo/integrations/sonarqube.json']);
+    expect(loaded?.demo?.responses.size).toBeGreaterThan(0);
+    expect(await problem([{ name: 'sonarqube', demo: 'demo/integrations/nope.json' }])).toMatch(
+      /^ConfigError: portal.config.yaml: plugins\[0\] \(sonarqube\): `demo`: demo recording "demo\/integrations\/nope.json" could not be read: ENOENT/,
+    );
+  });
+
   it('names an unknown first-party plugin and lists the known ones', async () => {
     expect(await problem([{ name: 'sonar' }])).toMatch(/plugins\[0\] \(sonar\): there is no first-party plugin "sonar"; known: `sonarqube`/);
   });

@@ -1,9 +1,10 @@
 /**
  * Config `plugins` → loaded plugins with checked settings. A first-party plugin comes from the
  * registry by name; a local one is imported from the portal repo (a folder with index.ts, or a
- * module) and must default-export `definePlugin(...)`. Every problem is a ConfigError that names
- * the plugin and, for settings, the key, what is allowed and what was found: the same friendly
- * lines as the rest of portal.config.yaml.
+ * module) and must default-export `definePlugin(...)`. A plugin in demo mode (`demo: <recording>`)
+ * has its recorded responses read here, so a missing or broken recording is a config error. Every
+ * problem is a ConfigError that names the plugin and, for settings, the key, what is allowed and
+ * what was found: the same friendly lines as the rest of portal.config.yaml.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, describeConfigIssue } from '../config/load-config.ts';
 import type { PluginConfig } from '../config/schema.ts';
 import type { AnyPlugin } from './api.ts';
+import { readDemoRecording, type DemoRecording } from './demo-recording.ts';
 import { FIRST_PARTY_PLUGINS } from './registry.ts';
 
 export interface LoadedPlugin {
@@ -20,6 +22,8 @@ export interface LoadedPlugin {
   required: boolean;
   /** How config names it in messages: `plugins[0] (sonarqube)`. */
   label: string;
+  /** Demo mode (config `demo`): the recorded responses replayed instead of the service. */
+  demo?: DemoRecording;
 }
 
 export interface LoadPluginsOptions {
@@ -44,9 +48,20 @@ export async function loadPlugins(configs: readonly PluginConfig[], options: Loa
       );
       throw new ConfigError(lines.join('\n'));
     }
-    loaded.push({ plugin, settings: parsed.data, required: config.required, label: `plugins[${index}] (${plugin.name})` });
+    const demo = config.demo === undefined ? undefined : await demoRecording(root, config.demo, where);
+    loaded.push({ plugin, settings: parsed.data, required: config.required, label: `plugins[${index}] (${plugin.name})`, ...(demo ? { demo } : {}) });
   }
   return loaded;
+}
+
+async function demoRecording(root: string, files: string | readonly string[], where: string): Promise<DemoRecording> {
+  try {
+    return await readDemoRecording(root, typeof files === 'string' ? [files] : files);
+  } catch (error) {
+    throw new ConfigError(
+      `${where}: \`demo\`: ${(error as Error).message}. Point it at a recording such as \`demo/integrations/sonarqube.json\`, or remove it.`,
+    );
+  }
 }
 
 function firstParty(name: string, where: string): AnyPlugin {

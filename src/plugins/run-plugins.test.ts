@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { definePlugin, pass, type CollectResult, type PluginEntity } from './api.ts';
+import { definePlugin, pass, type Collected, type CollectResult, type PluginEntity } from './api.ts';
 import type { LoadedPlugin } from './load-plugins.ts';
 import { RequiredPluginError, runPlugins } from './run-plugins.ts';
 
@@ -125,5 +125,64 @@ describe('runPlugins', () => {
     const everything = JSON.stringify([lines, result.diagnostics, [...result.sections], cache]);
     expect(everything).toContain('***');
     expect(everything).not.toContain(SECRET);
+  });
+});
+
+describe('runPlugins in demo mode', () => {
+  /** A plugin that reads `/api/score?id=<name>` through the build's HTTP client, as a real one does. */
+  const httpPlugin = definePlugin<{ tokenEnv: string }, { score: number }>({
+    name: 'acme',
+    title: 'Acme',
+    annotations: ['acme.test/id'],
+    settings: z.object({ tokenEnv: z.string() }),
+    credentials: (s) => [s.tokenEnv],
+    data: z.object({ score: z.number() }),
+    async collect({ entities, http, secrets }) {
+      if (!secrets['ACME_TOKEN']) throw new Error('no token');
+      const read = async (e: PluginEntity): Promise<[string, Collected<{ score: number }>]> => {
+        try {
+          return [e.ref, { data: (await http.getJson(`https://acme.test/api/score?id=${e.name}`)) as { score: number } }];
+        } catch (error) {
+          return [e.ref, { error: (error as Error).message }];
+        }
+      };
+      return new Map(await Promise.all(entities.map(read)));
+    },
+    sections: [{ id: 'score', title: 'Acme score', render: (d) => ({ facts: [{ label: 'Score', value: String(d.score) }] }) }],
+    checks: [{ id: 'good', title: 'Good score', short: 'Score', why: '.', kinds: ['component'], run: (d) => pass(`Score ${d.score}.`) }],
+  });
+  const demo = (responses: Record<string, { status: number; body: unknown }>): LoadedPlugin => ({
+    plugin: httpPlugin,
+    settings: { tokenEnv: 'ACME_TOKEN' },
+    required: false,
+    label: 'plugins[0] (acme)',
+    demo: { files: ['demo/integrations/acme.json'], responses: new Map(Object.entries(responses)) },
+  });
+
+  it('replays the recording with no credentials set: sections and checks say demo data', async () => {
+    const result = await run(demo({ '/api/score?id=a': { status: 200, body: { score: 9 } } }), '2025-05-01T06:00:00Z', {}, [entity('a')]);
+    expect(result).toMatchObject({ ran: 1, skipped: 0, failed: 0, diagnostics: [] });
+    expect(result.sections.get('component:default/a')).toEqual([expect.objectContaining({ freshness: 'demo', facts: [{ label: 'Score', value: '9' }] })]);
+    expect(result.checks.results.get('component:default/a')?.[0]).toMatchObject({ status: 'pass', message: 'Score 9. (Demo data.)' });
+    expect(lines[0]).toBe('Acme: demo mode: replaying the recorded responses of demo/integrations/acme.json (no network, no credentials read).');
+  });
+
+  it('reads no credential even when one is set, and leaves the cache alone', async () => {
+    await run(plugin({ answer: () => ({ data: { score: 3 } }) }), '2025-05-01T06:00:00Z', undefined, [entity('a')]);
+    const before = await readFile(join(cacheDir, 'plugins', 'acme.json'), 'utf8');
+    lines = [];
+    const result = await run(demo({ '/api/score?id=a': { status: 200, body: { score: 9 } } }), '2025-05-02T06:00:00Z', { ACME_TOKEN: SECRET }, [entity('a')]);
+    expect(result.sections.get('component:default/a')?.[0]).toMatchObject({ freshness: 'demo', facts: [{ value: '9' }] });
+    expect(await readFile(join(cacheDir, 'plugins', 'acme.json'), 'utf8')).toBe(before);
+    expect(JSON.stringify([lines, [...result.sections]])).not.toContain(SECRET);
+  });
+
+  it('shows an entity the recording lacks as unavailable, with a warning, never its last good data', async () => {
+    await run(plugin({ answer: () => ({ data: { score: 3 } }) }), '2025-05-01T06:00:00Z');
+    const result = await run(demo({ '/api/score?id=a': { status: 200, body: { score: 9 } } }), '2025-05-02T06:00:00Z', {});
+    expect(result.sections.get('component:default/b')).toEqual([
+      expect.objectContaining({ freshness: 'unavailable', reason: expect.stringMatching(/not in the demo recording \(demo\/integrations\/acme.json\)/) }),
+    ]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'plugin-failed', severity: 'warning' })]);
   });
 });

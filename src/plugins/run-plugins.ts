@@ -7,12 +7,17 @@
  * cached (snapshot-cache.ts). An entity it could not read shows the last good data ("data from
  * <time>") or "unavailable" with the reason. A plugin that throws, times out or misses entities
  * yields one warning diagnostic and never fails the build, unless config says `required: true`.
+ *
+ * A plugin in demo mode (config `demo`) reads no credentials and no network: its HTTP client replays
+ * the recorded responses (demo-recording.ts); its sections say "demo data", its check messages too,
+ * and nothing of it enters or leaves the cache (demo data must never pass for a service's last good data).
  */
 import type { LoadedEntity } from '../catalog/read-catalog.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { CheckResult } from '../entity-record/scorecard.ts';
 import type { ExtraChecks } from '../health/index.ts';
 import type { AnyPlugin, PluginEntity } from './api.ts';
+import { replayFetch } from './demo-recording.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http-client.ts';
 import type { LoadedPlugin } from './load-plugins.ts';
 import { readPluginCache, writePluginCache, type CachedData } from './snapshot-cache.ts';
@@ -53,6 +58,9 @@ export const EMPTY_PLUGINS_RESULT: PluginsResult = {
   failed: 0,
 };
 
+/** What a demo-mode plugin gets for each credential env var: not a secret, and never sent anywhere. */
+export const DEMO_CREDENTIAL = 'demo-mode-no-credential';
+
 /** A plugin marked `required: true` failed: the build stops. */
 export class RequiredPluginError extends Error {
   override name = 'RequiredPluginError';
@@ -84,8 +92,9 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsResult>
     const { plugin } = loaded;
     const say = (line: string) => input.log(`${plugin.title}: ${line}`);
     const targets = input.entities.filter((e) => plugin.annotations.some((a) => a in e.annotations));
+    const { demo } = loaded;
     const envNames = plugin.credentials?.(loaded.settings) ?? [];
-    const missing = envNames.filter((name) => !input.env[name]);
+    const missing = demo ? [] : envNames.filter((name) => !input.env[name]);
     if (missing.length > 0) {
       say(`skipped: no credentials (set ${missing.join(', ')} in the build's environment).`);
       skipped++;
@@ -96,12 +105,14 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsResult>
       continue;
     }
     ran++;
-    const secrets = Object.fromEntries(envNames.map((name) => [name, input.env[name] ?? '']));
-    const http = createHttpClient({ ...input.http, log: say });
-    for (const value of Object.values(secrets)) http.addSecret(value);
+    // Demo mode: a placeholder, so a plugin that checks its token is set behaves as configured; the replay ignores it.
+    const secrets = Object.fromEntries(envNames.map((name) => [name, demo ? DEMO_CREDENTIAL : (input.env[name] ?? '')]));
+    const http = createHttpClient({ ...input.http, log: say, ...(demo ? { fetch: replayFetch(demo), retries: 0 } : {}) });
+    if (demo) say(`demo mode: replaying the recorded responses of ${demo.files.join(', ')} (no network, no credentials read).`);
+    else for (const value of Object.values(secrets)) http.addSecret(value);
 
     const outcome = await collectSafely(plugin, loaded.settings, targets, secrets, http, input, say);
-    const cache = await readPluginCache(input.cacheDir, plugin.name, plugin.data);
+    const cache = demo ? new Map<string, CachedData>() : await readPluginCache(input.cacheDir, plugin.name, plugin.data);
     const failures: { ref: string; reason: string }[] = [];
     for (const entity of targets) {
       const got = outcome.kind === 'threw' ? { error: outcome.reason } : (outcome.results.get(entity.ref) ?? { error: 'the plugin returned nothing for it' });
@@ -115,17 +126,18 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsResult>
       if (fresh) cache.set(entity.ref, fresh);
       else failures.push({ ref: entity.ref, reason: reason ?? 'unknown' });
       const shown = fresh ?? cache.get(entity.ref);
-      const views = viewsOf(plugin, entity, shown, fresh ? 'fresh' : 'stale', reason);
+      const views = viewsOf(plugin, entity, shown, demo ? 'demo' : fresh ? 'fresh' : 'stale', reason);
       if (views.failure) failures.push({ ref: entity.ref, reason: views.failure });
       if (views.sections.length > 0) sections.set(entity.ref, [...(sections.get(entity.ref) ?? []), ...views.sections]);
-      for (const result of checkResults(plugin, entity, shown?.data, reason)) results.set(entity.ref, [...(results.get(entity.ref) ?? []), result]);
+      for (const result of checkResults(plugin, entity, shown?.data, reason, demo !== undefined))
+        results.set(entity.ref, [...(results.get(entity.ref) ?? []), result]);
     }
     for (const check of plugin.checks ?? []) definitions.push({ id: `plugin:${plugin.name}:${check.id}`, title: check.title });
-    await writePluginCache(input.cacheDir, plugin.name, cache);
+    if (!demo) await writePluginCache(input.cacheDir, plugin.name, cache);
 
     const stats = `${targets.length} entities, ${http.stats.requests} requests${http.stats.retries > 0 ? `, ${http.stats.retries} retries` : ''}`;
     if (failures.length === 0) {
-      say(`read ${stats}.`);
+      say(`${demo ? 'replayed' : 'read'} ${stats}.`);
       continue;
     }
     failed++;
@@ -175,7 +187,7 @@ function viewsOf(
   plugin: AnyPlugin,
   entity: PluginEntity,
   shown: CachedData | undefined,
-  freshness: 'fresh' | 'stale',
+  freshness: 'fresh' | 'stale' | 'demo',
   reason: string | undefined,
 ): { sections: PluginSectionView[]; failure?: string } {
   const views: PluginSectionView[] = [];
@@ -205,7 +217,7 @@ function viewsOf(
 }
 
 /** The plugin's checks for the entity: run on the data shown, not applicable without any. */
-function checkResults(plugin: AnyPlugin, entity: PluginEntity, data: unknown, reason: string | undefined): CheckResult[] {
+function checkResults(plugin: AnyPlugin, entity: PluginEntity, data: unknown, reason: string | undefined, demo: boolean): CheckResult[] {
   const kind = entity.kind.toLowerCase();
   return (plugin.checks ?? [])
     .filter((check) => check.kinds.includes(kind))
@@ -213,7 +225,8 @@ function checkResults(plugin: AnyPlugin, entity: PluginEntity, data: unknown, re
       const id = `plugin:${plugin.name}:${check.id}`;
       if (data === undefined) return { id, title: check.title, status: 'not-applicable', message: `${plugin.title} data unavailable: ${reason ?? 'no data'}.` };
       try {
-        return { id, title: check.title, ...check.run(data, entity) };
+        const outcome = check.run(data, entity);
+        return { id, title: check.title, ...outcome, ...(demo ? { message: `${outcome.message} (Demo data.)` } : {}) };
       } catch (error) {
         return { id, title: check.title, status: 'not-applicable', message: `The check could not run: ${(error as Error).message}` };
       }

@@ -15,6 +15,11 @@ describe('plugin section freshness line', () => {
   it('says "unavailable" with the reason without data', () => {
     expect(freshnessLine({ pluginTitle: 'SonarQube', freshness: 'unavailable', reason: 'HTTP 404' }).text).toBe('Unavailable: HTTP 404.');
   });
+  it('says demo data is recorded, not live, in demo mode', () => {
+    expect(freshnessLine({ ...view, freshness: 'demo' }).text).toBe(
+      'Demo data: recorded SonarQube responses replayed at build time, not read from a live service.',
+    );
+  });
 });
 
 describe('plugin section links and sparklines', () => {

@@ -11,7 +11,7 @@ export interface FreshnessLine {
   text: string;
 }
 
-/** "As of <time>" for fresh data, "Data from <time> …" after a failed read, "Unavailable: …" without data. */
+/** "As of <time>" for fresh data, "Data from <time> …" after a failed read, "Unavailable: …" without data, "Demo data: …" in demo mode. */
 export function freshnessLine(view: Pick<PluginSectionView, 'freshness' | 'asOf' | 'reason' | 'pluginTitle'>): FreshnessLine {
   const when = view.asOf ? shownTime(view.asOf) : undefined;
   switch (view.freshness) {
@@ -21,6 +21,8 @@ export function freshnessLine(view: Pick<PluginSectionView, 'freshness' | 'asOf'
       return { tone: 'warning', text: `Data from ${when ?? 'an earlier build'}: the latest read failed (${view.reason ?? 'no reason given'}).` };
     case 'unavailable':
       return { tone: 'warning', text: `Unavailable: ${view.reason ?? 'no data'}.` };
+    case 'demo':
+      return { tone: 'info', text: `Demo data: recorded ${view.pluginTitle} responses replayed at build time, not read from a live service.` };
   }
 }
 

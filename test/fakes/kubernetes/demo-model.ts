@@ -1,7 +1,7 @@
 /**
  * The Fernway demo org's workloads in its production cluster, eks-prod (content/platform-infra): the
  * deployments of each component with a `backstage.io/kubernetes-id` in content/, labelled with it as
- * Backstage's Kubernetes plugin expects. `fixtures/demo-responses.json` holds the fake's answers to the
+ * Backstage's Kubernetes plugin expects. `demo/integrations/kubernetes.json` holds the fake's answers to the
  * requests below.
  */
 import type { K8sDeployment } from './server.ts';

@@ -130,6 +130,6 @@ describe('demo fixtures', () => {
       responses[path] = { status: res.status, body: await res.json() };
     }
     const recorded = { api: 'Kubernetes API apps/v1', cluster: 'eks-prod', model: 'test/fakes/kubernetes/demo-model.ts', responses };
-    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('./fixtures/demo-responses.json');
+    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('../../../demo/integrations/kubernetes.json');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Fernway demo org as PagerDuty sees it: the services named by `pagerduty.com/service-id` in content/,
  * one escalation policy per owning team, who is on call, and a few open incidents. The people are the
- * demo org's users (content/org/people). `fixtures/demo-responses.json` holds the fake's answers to
+ * demo org's users (content/org/people). `demo/integrations/pagerduty.json` holds the fake's answers to
  * the requests below.
  */
 import type { PdModel, PdOncall, PdService } from './server.ts';

@@ -124,6 +124,6 @@ describe('demo fixtures', () => {
       responses[path] = { status: res.status, body: await res.json() };
     }
     const recorded = { api: 'PagerDuty REST API v2', model: 'test/fakes/pagerduty/demo-model.ts', responses };
-    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('./fixtures/demo-responses.json');
+    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('../../../demo/integrations/pagerduty.json');
   });
 });

@@ -3,7 +3,7 @@
  * (what `prometheus.io/alert` and `grafana/alert-label-selector` select), request-rate series for the
  * sparklines (`prometheus.io/rule`), and dashboards tagged per component (`grafana/dashboard-selector`),
  * at the URLs the catalog already links (https://grafana.fernway.example/d/<component>/…).
- * `fixtures/*-demo-responses.json` hold the fakes' answers to the requests below.
+ * `demo/integrations/prometheus.json` and `grafana.json` hold the fakes' answers to the requests below.
  */
 import type { GrafanaModel } from './grafana-server.ts';
 import type { PromAlertingRule, PromModel } from './server.ts';

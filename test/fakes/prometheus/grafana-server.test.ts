@@ -129,6 +129,6 @@ describe('demo fixtures', () => {
       model: 'test/fakes/prometheus/demo-model.ts',
       responses,
     };
-    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('./fixtures/grafana-demo-responses.json');
+    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('../../../demo/integrations/grafana.json');
   });
 });

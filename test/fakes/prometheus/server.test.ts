@@ -133,6 +133,6 @@ describe('demo fixtures', () => {
       responses[path] = { status: res.status, body: await res.json() };
     }
     const recorded = { api: 'Prometheus HTTP API v1', model: 'test/fakes/prometheus/demo-model.ts', responses };
-    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('./fixtures/prometheus-demo-responses.json');
+    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('../../../demo/integrations/prometheus.json');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The Fernway demo org as SonarQube sees it: one project per `sonarqube.org/project-key` in content/.
- * The fake serves it in tests; `fixtures/demo-responses.json` holds the fake's answers to the
+ * The fake serves it in tests; `demo/integrations/sonarqube.json` holds the fake's answers to the
  * requests below, which the demo build shows when no SONAR token is configured.
  */
 import type { SonarCondition, SonarProject } from './server.ts';

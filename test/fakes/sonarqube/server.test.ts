@@ -132,6 +132,6 @@ describe('demo fixtures', () => {
       responses[path] = { status: res.status, body: await res.json() };
     }
     const recorded = { api: 'SonarQube Web API (10.x)', model: 'test/fakes/sonarqube/demo-model.ts', responses };
-    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('./fixtures/demo-responses.json');
+    await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot('../../../demo/integrations/sonarqube.json');
   });
 });
