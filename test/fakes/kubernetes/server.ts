@@ -12,8 +12,10 @@
  * 429 TooManyRequests with Retry-After, as API Priority and Fairness answers).
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { retryAfter, startHttpFake, type HttpFault, type RecordedRequest } from '../http-fake.ts';
+
+export type { RecordedRequest };
 
 export interface K8sDeployment {
   namespace: string;
@@ -31,24 +33,7 @@ export interface K8sDeployment {
 
 export type FaultKind = '429' | 'slow' | 'malformed-json' | '500';
 
-export interface Fault {
-  kind: FaultKind;
-  /** Only requests to this path; any path when absent. */
-  path?: string;
-  /** How many matching requests it answers (default 1). */
-  times?: number;
-  /** 429: the `Retry-After` header, in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /** slow: the delay before answering normally, in ms (default 1000). */
-  ms?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-}
+export type Fault = HttpFault<FaultKind>;
 
 export interface FakeKubernetes {
   url: string;
@@ -170,62 +155,24 @@ function route(deployments: K8sDeployment[], path: string, query: URLSearchParam
   };
 }
 
+const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
+  void res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
+
 export async function startFakeKubernetes(options: { deployments: K8sDeployment[]; token?: string; faults?: Fault[] }): Promise<FakeKubernetes> {
   const token = options.token ?? 'k8s-test-token';
   const { deployments } = options;
-  const requests: RecordedRequest[] = [];
-  const faults: Fault[] = (options.faults ?? []).map((fault) => ({ ...fault }));
-  const timers = new Set<NodeJS.Timeout>();
-
-  const takeFault = (path: string): Fault | undefined => {
-    const fault = faults.find((candidate) => candidate.path === undefined || candidate.path === path);
-    if (!fault) return undefined;
-    fault.times = (fault.times ?? 1) - 1;
-    if (fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-    return fault;
-  };
-
-  const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
-    void res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
-
-  const answer = (res: ServerResponse, method: string, path: string, query: URLSearchParams, header: string | undefined) => {
-    if (header !== `Bearer ${token}`) return send(res, status(401, 'Unauthorized', 'Unauthorized'));
-    if (method !== 'GET') return send(res, status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
-    send(res, route(deployments, path, query));
-  };
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const method = req.method ?? 'GET';
-    requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers });
-    const fault = takeFault(url.pathname);
-    const reply = () => answer(res, method, url.pathname, url.searchParams, req.headers.authorization);
-    if (fault?.kind === '429')
-      return send(res, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), { 'retry-after': String(fault.retryAfterSeconds ?? 1) });
-    if (fault?.kind === '500') return send(res, status(500, 'InternalError', 'Internal error occurred: etcdserver: request timed out'));
-    if (fault?.kind === 'malformed-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"kind":"DeploymentList","items":[{');
-    if (fault?.kind === 'slow') {
-      const timer = setTimeout(() => (timers.delete(timer), reply()), fault.ms ?? 1000);
-      return void timers.add(timer);
-    }
-    reply();
-  });
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    deployments,
-    addFaults: (...added) => void faults.push(...added.map((fault) => ({ ...fault }))),
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closed;
+  const fake = await startHttpFake<FaultKind>({
+    faults: options.faults,
+    answer(req, url, res) {
+      if (req.headers.authorization !== `Bearer ${token}`) return send(res, status(401, 'Unauthorized', 'Unauthorized'));
+      if ((req.method ?? 'GET') !== 'GET') return send(res, status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
+      send(res, route(deployments, url.pathname, url.searchParams));
     },
-  };
+    faultAnswer: {
+      '429': (fault, res) => send(res, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), { 'retry-after': retryAfter(fault) }),
+      '500': (_fault, res) => send(res, status(500, 'InternalError', 'Internal error occurred: etcdserver: request timed out')),
+      'malformed-json': (_fault, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"kind":"DeploymentList","items":[{'),
+    },
+  });
+  return { ...fake, deployments };
 }

@@ -13,8 +13,10 @@
  * `{ error: { message, code } }`: 401 code 2006, 404 code 2100, 429 code 2020 with `ratelimit-reset` (the
  * header PagerDuty documents) and `Retry-After` (seconds, both). The `Accept` header is recorded, not enforced.
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { retryAfter, startHttpFake, type HttpFault, type RecordedRequest } from '../http-fake.ts';
+
+export type { RecordedRequest };
 
 export interface PdUser {
   id: string;
@@ -71,24 +73,7 @@ export interface PdModel {
 
 export type FaultKind = '429' | 'slow' | 'malformed-json' | '500';
 
-export interface Fault {
-  kind: FaultKind;
-  /** Only requests to this path (e.g. '/oncalls'); any path when absent. */
-  path?: string;
-  /** How many matching requests it answers (default 1). */
-  times?: number;
-  /** 429: seconds in `ratelimit-reset` and `Retry-After` (default 1). */
-  retryAfterSeconds?: number;
-  /** slow: the delay before answering normally, in ms (default 1000). */
-  ms?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-}
+export type Fault = HttpFault<FaultKind>;
 
 export interface FakePagerDuty {
   url: string;
@@ -228,69 +213,31 @@ function route(model: PdModel, path: string, query: URLSearchParams): Reply {
   return error(404, 'Not Found', 2100);
 }
 
+const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
+  void res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(reply.body));
+
 export async function startFakePagerDuty(options: { model: PdModel; token?: string; faults?: Fault[] }): Promise<FakePagerDuty> {
   const token = options.token ?? 'pd-test-token';
   const { model } = options;
-  const requests: RecordedRequest[] = [];
-  const faults: Fault[] = (options.faults ?? []).map((fault) => ({ ...fault }));
-  const timers = new Set<NodeJS.Timeout>();
-
-  const takeFault = (path: string): Fault | undefined => {
-    const fault = faults.find((candidate) => candidate.path === undefined || candidate.path === path);
-    if (!fault) return undefined;
-    fault.times = (fault.times ?? 1) - 1;
-    if (fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-    return fault;
-  };
-
-  const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
-    void res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(reply.body));
-
-  const answer = (res: ServerResponse, method: string, path: string, query: URLSearchParams, header: string | undefined) => {
-    if (header !== `Token token=${token}`) return send(res, error(401, 'Authentication failed', 2006));
-    if (method !== 'GET') return send(res, error(405, 'Method Not Allowed', 2001));
-    send(res, route(model, path, query));
-  };
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const method = req.method ?? 'GET';
-    requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers });
-    const fault = takeFault(url.pathname);
-    const reply = () => answer(res, method, url.pathname, url.searchParams, req.headers.authorization);
-    if (fault?.kind === '429') {
-      const seconds = String(fault.retryAfterSeconds ?? 1);
-      return send(res, error(429, 'Rate Limit Exceeded', 2020), {
-        'ratelimit-limit': '960',
-        'ratelimit-remaining': '0',
-        'ratelimit-reset': seconds,
-        'retry-after': seconds,
-      });
-    }
-    if (fault?.kind === '500') return send(res, error(500, 'Internal Server Error', 2000));
-    if (fault?.kind === 'malformed-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"oncalls":[{"user":');
-    if (fault?.kind === 'slow') {
-      const timer = setTimeout(() => (timers.delete(timer), reply()), fault.ms ?? 1000);
-      return void timers.add(timer);
-    }
-    reply();
-  });
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    model,
-    addFaults: (...added) => void faults.push(...added.map((fault) => ({ ...fault }))),
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closed;
+  const fake = await startHttpFake<FaultKind>({
+    faults: options.faults,
+    answer(req, url, res) {
+      if (req.headers.authorization !== `Token token=${token}`) return send(res, error(401, 'Authentication failed', 2006));
+      if ((req.method ?? 'GET') !== 'GET') return send(res, error(405, 'Method Not Allowed', 2001));
+      send(res, route(model, url.pathname, url.searchParams));
     },
-  };
+    faultAnswer: {
+      // PagerDuty documents `ratelimit-reset` (seconds); `Retry-After` carries the same wait.
+      '429': (fault, res) =>
+        send(res, error(429, 'Rate Limit Exceeded', 2020), {
+          'ratelimit-limit': '960',
+          'ratelimit-remaining': '0',
+          'ratelimit-reset': retryAfter(fault),
+          'retry-after': retryAfter(fault),
+        }),
+      '500': (_fault, res) => send(res, error(500, 'Internal Server Error', 2000)),
+      'malformed-json': (_fault, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"oncalls":[{"user":'),
+    },
+  });
+  return { ...fake, model };
 }

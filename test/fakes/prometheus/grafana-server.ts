@@ -14,8 +14,10 @@
  * Auth: `Authorization: Bearer <service account token>`; a wrong one → 401 `{ message: 'Invalid API key', … }`.
  * Errors are `{ message }`; 429 with Retry-After is what Grafana Cloud answers when throttling.
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { retryAfter, startHttpFake, type HttpFault, type RecordedRequest } from '../http-fake.ts';
+
+export type { RecordedRequest };
 
 export interface GrafanaDashboard {
   uid: string;
@@ -40,24 +42,7 @@ export interface GrafanaModel {
 
 export type FaultKind = '429' | 'slow' | 'malformed-json' | '500';
 
-export interface Fault {
-  kind: FaultKind;
-  /** Only requests to this path (e.g. '/api/search'); any path when absent. */
-  path?: string;
-  /** How many matching requests it answers (default 1). */
-  times?: number;
-  /** 429: the `Retry-After` header, in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /** slow: the delay before answering normally, in ms (default 1000). */
-  ms?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-}
+export type Fault = HttpFault<FaultKind>;
 
 export interface FakeGrafana {
   url: string;
@@ -183,65 +168,27 @@ export interface FakeGrafanaOptions {
   faults?: Fault[];
 }
 
+const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
+  void res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
+
 export async function startFakeGrafana(options: FakeGrafanaOptions): Promise<FakeGrafana> {
   const token = options.token ?? 'glsa_test_token';
   const { model } = options;
-  const requests: RecordedRequest[] = [];
-  const faults: Fault[] = (options.faults ?? []).map((fault) => ({ ...fault }));
-  const timers = new Set<NodeJS.Timeout>();
   /** Known once the server listens. */
   let baseUrl = '';
-
-  const takeFault = (path: string): Fault | undefined => {
-    const fault = faults.find((candidate) => candidate.path === undefined || candidate.path === path);
-    if (!fault) return undefined;
-    fault.times = (fault.times ?? 1) - 1;
-    if (fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-    return fault;
-  };
-
-  const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
-    void res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
-
-  const answer = (res: ServerResponse, path: string, query: URLSearchParams, header: string | undefined) => {
-    if (header !== `Bearer ${token}`)
-      return send(res, { status: 401, body: { extra: null, message: 'Invalid API key', messageId: 'api-keys.invalid', statusCode: 401, traceID: '' } });
-    send(res, route(model, baseUrl, path, query));
-  };
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers });
-    const fault = takeFault(url.pathname);
-    const reply = () => answer(res, url.pathname, url.searchParams, req.headers.authorization);
-    if (fault?.kind === '429')
-      return send(res, { status: 429, body: { message: 'Too many requests' } }, { 'retry-after': String(fault.retryAfterSeconds ?? 1) });
-    if (fault?.kind === '500') return send(res, { status: 500, body: { message: 'Internal Server Error' } });
-    if (fault?.kind === 'malformed-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('[{"uid":"payments-gateway",');
-    if (fault?.kind === 'slow') {
-      const timer = setTimeout(() => (timers.delete(timer), reply()), fault.ms ?? 1000);
-      return void timers.add(timer);
-    }
-    reply();
-  });
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  baseUrl = options.rootUrl ?? url;
-  let closed: Promise<void> | undefined;
-  return {
-    url,
-    requests,
-    model,
-    addFaults: (...added) => void faults.push(...added.map((fault) => ({ ...fault }))),
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closed;
+  const fake = await startHttpFake<FaultKind>({
+    faults: options.faults,
+    answer(req, url, res) {
+      if (req.headers.authorization !== `Bearer ${token}`)
+        return send(res, { status: 401, body: { extra: null, message: 'Invalid API key', messageId: 'api-keys.invalid', statusCode: 401, traceID: '' } });
+      send(res, route(model, baseUrl, url.pathname, url.searchParams));
     },
-  };
+    faultAnswer: {
+      '429': (fault, res) => send(res, { status: 429, body: { message: 'Too many requests' } }, { 'retry-after': retryAfter(fault) }),
+      '500': (_fault, res) => send(res, { status: 500, body: { message: 'Internal Server Error' } }),
+      'malformed-json': (_fault, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('[{"uid":"payments-gateway",'),
+    },
+  });
+  baseUrl = options.rootUrl ?? fake.url;
+  return { ...fake, model };
 }

@@ -13,8 +13,10 @@
  * or a bearer-token proxy, and answers 401 "Unauthorized" text on a wrong token. 429 with Retry-After is what
  * hosted Prometheus (Amazon Managed Prometheus, Grafana Mimir) answers when throttling.
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { retryAfter, startHttpFake, type HttpFault, type RecordedRequest } from '../http-fake.ts';
+
+export type { RecordedRequest };
 
 export interface PromAlert {
   labels: Record<string, string>;
@@ -53,24 +55,7 @@ export interface PromModel {
 
 export type FaultKind = '429' | 'slow' | 'malformed-json' | '503';
 
-export interface Fault {
-  kind: FaultKind;
-  /** Only requests to this path (e.g. '/api/v1/query_range'); any path when absent. */
-  path?: string;
-  /** How many matching requests it answers (default 1). */
-  times?: number;
-  /** 429: the `Retry-After` header, in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /** slow: the delay before answering normally, in ms (default 1000). */
-  ms?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-}
+export type Fault = HttpFault<FaultKind>;
 
 export interface FakePrometheus {
   url: string;
@@ -183,64 +168,28 @@ function authorized(header: string | undefined, token: string): boolean {
   );
 }
 
+const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
+  void res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
+const text = (res: ServerResponse, status: number, body: string) => void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
+
 export async function startFakePrometheus(options: { model: PromModel; token?: string; faults?: Fault[] }): Promise<FakePrometheus> {
   const token = options.token ?? 'prom-test-token';
   const { model } = options;
-  const requests: RecordedRequest[] = [];
-  const faults: Fault[] = (options.faults ?? []).map((fault) => ({ ...fault }));
-  const timers = new Set<NodeJS.Timeout>();
-
-  const takeFault = (path: string): Fault | undefined => {
-    const fault = faults.find((candidate) => candidate.path === undefined || candidate.path === path);
-    if (!fault) return undefined;
-    fault.times = (fault.times ?? 1) - 1;
-    if (fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-    return fault;
-  };
-
-  const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) =>
-    void res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
-  const text = (res: ServerResponse, status: number, body: string) => void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
-
-  const answer = (res: ServerResponse, path: string, query: URLSearchParams, header: string | undefined) => {
-    if (!authorized(header, token)) return text(res, 401, 'Unauthorized\n');
-    const reply = route(model, path, query);
-    return reply ? send(res, reply) : text(res, 404, '404 page not found\n');
-  };
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers });
-    const fault = takeFault(url.pathname);
-    const reply = () => answer(res, url.pathname, url.searchParams, req.headers.authorization);
-    if (fault?.kind === '429')
-      return send(res, failure(429, 'too_many_requests', 'the request has been rejected because the tenant exceeded the request rate limit'), {
-        'retry-after': String(fault.retryAfterSeconds ?? 1),
-      });
-    if (fault?.kind === '503') return send(res, failure(503, 'timeout', 'query timed out in expression evaluation'));
-    if (fault?.kind === 'malformed-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"success","data":{"alerts":[');
-    if (fault?.kind === 'slow') {
-      const timer = setTimeout(() => (timers.delete(timer), reply()), fault.ms ?? 1000);
-      return void timers.add(timer);
-    }
-    reply();
-  });
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    model,
-    addFaults: (...added) => void faults.push(...added.map((fault) => ({ ...fault }))),
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closed;
+  const fake = await startHttpFake<FaultKind>({
+    faults: options.faults,
+    answer(req, url, res) {
+      if (!authorized(req.headers.authorization, token)) return text(res, 401, 'Unauthorized\n');
+      const reply = route(model, url.pathname, url.searchParams);
+      return reply ? send(res, reply) : text(res, 404, '404 page not found\n');
     },
-  };
+    faultAnswer: {
+      '429': (fault, res) =>
+        send(res, failure(429, 'too_many_requests', 'the request has been rejected because the tenant exceeded the request rate limit'), {
+          'retry-after': retryAfter(fault),
+        }),
+      '503': (_fault, res) => send(res, failure(503, 'timeout', 'query timed out in expression evaluation')),
+      'malformed-json': (_fault, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"success","data":{"alerts":['),
+    },
+  });
+  return { ...fake, model };
 }

@@ -11,8 +11,10 @@
  * key → 404 `{ errors: [{ msg }] }`; a missing parameter → 400 in the same shape. Measure values are strings.
  * Injected faults (the `faults` option, `addFaults`) answer the next matching requests instead.
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { retryAfter, startHttpFake, type HttpFault, type RecordedRequest } from '../http-fake.ts';
+
+export type { RecordedRequest };
 
 export interface SonarCondition {
   status: 'OK' | 'ERROR';
@@ -37,24 +39,7 @@ export interface SonarProject {
 
 export type FaultKind = '429' | 'slow' | 'malformed-json' | '500';
 
-export interface Fault {
-  kind: FaultKind;
-  /** Only requests to this path (e.g. '/api/measures/component'); any path when absent. */
-  path?: string;
-  /** How many matching requests it answers (default 1). */
-  times?: number;
-  /** 429: the `Retry-After` header, in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /** slow: the delay before answering normally, in ms (default 1000). */
-  ms?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-}
+export type Fault = HttpFault<FaultKind>;
 
 export interface FakeSonarQubeOptions {
   projects: SonarProject[];
@@ -124,63 +109,27 @@ function route(path: string, query: URLSearchParams, projects: SonarProject[]): 
   return { status: 404, body: errors('Unknown url : ' + path) };
 }
 
+const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) => {
+  const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  res.writeHead(reply.status, body ? { 'content-type': 'application/json', ...headers } : headers).end(body);
+};
+
 export async function startFakeSonarQube(options: FakeSonarQubeOptions): Promise<FakeSonarQube> {
   const token = options.token ?? 'sonar-test-token';
   const projects = options.projects;
-  const requests: RecordedRequest[] = [];
-  const faults: Fault[] = (options.faults ?? []).map((fault) => ({ ...fault }));
-  const timers = new Set<NodeJS.Timeout>();
-
-  const takeFault = (path: string): Fault | undefined => {
-    const fault = faults.find((candidate) => candidate.path === undefined || candidate.path === path);
-    if (!fault) return undefined;
-    fault.times = (fault.times ?? 1) - 1;
-    if (fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-    return fault;
-  };
-
-  const send = (res: ServerResponse, reply: Reply, headers: Record<string, string> = {}) => {
-    const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    res.writeHead(reply.status, body ? { 'content-type': 'application/json', ...headers } : headers).end(body);
-  };
-
-  const answer = (res: ServerResponse, method: string, path: string, query: URLSearchParams, header: string | undefined) => {
-    if (!authorized(header, token)) return send(res, { status: 401 });
-    if (method !== 'GET') return send(res, { status: 405, body: errors(`HTTP method ${method} is not supported`) });
-    send(res, route(path, query, projects));
-  };
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const method = req.method ?? 'GET';
-    requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers });
-    const fault = takeFault(url.pathname);
-    const reply = () => answer(res, method, url.pathname, url.searchParams, req.headers.authorization);
-    if (fault?.kind === '429') return send(res, { status: 429, body: errors('Too many requests') }, { 'retry-after': String(fault.retryAfterSeconds ?? 1) });
-    if (fault?.kind === '500') return send(res, { status: 500, body: errors('An error has occurred. Please contact your administrator') });
-    if (fault?.kind === 'malformed-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"projectStatus":{"status":"OK",');
-    if (fault?.kind === 'slow') {
-      const timer = setTimeout(() => (timers.delete(timer), reply()), fault.ms ?? 1000);
-      return void timers.add(timer);
-    }
-    reply();
-  });
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    projects,
-    addFaults: (...added) => void faults.push(...added.map((fault) => ({ ...fault }))),
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closed;
+  const fake = await startHttpFake<FaultKind>({
+    faults: options.faults,
+    answer(req, url, res) {
+      const method = req.method ?? 'GET';
+      if (!authorized(req.headers.authorization, token)) return send(res, { status: 401 });
+      if (method !== 'GET') return send(res, { status: 405, body: errors(`HTTP method ${method} is not supported`) });
+      send(res, route(url.pathname, url.searchParams, projects));
     },
-  };
+    faultAnswer: {
+      '429': (fault, res) => send(res, { status: 429, body: errors('Too many requests') }, { 'retry-after': retryAfter(fault) }),
+      '500': (_fault, res) => send(res, { status: 500, body: errors('An error has occurred. Please contact your administrator') }),
+      'malformed-json': (_fault, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"projectStatus":{"status":"OK",'),
+    },
+  });
+  return { ...fake, projects };
 }
