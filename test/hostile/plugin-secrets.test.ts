@@ -20,6 +20,10 @@ import { buildCacheFiles } from '../../src/pipeline/build-cache-files.ts';
 import { buildInfoFile, cacheDir, projectRoot } from '../../src/pipeline/project-root.ts';
 import { pluginCacheFile } from '../../src/plugins/snapshot-cache.ts';
 import type { PortalData } from '../../src/portal-data/schema.ts';
+import { demoDeployments } from '../fakes/kubernetes/demo-model.ts';
+import { startFakeKubernetes } from '../fakes/kubernetes/server.ts';
+import { demoModel as pagerDutyDemo } from '../fakes/pagerduty/demo-model.ts';
+import { startFakePagerDuty } from '../fakes/pagerduty/server.ts';
 import { demoProjects } from '../fakes/sonarqube/demo-model.ts';
 import { startFakeSonarQube } from '../fakes/sonarqube/server.ts';
 
@@ -57,6 +61,28 @@ const SERVICES: (() => Promise<RunningService>)[] = [
       plugin: 'sonarqube',
       config: { name: 'sonarqube', settings: { baseUrl: fake.url, tokenEnv: 'FRONTDOOR_SCAN_SONAR_TOKEN' } },
       env: { FRONTDOOR_SCAN_SONAR_TOKEN: token },
+      authorizedRequests: () => fake.requests.filter((r) => r.headers.authorization === `Bearer ${token}`).length,
+      close: () => fake.close(),
+    };
+  },
+  async () => {
+    const token = fakeSecret('pagerduty');
+    const fake = await startFakePagerDuty({ model: pagerDutyDemo, token, faults: [{ kind: '429', path: '/oncalls', retryAfterSeconds: 1 }] });
+    return {
+      plugin: 'pagerduty',
+      config: { name: 'pagerduty', settings: { baseUrl: fake.url, tokenEnv: 'FRONTDOOR_SCAN_PAGERDUTY_TOKEN' } },
+      env: { FRONTDOOR_SCAN_PAGERDUTY_TOKEN: token },
+      authorizedRequests: () => fake.requests.filter((r) => r.headers.authorization === `Token token=${token}`).length,
+      close: () => fake.close(),
+    };
+  },
+  async () => {
+    const token = fakeSecret('kubernetes');
+    const fake = await startFakeKubernetes({ deployments: demoDeployments, token, faults: [{ kind: '500' }] });
+    return {
+      plugin: 'kubernetes',
+      config: { name: 'kubernetes', settings: { clusters: [{ name: 'eks-prod', url: fake.url, tokenEnv: 'FRONTDOOR_SCAN_K8S_TOKEN' }] } },
+      env: { FRONTDOOR_SCAN_K8S_TOKEN: token },
       authorizedRequests: () => fake.requests.filter((r) => r.headers.authorization === `Bearer ${token}`).length,
       close: () => fake.close(),
     };
