@@ -62,6 +62,13 @@ describe('the plugins’ HTTP client', () => {
     expect(retryAfterMs('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(30_000);
   });
 
+  it("waits for RateLimit-Reset on a 429 without Retry-After (PagerDuty's)", async () => {
+    script.set('/reset', [json(429, '{}', { 'ratelimit-reset': '4' }), json(200, '"done"')]);
+    const { http, waits } = client();
+    expect(await http.getJson(`${base}/reset`)).toBe('done');
+    expect(waits).toEqual([4000]);
+  });
+
   it('fails a 429 whose Retry-After is longer than allowed, without waiting', async () => {
     script.set('/long', [json(429, '{}', { 'retry-after': '3600' })]);
     const { http, waits } = client({ maxRetryAfterMs: 60_000 });

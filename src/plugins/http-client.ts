@@ -97,7 +97,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       return { ok: false, error: error_ };
     }
     if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
-      const waitMs = retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffMs;
+      // `Retry-After` (RFC 9110), else the IETF RateLimit draft's `RateLimit-Reset`, in seconds, which
+      // PagerDuty sends on its 429s instead (developer.pagerduty.com, "Rate Limiting").
+      const waitMs =
+        retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? retryAfterMs(response.headers.get('ratelimit-reset'), Date.now()) ?? backoffMs;
       if (waitMs > maxRetryAfterMs)
         return {
           ok: false,
