@@ -35,3 +35,23 @@ describe('SonarQube on the demo', () => {
     await page.close();
   });
 });
+
+describe('PagerDuty and Kubernetes on the demo', () => {
+  test.each([
+    ['plugin:pagerduty:oncall', /On call \(PagerDuty\)/, 'pagerduty.com/service-id'],
+    ['plugin:kubernetes:workloads', /Kubernetes workloads/, 'backstage.io/kubernetes-id'],
+  ] as const)('%s: every annotated entity has its section from the recording, and a page shows it labelled demo data', async (id, title, annotation) => {
+    const annotated = session.fixture.data.entities.filter((e) => e.annotations[annotation]);
+    expect(annotated.length).toBeGreaterThan(0);
+    const withSection = session.fixture.data.entities.filter((e) => e.plugins?.some((p) => p.id === id && p.freshness === 'demo'));
+    expect(withSection.map((e) => e.ref)).toEqual(annotated.map((e) => e.ref));
+
+    const entity = withSection.find((e) => e.name === 'booking-service') ?? withSection[0]!;
+    const page = await session.open(entity.path);
+    const section = page.getByRole('region', { name: title });
+    await expect.poll(() => section.count()).toBe(1);
+    expect(await section.getByRole('heading', { level: 2 }).textContent()).toContain('Demo data');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
