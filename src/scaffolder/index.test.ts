@@ -146,7 +146,7 @@ describe('buildTemplates', () => {
   });
 
   it('a skeleton that renders forever costs its own page, within the render time limit, with a diagnostic', () => {
-    const endless = '{% for i in range(0, 100000000000) %}x{% endfor %}\n';
+    const endless = '{% for i in range(0, 100000) %}{% for j in range(0, 100000) %}{% endfor %}{% endfor %}x\n';
     const result = build({ 'templates/service/template.yaml': template(), ...skeleton, 'templates/service/skeleton/README.md': endless }, {}, 200);
     expect(result.data.pages).toEqual([]);
     expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'repo-failed', path: 'templates/service/template.yaml' })]);

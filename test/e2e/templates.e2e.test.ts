@@ -108,7 +108,8 @@ describe('a template page', () => {
     await page.route('**/template.json', async (route) => {
       const data = (await (await route.fetch()).json()) as { skeletons: Record<string, { files: { path: string; text?: string; size: number }[] }> };
       const skeleton = Object.values(data.skeletons)[0]!;
-      const endless = '{% for i in range(0, 100000000000) %}${{ values.name }}{% endfor %}';
+      // 10^10 empty iterations: no huge array (range(0, 1e11) fails fast with "Invalid array length") and no output to grow.
+      const endless = '{% for i in range(0, 100000) %}{% for j in range(0, 100000) %}{% endfor %}{% endfor %}${{ values.name }}';
       skeleton.files.push({ path: 'endless.txt', text: endless, size: endless.length });
       await route.fulfill({ json: data });
     });

@@ -17,18 +17,12 @@ import {
 import { kubernetesPlugin, KubernetesSettingsSchema, type KubernetesData, type KubernetesSettings } from './index.ts';
 import { renderWorkloads } from './view.ts';
 import { deploymentsPath } from './web-api.ts';
+import { pluginEntity } from '../../../../test/support/plugin-entities.ts';
 
 const PROD_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.fake-prod-reader-0123456789';
 const DR_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.fake-dr-reader-9876543210';
 const DASHBOARD = 'https://dashboard.eks-prod.fernway.example/';
-const entity = (name: string, annotations: Record<string, string>): PluginEntity => ({
-  ref: `component:default/${name}`,
-  kind: 'Component',
-  namespace: 'default',
-  name,
-  annotations,
-  repo: name,
-});
+const entity = pluginEntity;
 const byId = (name: string, extra: Record<string, string> = {}) => entity(name, { [ANNOTATION_KUBERNETES_ID]: name, ...extra });
 const booking = byId('booking-service');
 const payments = byId('payments-gateway');

@@ -11,17 +11,11 @@ import { PluginSectionBodySchema, PluginSectionViewSchema } from '../../../entit
 import { ANNOTATION_PAGERDUTY_INTEGRATION_KEY, ANNOTATION_PAGERDUTY_SERVICE_ID, parseServiceId } from './annotations.ts';
 import { pagerdutyPlugin, PagerdutySettingsSchema, type PagerdutyServiceData } from './index.ts';
 import { renderOncall } from './view.ts';
+import { pluginEntity } from '../../../../test/support/plugin-entities.ts';
 
 const TOKEN = 'u+fakePagerDutyKey0123';
 const NOW = new Date('2025-06-03T06:00:00Z');
-const entity = (name: string, annotations: Record<string, string>): PluginEntity => ({
-  ref: `component:default/${name}`,
-  kind: 'Component',
-  namespace: 'default',
-  name,
-  annotations,
-  repo: name,
-});
+const entity = pluginEntity;
 const service = (name: string, id: string) => entity(name, { [ANNOTATION_PAGERDUTY_SERVICE_ID]: id });
 const booking = service('booking-service', 'PBK7M2Q');
 const payments = service('payments-gateway', 'PPY3X9L');

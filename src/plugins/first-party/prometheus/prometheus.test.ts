@@ -32,6 +32,7 @@ import {
 } from './annotations.ts';
 import { prometheusPlugin, PrometheusSettingsSchema, type PrometheusData } from './index.ts';
 import { renderMonitoring } from './view.ts';
+import { pluginEntity } from '../../../../test/support/plugin-entities.ts';
 
 const PROM_TOKEN = 'prom-fake-reader-7f3a9c';
 const GRAFANA_TOKEN = 'glsa_fake_viewer_0123456789';
@@ -39,14 +40,7 @@ const BOOKING_RATE = 'sum(rate(http_server_requests_seconds_count{service="booki
 /** The demo's build time: the sparkline window is then exactly DEMO_RANGE. */
 const NOW = new Date(DEMO_RANGE.end);
 
-const entity = (name: string, annotations: Record<string, string>): PluginEntity => ({
-  ref: `component:default/${name}`,
-  kind: 'Component',
-  namespace: 'default',
-  name,
-  annotations,
-  repo: name,
-});
+const entity = pluginEntity;
 const booking = entity('booking-service', {
   [ALERT]: 'BookingHighErrorRate,TicketingQueueBacklog',
   [RULE]: BOOKING_RATE,
