@@ -14,6 +14,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { buildCacheFiles } from '../../src/pipeline/build-cache-files.ts';
 import { buildInfoFile, projectRoot } from '../../src/pipeline/project-root.ts';
 import type { PortalData } from '../../src/portal-data/schema.ts';
+import { withBuildLock } from '../support/build-lock.ts';
 
 export { projectRoot };
 
@@ -38,7 +39,7 @@ export async function buildDemoSite(base: FixtureBase, outDir: string): Promise<
   const previousInfo = await readFile(buildInfoFile, 'utf8').catch(() => undefined);
   const absoluteOut = resolve(outDir);
   try {
-    await run(process.execPath, ['scripts/build.ts', '--base', base, '--out', absoluteOut, '-q']);
+    await withBuildLock(() => run(process.execPath, ['scripts/build.ts', '--base', base, '--out', absoluteOut, '-q']));
   } finally {
     if (previousInfo === undefined) await rm(buildInfoFile, { force: true });
     else await writeFile(buildInfoFile, previousInfo);

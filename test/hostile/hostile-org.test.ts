@@ -19,6 +19,7 @@ import { projectRoot } from '../../src/pipeline/project-root.ts';
 import { publishedExtensions } from '../../src/docs/publish/file-types.ts';
 import type { PortalData } from '../../src/portal-data/schema.ts';
 import { GIT_MARKER, NAV_BLOAT_PAGES, OUTSIDE_MARKER, TOKEN_MARKER, writeHostileOrg, type HostileOrg } from '../support/hostile-org.ts';
+import { withBuildLock } from '../support/build-lock.ts';
 
 const BUILD_TIMEOUT = 15 * 60_000;
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'frontdoor-hostile-'));
   org = await writeHostileOrg(temp);
   outDir = join(temp, 'out');
-  build = await run(['scripts/build.ts', '--config', org.configFile, '--out', outDir]);
+  build = await withBuildLock(() => run(['scripts/build.ts', '--config', org.configFile, '--out', outDir]));
   if (build.code !== 0) throw new Error(`The build of the hostile org failed (exit ${build.code}):\n${build.output.slice(-6000)}`);
   data = JSON.parse(await readFile(buildCacheFiles(outDir).dataFile, 'utf8')) as PortalData;
   files = await readTree(outDir);

@@ -26,6 +26,7 @@ import { demoModel as pagerDutyDemo } from '../fakes/pagerduty/demo-model.ts';
 import { startFakePagerDuty } from '../fakes/pagerduty/server.ts';
 import { demoProjects } from '../fakes/sonarqube/demo-model.ts';
 import { startFakeSonarQube } from '../fakes/sonarqube/server.ts';
+import { withBuildLock } from '../support/build-lock.ts';
 
 const BUILD_TIMEOUT = 15 * 60_000;
 
@@ -113,7 +114,7 @@ beforeAll(async () => {
   const configFile = join(temp, 'portal.config.yaml');
   await writeFile(configFile, stringify(config));
   const env = Object.assign({}, ...services.map((s) => s.env)) as Record<string, string>;
-  build = await run(['scripts/build.ts', '--config', configFile, '--out', outDir], env);
+  build = await withBuildLock(() => run(['scripts/build.ts', '--config', configFile, '--out', outDir], env));
   if (build.code !== 0) throw new Error(`The demo build against the fakes failed (exit ${build.code}):\n${build.output.slice(-6000)}`);
   data = JSON.parse(await readFile(buildCacheFiles(outDir).dataFile, 'utf8')) as PortalData;
 }, BUILD_TIMEOUT);
