@@ -38,6 +38,28 @@ export const inverseRelation: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The type of each pair a relation reads in as the catalog file declares it ("component ownedBy
+ * group", never "group ownerOf component"): drawings and api/graph.json keep each relation once,
+ * in this direction.
+ */
+export const FORWARD_RELATIONS: ReadonlySet<string> = new Set([
+  RELATION_OWNED_BY,
+  RELATION_PROVIDES_API,
+  RELATION_CONSUMES_API,
+  RELATION_DEPENDS_ON,
+  RELATION_PART_OF,
+  RELATION_CHILD_OF,
+  RELATION_MEMBER_OF,
+]);
+
+/** A relation `source type target`, turned to read in its forward direction; a type without a known pair stays as it is. */
+export function forwardRelation(source: string, type: string, target: string): { source: string; type: string; target: string } {
+  const inverse = inverseRelation[type];
+  if (FORWARD_RELATIONS.has(type) || inverse === undefined || !FORWARD_RELATIONS.has(inverse)) return { source, type, target };
+  return { source: target, type: inverse, target: source };
+}
+
+/**
  * A spec field that declares a relation: which relation it emits and which
  * kind a ref without one defaults to (none for dependsOn/dependencyOf, where
  * Backstage requires the kind to be written).

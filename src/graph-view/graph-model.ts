@@ -3,16 +3,7 @@
  * refs, "+N more" summaries) and edges, each relation drawn once in its
  * forward direction (`A ownedBy B` is A→B "owned by", never also B→A "owner of").
  */
-import {
-  inverseRelation,
-  RELATION_CHILD_OF,
-  RELATION_CONSUMES_API,
-  RELATION_DEPENDS_ON,
-  RELATION_MEMBER_OF,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  RELATION_PROVIDES_API,
-} from '../catalog-model/relations.ts';
+import { forwardRelation } from '../catalog-model/relations.ts';
 import type { RelationRecord } from '../entity-record/schema.ts';
 import { splitCanonicalRef } from '../catalog-model/refs.ts';
 import { humanizeRef, relationLabel } from '../view/refs.ts';
@@ -82,24 +73,10 @@ export interface EntityGraph {
   frame?: { parts: string[]; parents: string[] };
 }
 
-/** The forward type of each inverse one: `ownerOf` → `ownedBy`. Forward types map to themselves. */
-const FORWARD_TYPES: ReadonlySet<string> = new Set([
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  RELATION_PROVIDES_API,
-  RELATION_CONSUMES_API,
-  RELATION_DEPENDS_ON,
-  RELATION_CHILD_OF,
-  RELATION_MEMBER_OF,
-]);
-
 /** A relation `entity type target`, turned so it reads in its forward direction. */
 export function forwardEdge(entity: string, type: string, target: string): GraphEdge {
-  const inverse = inverseRelation[type];
-  if (FORWARD_TYPES.has(type) || inverse === undefined) {
-    return { source: entity, target, type, label: edgeLabel(type) };
-  }
-  return { source: target, target: entity, type: inverse, label: edgeLabel(inverse) };
+  const forward = forwardRelation(entity, type, target);
+  return { ...forward, label: edgeLabel(forward.type) };
 }
 
 /** "Provides API" → "provides API". */

@@ -5,16 +5,7 @@
  * so a relation declared on either end is one edge.
  */
 import { z } from 'zod';
-import {
-  inverseRelation,
-  RELATION_CHILD_OF,
-  RELATION_CONSUMES_API,
-  RELATION_DEPENDS_ON,
-  RELATION_MEMBER_OF,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  RELATION_PROVIDES_API,
-} from '../catalog-model/relations.ts';
+import { forwardRelation } from '../catalog-model/relations.ts';
 import type { EntityRecord } from '../entity-record/schema.ts';
 import { compareStrings } from './backstage-entity.ts';
 
@@ -41,17 +32,6 @@ export const GraphEdgeSchema = z.object({
 export const CatalogGraphJsonSchema = z.object({ nodes: z.array(GraphNodeSchema), edges: z.array(GraphEdgeSchema) });
 export type CatalogGraphJson = z.infer<typeof CatalogGraphJsonSchema>;
 
-/** The direction each relation pair is drawn in: "source <type> target" as the catalog file declares it. */
-const FORWARD_TYPES: ReadonlySet<string> = new Set([
-  RELATION_OWNED_BY,
-  RELATION_PROVIDES_API,
-  RELATION_CONSUMES_API,
-  RELATION_DEPENDS_ON,
-  RELATION_PART_OF,
-  RELATION_CHILD_OF,
-  RELATION_MEMBER_OF,
-]);
-
 export function catalogGraph(records: readonly EntityRecord[]): CatalogGraphJson {
   const refs = new Set(records.map((r) => r.ref));
   const nodes = [...records]
@@ -60,9 +40,7 @@ export function catalogGraph(records: readonly EntityRecord[]): CatalogGraphJson
   const edges = new Map<string, CatalogGraphJson['edges'][number]>();
   for (const record of records) {
     for (const relation of record.relations) {
-      const inverse = inverseRelation[relation.type];
-      const forward = FORWARD_TYPES.has(relation.type) || inverse === undefined || !FORWARD_TYPES.has(inverse);
-      const [source, type, target] = forward ? [record.ref, relation.type, relation.target] : [relation.target, inverse, record.ref];
+      const { source, type, target } = forwardRelation(record.ref, relation.type, relation.target);
       const dangling = !refs.has(source) || !refs.has(target);
       edges.set(`${source}\n${type}\n${target}`, { source, type, target, ...(dangling ? { dangling: true as const } : {}) });
     }
